@@ -1,1 +1,116 @@
+#![recursion_limit = "256"]
+//! Archipel's Leptos application.
+//!
+//! Pages are rendered on the server from a [`PageContext`] that the HTTP layer
+//! builds (language, signed-in person, CSRF token, page data). Only the
+//! interactive widgets, Leptos *islands*, are hydrated in the browser, so a page
+//! works fully without JavaScript and stays small with it.
 
+pub mod forms;
+pub mod i18n;
+pub mod islands;
+pub mod layout;
+pub mod page;
+mod pages;
+
+use leptos::prelude::*;
+
+pub use i18n::Lang;
+pub use page::{Page, PageContext};
+
+/// The whole HTML document for one request.
+pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_context(leptos::nonce::Nonce::from_value(ctx.nonce.clone()));
+    let lang = ctx.lang;
+    let title = format!(
+        "{} · {}",
+        i18n::t(lang, ctx.page.title_key()),
+        i18n::t(lang, "site-name")
+    );
+    let stylesheet = options_stylesheet(&options);
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let href = format!("{}{}", ctx.base_url, page::href(l, &ctx.path));
+            view! { <link rel="alternate" hreflang=l.code() href=href /> }
+        })
+        .collect_view();
+    let x_default = format!("{}/", ctx.base_url);
+    let canonical = format!("{}{}", ctx.base_url, ctx.href(&ctx.path));
+    let robots = ctx
+        .page
+        .noindex()
+        .then_some(view! { <meta name="robots" content="noindex" /> });
+    provide_context(ctx.clone());
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <title>{title}</title>
+                {robots}
+                <link rel="stylesheet" href=stylesheet />
+                <link rel="canonical" href=canonical />
+                {alternates}
+                <link rel="alternate" hreflang="x-default" href=x_default />
+                <HydrationScripts options islands=true />
+            </head>
+            <body>
+                <layout::Layout />
+            </body>
+        </html>
+    }
+}
+
+/// The stylesheet's URL, with the content hash the build put in its name.
+fn options_stylesheet(options: &LeptosOptions) -> String {
+    let name = options.output_name.to_string();
+    let hash = asset_hash("css");
+    match hash {
+        Some(h) => format!("/{}/{name}.{h}.css", options.site_pkg_dir),
+        None => format!("/{}/{name}.css", options.site_pkg_dir),
+    }
+}
+
+/// Reads one entry of the build's `hash.txt` (beside the server binary, as
+/// cargo-leptos writes it), once.
+#[cfg(feature = "ssr")]
+pub fn asset_hash(kind: &str) -> Option<String> {
+    use std::sync::OnceLock;
+    static HASHES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        let path = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.join("hash.txt")));
+        path.and_then(|p| std::fs::read_to_string(p).ok())
+            .map(|text| {
+                text.lines()
+                    .filter_map(|l| l.split_once(':'))
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    hashes
+        .iter()
+        .find(|(k, _)| k == kind)
+        .map(|(_, v)| v.clone())
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn asset_hash(_kind: &str) -> Option<String> {
+    None
+}
+
+/// The request's context; every server-rendered component runs below [`shell`].
+pub fn ctx() -> PageContext {
+    use_context::<PageContext>().unwrap_or_default()
+}
+
+/// The interface string `key` in the page's language.
+pub fn tr(key: &str) -> String {
+    i18n::t(ctx().lang, key)
+}

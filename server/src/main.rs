@@ -1,1 +1,98 @@
-fn main(){}
+//! `archipel`: the Archipel server and its operator commands.
+
+use std::path::PathBuf;
+
+use server::{cli, config};
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "archipel",
+    version,
+    about = "Learning platform and shared resource library for solidarity collectives"
+)]
+struct Cli {
+    /// Settings file (TOML). Defaults to ./archipel.toml when present; every key
+    /// can also be set with an ARCHIPEL_<KEY> environment variable.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (runs pending migrations first).
+    Serve,
+    /// Fill the data folder with the demo partners and demo accounts (idempotent).
+    Demo,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Work with the content folder.
+    Content {
+        #[command(subcommand)]
+        command: cli::content::ContentCommand,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: cli::user::UserCommand,
+    },
+    /// Write a backup archive: a consistent copy of the SQLite database and the data folder.
+    Backup {
+        /// Archive to write (.tar.gz). Defaults to <data_dir>/backups/archipel-<time>.tar.gz.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Restore a backup archive into an empty data folder (the server must be stopped).
+    Restore {
+        /// The archive written by `archipel backup`.
+        archive: PathBuf,
+        /// Replace the current database and files of a non-empty data folder.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    cli::init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = config::Settings::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Serve => cli::serve::run(settings).await,
+        Command::Demo => cli::demo::run(settings).await,
+        Command::Migrate => {
+            let db = cli::open_db(&settings).await?;
+            db.close().await;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Content { command } => cli::content::run(command),
+        Command::User { command } => cli::user::run(settings, command).await,
+        Command::Backup { output } => cli::backup::backup(settings, output).await,
+        Command::Restore { archive, force } => {
+            cli::backup::restore(settings, &archive, force).await
+        }
+    }
+}

@@ -50,7 +50,12 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, member_of: &[i64], admin_of: &[i64]) -> Actor {
-        Actor { user_id: 1, role, member_of: member_of.to_vec(), admin_of: admin_of.to_vec() }
+        Actor {
+            user_id: 1,
+            role,
+            member_of: member_of.to_vec(),
+            admin_of: admin_of.to_vec(),
+        }
     }
 
     #[test]
@@ -91,7 +96,10 @@ mod tests {
         let member = actor(Role::Contributor, &[7], &[]);
         assert!(can(Some(&member), Action::ViewMembers { org_id: 7 }));
         assert!(!can(Some(&member), Action::ViewMembers { org_id: 8 }));
-        assert!(can(Some(&actor(Role::Admin, &[], &[])), Action::ViewMembers { org_id: 8 }));
+        assert!(can(
+            Some(&actor(Role::Admin, &[], &[])),
+            Action::ViewMembers { org_id: 8 }
+        ));
     }
 
     #[test]
@@ -100,10 +108,16 @@ mod tests {
         assert!(can(Some(&org_admin), Action::ManageMembers { org_id: 7 }));
         assert!(!can(Some(&org_admin), Action::ManageMembers { org_id: 8 }));
         let plain_member = actor(Role::Contributor, &[7], &[]);
-        assert!(!can(Some(&plain_member), Action::ManageMembers { org_id: 7 }));
+        assert!(!can(
+            Some(&plain_member),
+            Action::ManageMembers { org_id: 7 }
+        ));
         let moderator = actor(Role::Moderator, &[], &[]);
         assert!(!can(Some(&moderator), Action::ManageMembers { org_id: 7 }));
-        assert!(can(Some(&actor(Role::Admin, &[], &[])), Action::ManageMembers { org_id: 7 }));
+        assert!(can(
+            Some(&actor(Role::Admin, &[], &[])),
+            Action::ManageMembers { org_id: 7 }
+        ));
     }
 
     #[test]
@@ -112,7 +126,10 @@ mod tests {
         assert!(can(Some(&admin), Action::SetRole { target_user_id: 2 }));
         assert!(!can(Some(&admin), Action::SetRole { target_user_id: 1 }));
         let moderator = actor(Role::Moderator, &[], &[]);
-        assert!(!can(Some(&moderator), Action::SetRole { target_user_id: 2 }));
+        assert!(!can(
+            Some(&moderator),
+            Action::SetRole { target_user_id: 2 }
+        ));
     }
 }
 

@@ -110,7 +110,9 @@ impl Db {
         }
         let dest = dest.to_string_lossy().replace('\'', "''");
         let sql = format!("VACUUM INTO '{dest}'");
-        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&self.pool).await?;
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -126,7 +128,10 @@ mod tests {
     #[test]
     fn recognises_backends_and_refuses_others() {
         assert_eq!(Backend::from_str("sqlite://x.db").unwrap(), Backend::Sqlite);
-        assert_eq!(Backend::from_str("postgres://u@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(
+            Backend::from_str("postgres://u@h/db").unwrap(),
+            Backend::Postgres
+        );
         let err = Backend::from_str("mysql://root:secret@h/db").unwrap_err();
         assert!(err.contains("unsupported"), "{err}");
         assert!(!err.contains("secret"), "password leaked: {err}");
@@ -134,8 +139,14 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(redact("postgres://me:pw@host:5432/db"), "postgres://me:***@host:5432/db");
+        assert_eq!(
+            redact("postgres://me:pw@host:5432/db"),
+            "postgres://me:***@host:5432/db"
+        );
         assert_eq!(redact("postgres://me@host/db"), "postgres://me@host/db");
-        assert_eq!(redact("sqlite://data/archipel.db"), "sqlite://data/archipel.db");
+        assert_eq!(
+            redact("sqlite://data/archipel.db"),
+            "sqlite://data/archipel.db"
+        );
     }
 }

@@ -31,7 +31,11 @@ fn from_row(row: &AnyRow) -> Result<Organisation> {
         slug: row.try_get("slug")?,
         name: row.try_get("name")?,
         country: row.try_get("country")?,
-        languages: langs.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        languages: langs
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
         website: row.try_get("website")?,
         logo: row.try_get("logo")?,
     })
@@ -39,6 +43,7 @@ fn from_row(row: &AnyRow) -> Result<Organisation> {
 
 /// What the organisation form submits.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct OrganisationForm {
     pub name: String,
     pub country: String,
@@ -66,7 +71,12 @@ impl OrganisationForm {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        Ok(Checked { name: self.name.trim().to_string(), country, languages: languages.join(","), website })
+        Ok(Checked {
+            name: self.name.trim().to_string(),
+            country,
+            languages: languages.join(","),
+            website,
+        })
     }
 }
 
@@ -82,7 +92,11 @@ pub fn slugify(name: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() { "organisation".into() } else { slug }
+    if slug.is_empty() {
+        "organisation".into()
+    } else {
+        slug
+    }
 }
 
 fn fold(c: char) -> Vec<char> {
@@ -111,7 +125,11 @@ pub async fn create(db: &Db, form: &OrganisationForm) -> Result<Organisation> {
     let now = now();
     // A name may fold to a slug that is taken: try base, base-2, base-3...
     for n in 1..=50 {
-        let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         let inserted = sqlx::query(
             "INSERT INTO organisations (slug, name, country, languages, website, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (slug) DO NOTHING RETURNING id",
@@ -165,8 +183,14 @@ pub async fn set_logo(db: &Db, id: i64, logo: Option<&str>) -> Result<Option<Str
 
 pub async fn get(db: &Db, id: i64) -> Result<Organisation> {
     let sql = format!("SELECT {COLUMNS} FROM organisations WHERE id = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db.pool()).await?;
-    row.as_ref().map(from_row).transpose()?.ok_or(StoreError::NotFound)
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref()
+        .map(from_row)
+        .transpose()?
+        .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_slug(db: &Db, slug: &str) -> Result<Organisation> {
@@ -175,19 +199,27 @@ pub async fn get_by_slug(db: &Db, slug: &str) -> Result<Organisation> {
         .bind(slug.to_string())
         .fetch_optional(db.pool())
         .await?;
-    row.as_ref().map(from_row).transpose()?.ok_or(StoreError::NotFound)
+    row.as_ref()
+        .map(from_row)
+        .transpose()?
+        .ok_or(StoreError::NotFound)
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
     let sql = format!("SELECT {COLUMNS} FROM organisations ORDER BY name");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(db.pool())
+        .await?;
     rows.iter().map(from_row).collect()
 }
 
 /// Deletes an organisation; members who belong nowhere else become learners.
 pub async fn delete(db: &Db, id: i64) -> Result<()> {
     let members = members(db, id).await?;
-    let done = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(db.pool()).await?;
+    let done = sqlx::query("DELETE FROM organisations WHERE id = $1")
+        .bind(id)
+        .execute(db.pool())
+        .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
@@ -252,7 +284,10 @@ pub async fn memberships_of(db: &Db, user_id: i64) -> Result<Vec<(Organisation, 
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let role: String = row.try_get("org_role")?;
-        out.push((get(db, row.try_get("organisation_id")?).await?, OrgRole::parse(&role).unwrap_or(OrgRole::Member)));
+        out.push((
+            get(db, row.try_get("organisation_id")?).await?,
+            OrgRole::parse(&role).unwrap_or(OrgRole::Member),
+        ));
     }
     out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     Ok(out)
@@ -315,7 +350,10 @@ mod tests {
 
     #[test]
     fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slugify("Réseau Éducation Populaire"), "reseau-education-populaire");
+        assert_eq!(
+            slugify("Réseau Éducation Populaire"),
+            "reseau-education-populaire"
+        );
         assert_eq!(slugify("  Zavod Đurđa & Co. "), "zavod-durda-co");
         assert_eq!(slugify("Straße"), "strasse");
         assert_eq!(slugify("!!!"), "organisation");

@@ -7,7 +7,13 @@ use crate::Db;
 use crate::error::Result;
 
 /// Inserts or replaces a session record.
-pub async fn save(db: &Db, id: &str, user_id: Option<i64>, data: &str, expires_at: i64) -> Result<()> {
+pub async fn save(
+    db: &Db,
+    id: &str,
+    user_id: Option<i64>,
+    data: &str,
+    expires_at: i64,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, data = excluded.data, \
@@ -23,7 +29,13 @@ pub async fn save(db: &Db, id: &str, user_id: Option<i64>, data: &str, expires_a
 }
 
 /// Inserts a new session record; `false` when the id is already taken.
-pub async fn insert_new(db: &Db, id: &str, user_id: Option<i64>, data: &str, expires_at: i64) -> Result<bool> {
+pub async fn insert_new(
+    db: &Db,
+    id: &str,
+    user_id: Option<i64>,
+    data: &str,
+    expires_at: i64,
+) -> Result<bool> {
     let done = sqlx::query(
         "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (id) DO NOTHING",
@@ -39,12 +51,14 @@ pub async fn insert_new(db: &Db, id: &str, user_id: Option<i64>, data: &str, exp
 
 /// The record's data, unless it is missing or expired at `now` (unix seconds).
 pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<(String, i64)>> {
-    let row = sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
-        .bind(id.to_string())
-        .bind(now)
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?))).transpose()
+    let row =
+        sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
+            .bind(id.to_string())
+            .bind(now)
+            .fetch_optional(db.pool())
+            .await?;
+    row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?)))
+        .transpose()
 }
 
 pub async fn delete(db: &Db, id: &str) -> Result<()> {

@@ -20,7 +20,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Learner, Role::Contributor, Role::Moderator, Role::Admin];
+    pub const ALL: [Role; 4] = [
+        Role::Learner,
+        Role::Contributor,
+        Role::Moderator,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -56,13 +61,18 @@ fn from_row(row: &AnyRow) -> Result<User> {
         email: row.try_get("email")?,
         display_name: row.try_get("display_name")?,
         role: Role::parse(&role).unwrap_or(Role::Learner),
-        preferred_languages: langs.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        preferred_languages: langs
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
         created_at: row.try_get("created_at")?,
     })
 }
 
 /// What a registration form submits.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Registration {
     pub email: String,
     pub display_name: String,
@@ -73,7 +83,12 @@ impl Registration {
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         validate::email("email", &self.email, &mut errors);
-        validate::line("display_name", &self.display_name, DISPLAY_NAME_MAX_CHARS, &mut errors);
+        validate::line(
+            "display_name",
+            &self.display_name,
+            DISPLAY_NAME_MAX_CHARS,
+            &mut errors,
+        );
         validate::password("password", &self.password, &mut errors);
         errors
     }
@@ -115,7 +130,10 @@ pub async fn get(db: &Db, id: i64) -> Result<User> {
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -149,6 +167,7 @@ pub async fn authenticate(db: &Db, email: &str, pass: &str) -> Result<Option<Use
 
 /// What the profile form submits.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct ProfileUpdate {
     pub display_name: String,
     pub preferred_languages: String,
@@ -156,8 +175,17 @@ pub struct ProfileUpdate {
 
 pub async fn update_profile(db: &Db, id: i64, update: &ProfileUpdate) -> Result<User> {
     let mut errors = Vec::new();
-    validate::line("display_name", &update.display_name, DISPLAY_NAME_MAX_CHARS, &mut errors);
-    let langs = validate::language_list("preferred_languages", &update.preferred_languages, &mut errors);
+    validate::line(
+        "display_name",
+        &update.display_name,
+        DISPLAY_NAME_MAX_CHARS,
+        &mut errors,
+    );
+    let langs = validate::language_list(
+        "preferred_languages",
+        &update.preferred_languages,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(StoreError::Invalid(errors));
     }
@@ -176,7 +204,13 @@ pub async fn update_profile(db: &Db, id: i64, update: &ProfileUpdate) -> Result<
 
 /// Replaces the password after checking the current one, and ends every other
 /// session of the account.
-pub async fn change_password(db: &Db, id: i64, current: &str, new: &str, keep_session: &str) -> Result<()> {
+pub async fn change_password(
+    db: &Db,
+    id: i64,
+    current: &str,
+    new: &str,
+    keep_session: &str,
+) -> Result<()> {
     let mut errors = Vec::new();
     validate::password("new_password", new, &mut errors);
     let stored: Option<String> = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
@@ -248,7 +282,10 @@ pub async fn count_with_role(db: &Db, role: Role) -> Result<i64> {
 /// Sets an account's role. Refuses to demote the last administrator.
 pub async fn set_role(db: &Db, id: i64, role: Role) -> Result<User> {
     let user = get(db, id).await?;
-    if user.role == Role::Admin && role != Role::Admin && count_with_role(db, Role::Admin).await? <= 1 {
+    if user.role == Role::Admin
+        && role != Role::Admin
+        && count_with_role(db, Role::Admin).await? <= 1
+    {
         return Err(StoreError::invalid("role", "last-admin"));
     }
     sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
@@ -272,6 +309,8 @@ pub async fn list(db: &Db, limit: i64, offset: i64) -> Result<Vec<User>> {
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(db.pool()).await?;
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
+        .fetch_one(db.pool())
+        .await?;
     Ok(row.try_get("n")?)
 }

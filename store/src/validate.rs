@@ -61,9 +61,17 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 /// Parses a comma- or space-separated list of language tags, lower-casing the
 /// primary subtag and dropping duplicates; any malformed tag is an error.
-pub fn language_list(field: &'static str, value: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+pub fn language_list(
+    field: &'static str,
+    value: &str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for raw in value.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()) {
+    for raw in value
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let tag = match raw.split_once('-') {
             Some((p, rest)) => format!("{}-{rest}", p.to_lowercase()),
             None => raw.to_lowercase(),
@@ -104,7 +112,9 @@ pub fn website(field: &'static str, value: &str, errors: &mut Vec<FieldError>) -
         .or_else(|| value.strip_prefix("http://"));
     let host_ok = rest
         .map(|r| r.split(['/', '?', '#']).next().unwrap_or_default())
-        .is_some_and(|host| !host.is_empty() && host.contains('.') && !host.contains(char::is_whitespace));
+        .is_some_and(|host| {
+            !host.is_empty() && host.contains('.') && !host.contains(char::is_whitespace)
+        });
     if value.chars().count() > WEBSITE_MAX_CHARS {
         errors.push(FieldError::new(field, "too-long"));
     } else if !host_ok || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -128,30 +138,48 @@ mod tests {
         assert!(codes(|e| email("email", "ada@example.org", e)).is_empty());
         assert_eq!(codes(|e| email("email", "", e)), ["required"]);
         assert_eq!(codes(|e| email("email", "ada@", e)), ["email-invalid"]);
-        assert_eq!(codes(|e| email("email", "ada@localhost", e)), ["email-invalid"]);
+        assert_eq!(
+            codes(|e| email("email", "ada@localhost", e)),
+            ["email-invalid"]
+        );
         assert_eq!(normalise_email("  Ada@Example.ORG "), "ada@example.org");
     }
 
     #[test]
     fn passwords() {
-        assert_eq!(codes(|e| password("password", "short", e)), ["password-too-short"]);
+        assert_eq!(
+            codes(|e| password("password", "short", e)),
+            ["password-too-short"]
+        );
         assert!(codes(|e| password("password", "long enough pass", e)).is_empty());
-        assert_eq!(codes(|e| password("password", &"x".repeat(300), e)), ["too-long"]);
+        assert_eq!(
+            codes(|e| password("password", &"x".repeat(300), e)),
+            ["too-long"]
+        );
     }
 
     #[test]
     fn lines() {
         assert_eq!(codes(|e| line("name", "  ", 10, e)), ["required"]);
-        assert_eq!(codes(|e| line("name", "a\u{7}b", 10, e)), ["invalid-characters"]);
+        assert_eq!(
+            codes(|e| line("name", "a\u{7}b", 10, e)),
+            ["invalid-characters"]
+        );
         assert_eq!(codes(|e| line("name", "abcdefghijk", 10, e)), ["too-long"]);
     }
 
     #[test]
     fn languages() {
         let mut errors = Vec::new();
-        assert_eq!(language_list("l", "FR, de-AT  it,fr", &mut errors), ["fr", "de-AT", "it"]);
+        assert_eq!(
+            language_list("l", "FR, de-AT  it,fr", &mut errors),
+            ["fr", "de-AT", "it"]
+        );
         assert!(errors.is_empty());
-        assert_eq!(codes(|e| drop(language_list("l", "fr, français", e))), ["language-invalid"]);
+        assert_eq!(
+            codes(|e| drop(language_list("l", "fr, français", e))),
+            ["language-invalid"]
+        );
     }
 
     #[test]
@@ -159,10 +187,19 @@ mod tests {
         let mut errors = Vec::new();
         assert_eq!(country("country", "hr", &mut errors), "HR");
         assert!(errors.is_empty());
-        assert_eq!(codes(|e| drop(country("country", "France", e))), ["country-invalid"]);
+        assert_eq!(
+            codes(|e| drop(country("country", "France", e))),
+            ["country-invalid"]
+        );
         assert!(codes(|e| drop(website("w", "https://framasoft.org/fr/", e))).is_empty());
         assert!(codes(|e| drop(website("w", "", e))).is_empty());
-        assert_eq!(codes(|e| drop(website("w", "javascript:alert(1)", e))), ["url-invalid"]);
-        assert_eq!(codes(|e| drop(website("w", "https://exa mple.org", e))), ["url-invalid"]);
+        assert_eq!(
+            codes(|e| drop(website("w", "javascript:alert(1)", e))),
+            ["url-invalid"]
+        );
+        assert_eq!(
+            codes(|e| drop(website("w", "https://exa mple.org", e))),
+            ["url-invalid"]
+        );
     }
 }

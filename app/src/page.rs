@@ -1,0 +1,223 @@
+//! What the server hands to the renderer for one request: who is asking, in which
+//! language, and which page with which data. Handlers load the data and check
+//! permissions; components only render.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// The signed-in person as pages need them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub display_name: String,
+    /// `learner`, `contributor`, `moderator` or `admin`.
+    pub role: String,
+}
+
+impl SessionUser {
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
+}
+
+/// A submitted form shown again: what was typed (never passwords) and what is
+/// wrong with it, as `(field, error code)` pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FormState {
+    /// Which form on the page was submitted (pages may hold several).
+    pub form: String,
+    pub values: BTreeMap<String, String>,
+    pub errors: Vec<(String, String)>,
+    /// A message about the whole form (an interface string key).
+    pub message: Option<String>,
+}
+
+impl FormState {
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, c)| c.clone())
+    }
+}
+
+/// Everything about the request that the layout needs.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PageContext {
+    pub lang: Lang,
+    /// The path after the language prefix, starting with `/` (`/` for home).
+    pub path: String,
+    /// Public base URL without trailing slash, for canonical and alternate links.
+    pub base_url: String,
+    /// Where the running code can be read (the footer's "source" link).
+    pub source_url: String,
+    pub user: Option<SessionUser>,
+    pub csrf: String,
+    /// A one-time message key from the previous request (`flash-…`).
+    pub flash: Option<String>,
+    pub form: Option<FormState>,
+    /// Nonce that the Content-Security-Policy allows for inline scripts.
+    pub nonce: String,
+    pub page: Page,
+}
+
+impl PageContext {
+    /// A path under the current language: `href("/courses")` → `/fr/courses`.
+    pub fn href(&self, path: &str) -> String {
+        href(self.lang, path)
+    }
+
+    pub fn form_for(&self, form: &str) -> FormState {
+        self.form
+            .as_ref()
+            .filter(|f| f.form == form)
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// `path` under the language prefix of `lang`.
+pub fn href(lang: Lang, path: &str) -> String {
+    let path = path.trim_start_matches('/');
+    format!("/{}/{path}", lang.code())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerView {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub languages: Vec<String>,
+    pub website: String,
+    /// URL of the logo, when there is one.
+    pub logo_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// `member` or `admin`.
+    pub org_role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerDetail {
+    pub partner: PartnerView,
+    /// Present only for people allowed to see the member list.
+    pub members: Option<Vec<MemberView>>,
+    pub can_manage_members: bool,
+    pub can_edit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub preferred_languages: Vec<String>,
+    /// `(slug, name, org_role)` of each organisation the person belongs to.
+    pub organisations: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub created_at: String,
+    pub is_self: bool,
+}
+
+/// The page to render and its data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Page {
+    #[default]
+    Home,
+    About,
+    Courses,
+    Library,
+    Search {
+        query: String,
+    },
+    Directory,
+    Data,
+    Partners {
+        partners: Vec<PartnerView>,
+        can_create: bool,
+    },
+    Partner(PartnerDetail),
+    Login,
+    Register,
+    Account(AccountView),
+    AdminUsers {
+        users: Vec<UserRow>,
+    },
+    NotFound,
+    Forbidden,
+    BadRequest,
+    ServerError,
+}
+
+impl Page {
+    /// The interface string key of the page's title.
+    pub fn title_key(&self) -> &'static str {
+        match self {
+            Page::Home => "home-title",
+            Page::About => "about-title",
+            Page::Courses => "courses-title",
+            Page::Library => "library-title",
+            Page::Search { .. } => "search-title",
+            Page::Directory => "directory-title",
+            Page::Data => "data-title",
+            Page::Partners { .. } | Page::Partner(_) => "partners-title",
+            Page::Login => "login-title",
+            Page::Register => "register-title",
+            Page::Account(_) => "account-title",
+            Page::AdminUsers { .. } => "admin-users-title",
+            Page::NotFound => "not-found-title",
+            Page::Forbidden => "forbidden-title",
+            Page::BadRequest => "bad-request-title",
+            Page::ServerError => "error-title",
+        }
+    }
+
+    /// Which header link the page belongs under, for `aria-current`.
+    pub fn section(&self) -> &'static str {
+        match self {
+            Page::Courses => "/courses",
+            Page::Library => "/library",
+            Page::Search { .. } => "/search",
+            Page::Directory => "/directory",
+            Page::Data => "/data",
+            Page::Partners { .. } | Page::Partner(_) => "/partners",
+            Page::Account(_) => "/account",
+            Page::AdminUsers { .. } => "/admin/users",
+            _ => "",
+        }
+    }
+
+    /// Whether search engines should leave the page out (accounts, errors).
+    pub fn noindex(&self) -> bool {
+        matches!(
+            self,
+            Page::Login
+                | Page::Register
+                | Page::Account(_)
+                | Page::AdminUsers { .. }
+                | Page::NotFound
+                | Page::Forbidden
+                | Page::BadRequest
+                | Page::ServerError
+        )
+    }
+}

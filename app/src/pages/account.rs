@@ -1,0 +1,153 @@
+//! The signed-in person's own account, and the administrators' account list.
+
+use leptos::prelude::*;
+
+use super::PageHeader;
+use super::auth::NewPasswordField;
+use crate::forms::{CsrfField, ErrorSummary, Field};
+use crate::i18n;
+use crate::page::{AccountView, UserRow};
+use crate::{ctx, tr};
+
+#[component]
+pub fn Account(account: AccountView) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let role = i18n::t_args(
+        lang,
+        "account-role",
+        &[("role", tr(&format!("role-{}", account.role)))],
+    );
+    let profile = c.form_for("profile");
+    let password = c.form_for("password");
+    let delete = c.form_for("delete");
+    let organisations = (!account.organisations.is_empty()).then(|| {
+        let items = account
+            .organisations
+            .iter()
+            .map(|(slug, name, org_role)| {
+                view! {
+                    <li>
+                        <a href=c.href(&format!("/partners/{slug}"))>{name.clone()}</a>
+                        " — "{tr(&format!("org-role-{org_role}"))}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel">
+                <h2>{tr("account-organisations")}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        <PageHeader title="account-title" />
+        <p>{account.email.clone()}" · "{role}</p>
+        {organisations}
+        <section class="panel" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{tr("account-profile")}</h2>
+            <form class="form" method="post" action=c.href("/account/profile") novalidate>
+                <ErrorSummary
+                    state=profile.clone()
+                    labels=vec![("display_name", "field-display-name"), ("preferred_languages", "field-preferred-languages")]
+                />
+                <CsrfField />
+                <Field state=profile.clone() name="display_name" label="field-display-name" value=account.display_name.clone() maxlength=80 autocomplete="nickname" />
+                <Field
+                    state=profile
+                    name="preferred_languages"
+                    label="field-preferred-languages"
+                    help="field-preferred-languages-help"
+                    value=account.preferred_languages.join(", ")
+                    required=false
+                />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">{tr("account-profile-save")}</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">{tr("account-password")}</h2>
+            <form class="form" method="post" action=c.href("/account/password") novalidate>
+                <ErrorSummary
+                    state=password.clone()
+                    labels=vec![("current_password", "field-current-password"), ("new_password", "field-new-password")]
+                />
+                <CsrfField />
+                <Field state=password.clone() name="current_password" label="field-current-password" kind="password" autocomplete="current-password" />
+                <NewPasswordField state=password name="new_password" label="field-new-password" />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">{tr("account-password-save")}</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{tr("account-delete")}</h2>
+            <p class="warning">{tr("account-delete-warning")}</p>
+            <form class="form" method="post" action=c.href("/account/delete") novalidate>
+                <ErrorSummary state=delete.clone() labels=vec![("password", "field-password")] />
+                <CsrfField />
+                <Field state=delete name="password" label="field-password" kind="password" autocomplete="current-password" />
+                <div class="form-actions">
+                    <button type="submit" class="button button-danger">{tr("account-delete-submit")}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn AdminUsers(users: Vec<UserRow>) -> impl IntoView {
+    let c = ctx();
+    let form = c.form_for("role");
+    let summary = view! { <ErrorSummary state=form labels=vec![("role", "field-role")] /> };
+    let rows = users
+        .into_iter()
+        .map(|u| {
+            let role_label = tr(&format!("role-{}", u.role));
+            let control = (!u.is_self).then(|| {
+                let select_id = format!("role-{}", u.id);
+                let options = ["learner", "contributor", "moderator", "admin"]
+                    .into_iter()
+                    .map(|r| view! { <option value=r selected=r == u.role>{tr(&format!("role-{r}"))}</option> })
+                    .collect_view();
+                view! {
+                    <form class="inline-form" method="post" action=c.href(&format!("/admin/users/{}/role", u.id))>
+                        <CsrfField />
+                        <label class="visually-hidden" for=select_id.clone()>{format!("{} — {}", tr("field-role"), u.email)}</label>
+                        <select id=select_id name="role">{options}</select>
+                        <button type="submit" class="button button-small">{tr("admin-users-set-role")}</button>
+                    </form>
+                }
+            });
+            view! {
+                <tr>
+                    <td>{u.display_name}</td>
+                    <td>{u.email.clone()}</td>
+                    <td>{role_label}</td>
+                    <td>{u.created_at.get(..10).unwrap_or_default().to_string()}</td>
+                    <td>{control}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageHeader title="admin-users-title" />
+        {summary}
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("field-display-name")}</th>
+                        <th scope="col">{tr("field-email")}</th>
+                        <th scope="col">{tr("field-role")}</th>
+                        <th scope="col">{tr("admin-users-joined")}</th>
+                        <th scope="col">{tr("admin-users-set-role")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

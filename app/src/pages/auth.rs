@@ -1,0 +1,88 @@
+//! Logging in and creating an account.
+
+use leptos::prelude::*;
+
+use super::PageHeader;
+use crate::forms::{CsrfField, ErrorSummary, Field};
+use crate::{ctx, i18n, islands::PasswordInput, tr};
+
+#[component]
+pub fn Login() -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("login");
+    view! {
+        <PageHeader title="login-title" />
+        <form class="form" method="post" action=c.href("/login") novalidate>
+            <ErrorSummary state=state.clone() labels=vec![("email", "field-email"), ("password", "field-password")] />
+            <CsrfField />
+            <Field state=state.clone() name="email" label="field-email" kind="email" autocomplete="email" />
+            <Field state=state name="password" label="field-password" kind="password" autocomplete="current-password" />
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("login-submit")}</button>
+            </div>
+        </form>
+        <p class="form-note">{tr("login-no-account")}" "<a href=c.href("/register")>{tr("nav-register")}</a></p>
+    }
+}
+
+#[component]
+pub fn Register() -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("register");
+    view! {
+        <PageHeader title="register-title" intro="register-intro" />
+        <form class="form" method="post" action=c.href("/register") novalidate>
+            <ErrorSummary
+                state=state.clone()
+                labels=vec![("email", "field-email"), ("display_name", "field-display-name"), ("password", "field-password")]
+            />
+            <CsrfField />
+            <Field state=state.clone() name="email" label="field-email" kind="email" autocomplete="email" maxlength=254 />
+            <Field state=state.clone() name="display_name" label="field-display-name" autocomplete="nickname" maxlength=80 />
+            <NewPasswordField state name="password" label="field-password" />
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("register-submit")}</button>
+            </div>
+        </form>
+        <p class="form-note">{tr("register-have-account")}" "<a href=c.href("/login")>{tr("nav-login")}</a></p>
+    }
+}
+
+/// A labelled new-password field with a live length hint (an island).
+#[component]
+pub fn NewPasswordField(
+    state: crate::page::FormState,
+    name: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    let error = state.error(name);
+    let help_id = format!("{name}-help");
+    let error_id = format!("{name}-error");
+    let described = if error.is_some() {
+        format!("{help_id} {error_id}")
+    } else {
+        help_id.clone()
+    };
+    let class = if error.is_some() {
+        "field field-invalid"
+    } else {
+        "field"
+    };
+    view! {
+        <div class=class>
+            <label for=name>{tr(label)}</label>
+            <p class="field-help" id=help_id>{tr("field-password-help")}</p>
+            <PasswordInput
+                name=name.to_string()
+                autocomplete="new-password".to_string()
+                described_by=Some(described)
+                invalid=error.is_some()
+                min=10
+                count_template=i18n::t_args(lang, "password-hint-count", &[("count", "{count}".to_string())])
+                ok_text=tr("password-hint-ok")
+            />
+            {error.map(|code| view! { <p class="field-error" id=error_id>{tr(&format!("error-{code}"))}</p> })}
+        </div>
+    }
+}

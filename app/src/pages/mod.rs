@@ -1,0 +1,82 @@
+//! One component per page; [`PageBody`] picks the one the server asked for.
+
+mod account;
+mod auth;
+mod partners;
+mod sections;
+
+use leptos::prelude::*;
+
+use crate::page::Page;
+use crate::{ctx, tr};
+
+#[component]
+pub fn PageBody() -> impl IntoView {
+    match ctx().page {
+        Page::Home => sections::Home().into_any(),
+        Page::About => sections::About().into_any(),
+        Page::Courses => sections::Section(sections::SectionProps {
+            title: "courses-title",
+            intro: "courses-intro",
+            empty: "courses-empty",
+        })
+        .into_any(),
+        Page::Library => sections::Section(sections::SectionProps {
+            title: "library-title",
+            intro: "library-intro",
+            empty: "library-empty",
+        })
+        .into_any(),
+        Page::Directory => sections::Section(sections::SectionProps {
+            title: "directory-title",
+            intro: "directory-intro",
+            empty: "directory-empty",
+        })
+        .into_any(),
+        Page::Search { query } => view! { <sections::Search query /> }.into_any(),
+        Page::Data => sections::Data().into_any(),
+        Page::Partners {
+            partners,
+            can_create,
+        } => view! { <partners::PartnerList partners can_create /> }.into_any(),
+        Page::Partner(detail) => view! { <partners::PartnerPage detail /> }.into_any(),
+        Page::Login => auth::Login().into_any(),
+        Page::Register => auth::Register().into_any(),
+        Page::Account(account) => view! { <account::Account account /> }.into_any(),
+        Page::AdminUsers { users } => view! { <account::AdminUsers users /> }.into_any(),
+        Page::NotFound => {
+            view! { <ErrorPage title="not-found-title" text="not-found-text" /> }.into_any()
+        }
+        Page::Forbidden => {
+            view! { <ErrorPage title="forbidden-title" text="forbidden-text" /> }.into_any()
+        }
+        Page::BadRequest => {
+            view! { <ErrorPage title="bad-request-title" text="bad-request-text" /> }.into_any()
+        }
+        Page::ServerError => {
+            view! { <ErrorPage title="error-title" text="error-text" /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ErrorPage(title: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <div class="error-page">
+            <h1>{tr(title)}</h1>
+            <p>{tr(text)}</p>
+            <p><a href=ctx().href("/")>{tr("back-home")}</a></p>
+        </div>
+    }
+}
+
+/// The heading block of a page.
+#[component]
+fn PageHeader(title: &'static str, #[prop(optional)] intro: Option<&'static str>) -> impl IntoView {
+    view! {
+        <div class="page-header">
+            <h1>{tr(title)}</h1>
+            {intro.map(|i| view! { <p class="lead">{tr(i)}</p> })}
+        </div>
+    }
+}

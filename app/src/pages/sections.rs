@@ -1,0 +1,92 @@
+//! The public sections. Courses, library, search and directory list what the
+//! instance holds; their content arrives with the issues that build them.
+
+use leptos::prelude::*;
+
+use super::PageHeader;
+use crate::{ctx, tr};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let c = ctx();
+    let cards = [
+        ("/courses", "home-courses-title", "home-courses-text"),
+        ("/library", "home-library-title", "home-library-text"),
+        ("/data", "home-data-title", "home-data-text"),
+    ]
+    .into_iter()
+    .map(|(path, title, text)| {
+        view! {
+            <article class="card">
+                <h2><a href=c.href(path)>{tr(title)}</a></h2>
+                <p>{tr(text)}</p>
+            </article>
+        }
+    })
+    .collect_view();
+    view! {
+        <PageHeader title="home-title" intro="home-intro" />
+        <section class="cards">{cards}</section>
+    }
+}
+
+#[component]
+pub fn About() -> impl IntoView {
+    view! {
+        <PageHeader title="about-title" />
+        <div class="prose">
+            <p>{tr("about-what")}</p>
+            <p>{tr("about-who")}</p>
+            <p>{tr("about-licence")}</p>
+            <p>{tr("about-privacy")}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Section(title: &'static str, intro: &'static str, empty: &'static str) -> impl IntoView {
+    view! {
+        <PageHeader title intro />
+        <p class="empty">{tr(empty)}</p>
+    }
+}
+
+#[component]
+pub fn Search(query: String) -> impl IntoView {
+    let c = ctx();
+    let result =
+        (!query.trim().is_empty()).then(|| view! { <p class="empty">{tr("search-empty")}</p> });
+    view! {
+        <PageHeader title="search-title" intro="search-intro" />
+        <form class="form search-form" method="get" action=c.href("/search") role="search">
+            <div class="field">
+                <label for="q">{tr("search-label")}</label>
+                <input id="q" name="q" type="search" value=query maxlength=200 />
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("search-submit")}</button>
+            </div>
+        </form>
+        {result}
+    }
+}
+
+#[component]
+pub fn Data() -> impl IntoView {
+    let c = ctx();
+    let endpoints = [
+        ("/healthz", "data-health"),
+        ("/api/v1/openapi.json", "data-api"),
+        ("/api/v1/partners", "data-partners"),
+    ]
+    .into_iter()
+    .map(|(path, key)| {
+        let url = format!("{}{path}", c.base_url);
+        view! { <li><a href=path><code>{url}</code></a>" — "{tr(key)}</li> }
+    })
+    .collect_view();
+    view! {
+        <PageHeader title="data-title" intro="data-intro" />
+        <ul class="endpoints">{endpoints}</ul>
+    }
+}

@@ -1,0 +1,223 @@
+//! The interface translations are complete: every language has exactly the
+//! French keys, every key is used by the code, and every key the code uses
+//! (including each validation error code) exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+
+const LANGS: [&str; 5] = ["fr", "en", "de", "it", "hr"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Message ids of one language, with the variables each one uses.
+fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let path = root().join("app/locales").join(lang).join("main.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: syntax errors {errors:?}", path.display()));
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &m.value {
+                for el in &p.elements {
+                    if let PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                    } = el
+                    {
+                        vars.insert(id.name.to_string());
+                    }
+                }
+            }
+            assert!(
+                out.insert(m.id.name.to_string(), vars).is_none(),
+                "{lang}: duplicate key {}",
+                m.id.name
+            );
+        }
+    }
+    out
+}
+
+fn rust_sources() -> String {
+    let mut all = String::new();
+    let mut stack: Vec<PathBuf> = ["app/src", "server/src", "store/src"]
+        .iter()
+        .map(|d| root().join(d))
+        .collect();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                all.push_str(&std::fs::read_to_string(path).unwrap());
+                all.push('\n');
+            }
+        }
+    }
+    all
+}
+
+/// Every string literal in the sources that has the shape of a message key.
+fn key_like_literals(src: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for piece in src.split('"').skip(1).step_by(2) {
+        let shaped = piece.contains('-')
+            && piece
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !piece.starts_with('-')
+            && !piece.ends_with('-');
+        if shaped {
+            out.insert(piece.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_language_has_exactly_the_french_keys_and_variables() {
+    let fr = messages("fr");
+    assert!(fr.len() > 100, "the French file holds the interface");
+    for lang in LANGS {
+        let other = messages(lang);
+        let missing: Vec<_> = fr.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !fr.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, unknown {extra:?}"
+        );
+        for (key, vars) in &fr {
+            assert_eq!(
+                &other[key], vars,
+                "{lang}: {key} uses other variables than French"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_is_used_and_every_used_key_exists() {
+    let fr = messages("fr");
+    let src = rust_sources();
+    let literals = key_like_literals(&src);
+    // Keys built at run time: `error-{code}`, `role-{role}`, `org-role-{role}`.
+    let dynamic = ["error-", "org-role-", "role-"];
+    let unused: Vec<_> = fr
+        .keys()
+        .filter(|k| {
+            if literals.contains(*k) {
+                return false;
+            }
+            let suffix = dynamic.iter().find_map(|p| k.strip_prefix(p));
+            !suffix.is_some_and(|s| src.contains(&format!("\"{s}\"")))
+        })
+        .collect();
+    assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+
+    let prefixes: BTreeSet<&str> = fr.keys().map(|k| k.split('-').next().unwrap()).collect();
+    let missing: Vec<_> = literals
+        .iter()
+        .filter(|l| prefixes.contains(l.split('-').next().unwrap()) && !fr.contains_key(*l))
+        .filter(|l| {
+            !dynamic
+                .iter()
+                .any(|p| l.starts_with(p) && fr.contains_key(&format!("{p}{}", &l[p.len()..])))
+        })
+        .filter(|l| {
+            !["role-invalid", "error-page", "error-text", "error-title"].contains(&l.as_str())
+                || !fr.contains_key(*l)
+        })
+        .cloned()
+        .collect();
+    // Literals shaped like keys with a known prefix must exist, except error codes
+    // (checked below) and CSS classes and ids that share a prefix.
+    let allowed_non_keys = [
+        "form-errors",
+        "form-actions",
+        "form-note",
+        "field-error",
+        "field-help",
+        "field-invalid",
+        "page-header",
+        "partner-logo",
+        "role-invalid",
+        "account-nav",
+        "site-nav",
+        "site-header",
+        "site-footer",
+        "footer-inner",
+        "footer-links",
+        "header-inner",
+        "brand-name",
+        "brand-tagline",
+        "error-page",
+        "password-hint",
+        "search-form",
+        "button-small",
+        "button-primary",
+        "button-danger",
+        "link-button",
+        "skip-link",
+        "lang-switcher",
+        "inline-form",
+        "danger-zone",
+        "table-wrap",
+        "create-heading",
+        "edit-heading",
+        "logo-heading",
+        "delete-heading",
+        "members-heading",
+        "profile-heading",
+        "password-heading",
+        "logo-help",
+        "new-password",
+        "current-password",
+        "org-role",
+    ];
+    let missing: Vec<_> = missing
+        .into_iter()
+        .filter(|l| !allowed_non_keys.contains(&l.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys the code uses but no file defines: {missing:?}"
+    );
+}
+
+#[test]
+fn every_validation_error_code_has_a_message() {
+    let fr = messages("fr");
+    let src = rust_sources();
+    let mut codes = BTreeSet::new();
+    for marker in ["FieldError::new(", "StoreError::invalid(", "Err(\""] {
+        for rest in src.split(marker).skip(1) {
+            let call = rest.split(')').next().unwrap_or_default();
+            if let Some(code) = call.split('"').rev().nth(1) {
+                if code.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !code.is_empty() {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        codes.contains("email-taken") && codes.contains("image-too-big"),
+        "found {codes:?}"
+    );
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|c| !fr.contains_key(&format!("error-{c}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "error codes without a message: {missing:?}"
+    );
+}

@@ -1,0 +1,48 @@
+//! `archipel content check`: validates the content folder without touching the
+//! database, reporting each mistake with its file and line.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum ContentCommand {
+    /// Check every content file and report mistakes with file and line.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        dir: PathBuf,
+    },
+}
+
+pub fn run(command: ContentCommand) -> anyhow::Result<()> {
+    match command {
+        ContentCommand::Check { dir } => check(&dir),
+    }
+}
+
+fn check(dir: &std::path::Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        anyhow::bail!("{} is not a folder", dir.display());
+    }
+    let demo = dir.join("demo").join("demo.toml");
+    let mut checked = 0;
+    if demo.exists() {
+        let text = std::fs::read_to_string(&demo)
+            .with_context(|| format!("cannot read {}", demo.display()))?;
+        let parsed = super::demo::parse(&text, &demo.display().to_string())?;
+        println!(
+            "{}: {} accounts, {} partners",
+            demo.display(),
+            parsed.account.len(),
+            parsed.partner.len()
+        );
+        checked += 1;
+    }
+    println!(
+        "content is valid ({checked} file{} checked)",
+        if checked == 1 { "" } else { "s" }
+    );
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! `archipel demo`: loads `content/demo/demo.toml` (embedded in the binary) into
+//! the database. Running it again changes nothing that is already there.
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use store::organisations::{self, OrgRole, OrganisationForm};
+use store::users::{self, Registration, Role};
+
+use crate::config::Settings;
+
+pub const DEMO: &str = include_str!("../../../content/demo/demo.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demo {
+    #[serde(default)]
+    pub account: Vec<DemoAccount>,
+    #[serde(default)]
+    pub partner: Vec<DemoPartner>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAccount {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub role: String,
+    #[serde(default)]
+    pub member_of: Vec<DemoMembership>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoMembership {
+    pub partner: String,
+    pub role: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoPartner {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub website: String,
+}
+
+/// Parses demo data, naming the line of any mistake.
+pub fn parse(text: &str, file: &str) -> anyhow::Result<Demo> {
+    let demo: Demo = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
+        match line {
+            Some(l) => anyhow::anyhow!("{file}:{l}: {}", e.message()),
+            None => anyhow::anyhow!("{file}: {}", e.message()),
+        }
+    })?;
+    for a in &demo.account {
+        if Role::parse(&a.role).is_none() {
+            bail!("{file}: account {}: unknown role {:?}", a.email, a.role);
+        }
+        for m in &a.member_of {
+            if OrgRole::parse(&m.role).is_none() {
+                bail!(
+                    "{file}: account {}: unknown organisation role {:?}",
+                    a.email,
+                    m.role
+                );
+            }
+            if !demo.partner.iter().any(|p| p.slug == m.partner) {
+                bail!(
+                    "{file}: account {}: no partner with slug {:?}",
+                    a.email,
+                    m.partner
+                );
+            }
+        }
+    }
+    Ok(demo)
+}
+
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let demo = parse(DEMO, "content/demo/demo.toml")?;
+    let db = super::open_db(&settings).await?;
+    let mut created = 0;
+    for p in &demo.partner {
+        if organisations::get_by_slug(&db, &p.slug).await.is_ok() {
+            continue;
+        }
+        let form = OrganisationForm {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            languages: p.languages.join(","),
+            website: p.website.clone(),
+        };
+        let org = organisations::create(&db, &form)
+            .await
+            .with_context(|| format!("demo partner {}", p.slug))?;
+        if org.slug != p.slug {
+            bail!(
+                "demo partner {:?} got the slug {:?}: fix content/demo/demo.toml",
+                p.slug,
+                org.slug
+            );
+        }
+        created += 1;
+    }
+    for a in &demo.account {
+        let user = match users::find_by_email(&db, &a.email).await? {
+            Some(u) => u,
+            None => {
+                let reg = Registration {
+                    email: a.email.clone(),
+                    display_name: a.display_name.clone(),
+                    password: a.password.clone(),
+                };
+                let role = Role::parse(&a.role).unwrap_or(Role::Learner);
+                created += 1;
+                users::create(&db, &reg, role)
+                    .await
+                    .with_context(|| format!("demo account {}", a.email))?
+            }
+        };
+        for m in &a.member_of {
+            let org = organisations::get_by_slug(&db, &m.partner).await?;
+            let already = organisations::members(&db, org.id)
+                .await?
+                .iter()
+                .any(|x| x.user.id == user.id);
+            if !already {
+                organisations::add_member(
+                    &db,
+                    org.id,
+                    &a.email,
+                    OrgRole::parse(&m.role).unwrap_or(OrgRole::Member),
+                )
+                .await?;
+            }
+        }
+    }
+    db.close().await;
+    println!(
+        "demo content loaded into {} ({created} new records)",
+        settings.data_dir.display()
+    );
+    println!("demo accounts:");
+    for a in &demo.account {
+        println!("  {:<26} {:<28} {}", a.email, a.password, a.role);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_demo_data_is_valid() {
+        let demo = parse(DEMO, "demo.toml").unwrap();
+        assert!(demo.account.iter().any(|a| a.role == "admin"));
+        assert!(demo.partner.len() >= 5);
+    }
+
+    #[test]
+    fn mistakes_name_the_file_and_line() {
+        let err = parse("[[partner]]\nslug = \"a\"\nnmae = \"x\"\n", "demo.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("demo.toml:3:"), "{err}");
+        assert!(err.contains("nmae"), "{err}");
+        let err = parse(
+            "[[account]]\nemail='a@b.org'\ndisplay_name='A'\npassword='p'\nrole='boss'\n",
+            "d.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("unknown role"), "{err}");
+    }
+}

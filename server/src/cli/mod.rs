@@ -1,0 +1,40 @@
+//! The operator commands.
+
+pub mod backup;
+pub mod content;
+pub mod demo;
+pub mod serve;
+pub mod user;
+
+use anyhow::Context;
+use store::Db;
+
+use crate::config::Settings;
+
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("ARCHIPEL_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Creates the data folder, connects and applies pending migrations.
+pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+        format!(
+            "cannot create the data folder {}",
+            settings.data_dir.display()
+        )
+    })?;
+    let url = settings.database_url();
+    let db = Db::connect(&url, settings.limits.db_max_connections)
+        .await
+        .with_context(|| format!("cannot open the database {}", store::redact(&url)))?;
+    db.migrate()
+        .await
+        .context("cannot apply the database migrations")?;
+    Ok(db)
+}

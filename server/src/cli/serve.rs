@@ -1,0 +1,75 @@
+//! `archipel serve`.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context;
+use tower_sessions::session_store::ExpiredDeletion;
+
+use crate::config::Settings;
+use crate::http;
+use crate::state::AppState;
+
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let db = super::open_db(&settings).await?;
+    if !settings.site_root.join("pkg").exists() {
+        tracing::warn!(site_root = %settings.site_root.display(), "no built front end found: pages work, but without styles and islands");
+    }
+    let bind = settings.bind;
+    let public = settings.public_url().to_string();
+    let state = AppState::new(db.clone(), settings);
+
+    // Expired sessions are swept in the background.
+    let sessions = http::session_store::SqlSessionStore::new(db.clone());
+    let sweeper = tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(e) = sessions.delete_expired().await {
+                tracing::warn!(error = %e, "could not sweep expired sessions");
+            }
+        }
+    });
+
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    tracing::info!(%bind, "listening");
+    println!("Archipel is serving on {public} (listening on {bind})");
+    axum::serve(
+        listener,
+        http::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
+    sweeper.abort();
+    tokio::time::timeout(Duration::from_secs(5), db.close())
+        .await
+        .ok();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

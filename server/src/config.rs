@@ -1,0 +1,256 @@
+//! Typed settings: built-in defaults (documented in `archipel.defaults.toml`),
+//! then an optional TOML file, then `ARCHIPEL_*` environment variables.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use app::Lang;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Deserializer, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub public_url: String,
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    #[serde(deserialize_with = "languages")]
+    pub languages: Vec<String>,
+    pub site_root: PathBuf,
+    pub source_url: String,
+    pub limits: Limits,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub body_bytes: usize,
+    pub logo_bytes: usize,
+    pub logo_max_side: u32,
+    pub login_attempts_per_minute: u32,
+    pub session_days: u32,
+    pub db_max_connections: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:3000".into(),
+            bind: "127.0.0.1:3000".parse().expect("valid default address"),
+            data_dir: "data".into(),
+            database_url: String::new(),
+            languages: Lang::ALL.iter().map(|l| l.code().to_string()).collect(),
+            site_root: "target/site".into(),
+            source_url: "https://codeberg.org/archipel/archipel".into(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            body_bytes: 2 * 1024 * 1024,
+            logo_bytes: 1024 * 1024,
+            logo_max_side: 2000,
+            login_attempts_per_minute: 5,
+            session_days: 30,
+            db_max_connections: 8,
+        }
+    }
+}
+
+/// Accepts a TOML list or, from the environment, `fr,en,de`.
+fn languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::List(l) => l,
+        Either::Text(t) => t
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    })
+}
+
+impl Settings {
+    /// Defaults, then `file` (when given, it must exist; otherwise `archipel.toml`
+    /// in the working folder when present), then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    bail!("settings file {} does not exist", path.display());
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None if Path::new("archipel.toml").exists() => {
+                figment = figment.merge(Toml::file_exact("archipel.toml"))
+            }
+            None => {}
+        }
+        Self::from_figment(figment.merge(Env::prefixed("ARCHIPEL_").split("__")))
+    }
+
+    fn from_figment(figment: Figment) -> anyhow::Result<Self> {
+        let settings: Settings = figment.extract().context("invalid settings")?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> anyhow::Result<()> {
+        if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
+            bail!(
+                "public_url must start with http:// or https:// (got {:?})",
+                self.public_url
+            );
+        }
+        if self.languages.is_empty() {
+            bail!("languages must name at least one interface language");
+        }
+        for code in &self.languages {
+            if Lang::from_code(code).is_none() {
+                let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+                bail!(
+                    "unknown interface language {code:?} in languages (known: {})",
+                    known.join(", ")
+                );
+            }
+        }
+        if self.limits.body_bytes < self.limits.logo_bytes {
+            bail!("limits.body_bytes must be at least limits.logo_bytes");
+        }
+        Ok(())
+    }
+
+    pub fn public_url(&self) -> &str {
+        self.public_url.trim_end_matches('/')
+    }
+
+    /// Whether cookies must be `Secure` (the instance is served over https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// The configured interface languages, the default first.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.languages
+            .iter()
+            .filter_map(|c| Lang::from_code(c))
+            .collect()
+    }
+
+    pub fn default_lang(&self) -> Lang {
+        self.langs().first().copied().unwrap_or_default()
+    }
+
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite://{}?mode=rwc", self.sqlite_path().display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    /// The SQLite file used when no database URL is set.
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("archipel.db")
+    }
+
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCUMENTED: &str = include_str!("../archipel.defaults.toml");
+
+    #[test]
+    fn documented_defaults_match_the_code() {
+        let documented: Settings =
+            toml::from_str(DOCUMENTED).expect("the defaults file parses as settings");
+        assert_eq!(
+            documented,
+            Settings::default(),
+            "archipel.defaults.toml drifted from Settings::default()"
+        );
+    }
+
+    #[test]
+    fn every_setting_is_documented() {
+        let documented: toml::Table = toml::from_str(DOCUMENTED).unwrap();
+        let code: toml::Table =
+            toml::from_str(&toml::to_string(&Settings::default()).unwrap()).unwrap();
+        fn keys(t: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+            for (k, v) in t {
+                match v {
+                    toml::Value::Table(sub) => keys(sub, &format!("{prefix}{k}."), out),
+                    _ => out.push(format!("{prefix}{k}")),
+                }
+            }
+        }
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        keys(&documented, "", &mut a);
+        keys(&code, "", &mut b);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "custom.toml",
+                "bind = \"127.0.0.1:4000\"\ndata_dir = \"/srv/a\"\n[limits]\nsession_days = 7\n",
+            )?;
+            jail.set_env("ARCHIPEL_DATA_DIR", "/srv/b");
+            jail.set_env("ARCHIPEL_LANGUAGES", "en,fr");
+            jail.set_env("ARCHIPEL_LIMITS__BODY_BYTES", "4194304");
+            jail.set_env("ARCHIPEL_PUBLIC_URL", "https://archipel.example.org/");
+            let s = Settings::load(Some(Path::new("custom.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(s.bind.port(), 4000);
+            assert_eq!(s.data_dir, PathBuf::from("/srv/b"));
+            assert_eq!(s.languages, ["en", "fr"]);
+            assert_eq!(s.default_lang(), Lang::En);
+            assert_eq!(s.limits.body_bytes, 4194304);
+            assert_eq!(s.limits.session_days, 7);
+            assert_eq!(s.public_url(), "https://archipel.example.org");
+            assert!(s.secure_cookies());
+            assert_eq!(s.database_url(), "sqlite:///srv/b/archipel.db?mode=rwc");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn bad_settings_are_refused_with_the_key() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("ARCHIPEL_LANGUAGES", "fr,xx");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("xx"), "{err}");
+            Ok(())
+        });
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("bad.toml", "bnid = \"x\"\n")?;
+            let err = format!(
+                "{:#}",
+                Settings::load(Some(Path::new("bad.toml"))).unwrap_err()
+            );
+            assert!(err.contains("bnid"), "{err}");
+            Ok(())
+        });
+        assert!(Settings::load(Some(Path::new("/nonexistent/archipel.toml"))).is_err());
+    }
+}

@@ -1,0 +1,224 @@
+//! Registering, logging in and out, and managing one's own account.
+
+use std::net::SocketAddr;
+
+use app::Page;
+use app::page::FormState;
+use axum::Form;
+use axum::extract::{ConnectInfo, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use store::StoreError;
+use store::users::{self, ProfileUpdate, Registration, Role};
+
+use super::pages::account_view;
+use super::render::{Ctx, OrFail, PageResult, form_state};
+use super::session_store::USER_ID;
+use crate::error::AppError;
+
+/// Signs `user_id` in on a fresh session id (no fixation) with a message.
+async fn sign_in(ctx: &Ctx, user_id: i64, flash: &str, next: &str) -> PageResult {
+    let err = |e: tower_sessions::session::Error| ctx.fail(AppError::Internal(e.into()));
+    ctx.session.cycle_id().await.map_err(err)?;
+    ctx.session.insert(USER_ID, user_id).await.map_err(err)?;
+    ctx.session
+        .insert(super::session_store::FLASH, flash)
+        .await
+        .map_err(err)?;
+    Ok(Redirect::to(next).into_response())
+}
+
+/// A local path under this language to go back to after logging in.
+fn safe_next(ctx: &Ctx, next: Option<&str>) -> String {
+    let prefix = format!("/{}/", ctx.lang().code());
+    match next {
+        Some(n)
+            if n.starts_with(&prefix)
+                && !n.contains("//")
+                && !n.contains('\\')
+                && !n.contains("/login") =>
+        {
+            n.to_string()
+        }
+        _ => ctx.href("/account"),
+    }
+}
+
+pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
+    match users::create(&ctx.state.db, &form, Role::Learner).await {
+        Ok(user) => {
+            tracing::info!(user = user.id, "account created");
+            sign_in(&ctx, user.id, "flash-registered", &ctx.href("/account")).await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let state = form_state(
+                "register",
+                &[("email", &form.email), ("display_name", &form.display_name)],
+                &errors,
+            );
+            Ok(ctx.show_with(
+                Page::Register,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(state),
+            ))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login(
+    ctx: Ctx,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<NextQuery>,
+    Form(form): Form<LoginForm>,
+) -> PageResult {
+    let limiter = ctx.state.login_limiter.clone();
+    let email_key = format!("email:{}", store::validate::normalise_email(&form.email));
+    let ip_key = format!("ip:{}", addr.ip());
+    let shown = |message: &str| FormState {
+        form: "login".into(),
+        values: [("email".to_string(), form.email.clone())].into(),
+        errors: Vec::new(),
+        message: Some(message.into()),
+    };
+    if limiter.is_blocked(&email_key, 1) || limiter.is_blocked(&ip_key, 4) {
+        tracing::warn!(ip = %addr.ip(), "login throttled");
+        return Ok(ctx.show_with(
+            Page::Login,
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(shown("login-throttled")),
+        ));
+    }
+    match users::authenticate(&ctx.state.db, &form.email, &form.password)
+        .await
+        .or_fail(&ctx)?
+    {
+        Some(user) => {
+            let next = safe_next(&ctx, q.next.as_deref());
+            sign_in(&ctx, user.id, "flash-logged-in", &next).await
+        }
+        None => {
+            limiter.record_failure(&email_key);
+            limiter.record_failure(&ip_key);
+            Ok(ctx.show_with(
+                Page::Login,
+                StatusCode::UNAUTHORIZED,
+                Some(shown("login-failed")),
+            ))
+        }
+    }
+}
+
+pub async fn logout(ctx: Ctx) -> PageResult {
+    ctx.session
+        .flush()
+        .await
+        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+    ctx.redirect_with("/", "flash-logged-out").await
+}
+
+pub async fn profile(ctx: Ctx, Form(form): Form<ProfileUpdate>) -> PageResult {
+    let user = ctx.require_user()?;
+    match users::update_profile(&ctx.state.db, user.id, &form).await {
+        Ok(_) => ctx.redirect_with("/account", "flash-profile-saved").await,
+        Err(StoreError::Invalid(errors)) => {
+            let values = [
+                ("display_name", form.display_name.as_str()),
+                ("preferred_languages", form.preferred_languages.as_str()),
+            ];
+            let view = account_view(&ctx, &user).await?;
+            let state = form_state("profile", &values, &errors);
+            Ok(ctx.show_with(
+                Page::Account(view),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(state),
+            ))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+pub async fn password(ctx: Ctx, Form(form): Form<PasswordForm>) -> PageResult {
+    let user = ctx.require_user()?;
+    let keep = ctx
+        .session
+        .id()
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    match users::change_password(
+        &ctx.state.db,
+        user.id,
+        &form.current_password,
+        &form.new_password,
+        &keep,
+    )
+    .await
+    {
+        Ok(()) => {
+            ctx.redirect_with("/account", "flash-password-changed")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let view = account_view(&ctx, &user).await?;
+            let state = form_state("password", &[], &errors);
+            Ok(ctx.show_with(
+                Page::Account(view),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(state),
+            ))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
+    let user = ctx.require_user()?;
+    match users::delete(&ctx.state.db, user.id, &form.password).await {
+        Ok(()) => {
+            tracing::info!(user = user.id, "account deleted");
+            ctx.session
+                .flush()
+                .await
+                .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+            ctx.redirect_with("/", "flash-account-deleted").await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let view = account_view(&ctx, &user).await?;
+            let state = form_state("delete", &[], &errors);
+            Ok(ctx.show_with(
+                Page::Account(view),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(state),
+            ))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}

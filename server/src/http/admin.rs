@@ -1,0 +1,50 @@
+//! Instance administration: accounts and roles.
+
+use app::Page;
+use axum::Form;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use store::StoreError;
+use store::authz::Action;
+use store::users::{self, Role};
+
+use super::pages::user_rows;
+use super::render::{Ctx, OrFail, PageResult, form_state};
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn set_role(
+    ctx: Ctx,
+    Path((_lang, id)): Path<(String, i64)>,
+    Form(form): Form<RoleForm>,
+) -> PageResult {
+    ctx.authorize(Action::SetRole { target_user_id: id })
+        .await?;
+    users::get(&ctx.state.db, id).await.or_fail(&ctx)?;
+    let result = match Role::parse(&form.role) {
+        Some(role) => users::set_role(&ctx.state.db, id, role).await,
+        None => Err(StoreError::invalid("role", "role-invalid")),
+    };
+    match result {
+        Ok(user) => {
+            tracing::info!(target = user.id, role = user.role.as_str(), "role changed");
+            ctx.redirect_with("/admin/users", "flash-role-changed")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let users = user_rows(&ctx).await?;
+            let state = form_state("role", &[], &errors);
+            Ok(ctx.show_with(
+                Page::AdminUsers { users },
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(state),
+            ))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}

@@ -1,0 +1,153 @@
+//! Anti-forgery protection for every state-changing request, whatever handler
+//! serves it: a random token in a cookie that the request must repeat in the
+//! `_csrf` form field (URL-encoded or multipart) or the `X-CSRF-Token` header.
+//! Cross-site pages can neither read the cookie nor set the field.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::security::random_token;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The token of this request: the cookie's, or a new one set on the response.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+pub fn cookie_name(secure: bool) -> &'static str {
+    // The __Host- prefix stops a sibling subdomain from planting the cookie.
+    if secure {
+        "__Host-archipel_csrf"
+    } else {
+        "archipel_csrf"
+    }
+}
+
+pub fn read_cookie(req_headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    req_headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Finds `_csrf` in a buffered body of the given content type.
+async fn token_in_body(content_type: &str, body: &Bytes) -> Option<String> {
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        return serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+            .ok()?
+            .into_iter()
+            .find(|(k, _)| k == "_csrf")
+            .map(|(_, v)| v);
+    }
+    if content_type.starts_with("multipart/form-data") {
+        let boundary = multer::parse_boundary(content_type).ok()?;
+        let stream = futures::stream::once({
+            let body = body.clone();
+            async move { Ok::<_, std::io::Error>(body) }
+        });
+        let mut multipart = multer::Multipart::new(stream, boundary);
+        while let Ok(Some(field)) = multipart.next_field().await {
+            if field.name() == Some("_csrf") {
+                return field.text().await.ok();
+            }
+        }
+    }
+    None
+}
+
+pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let secure = state.settings.secure_cookies();
+    let name = cookie_name(secure);
+    let existing = read_cookie(req.headers(), name).filter(|t| t.len() >= 20 && t.len() <= 64);
+    let token = existing.clone().unwrap_or_else(|| random_token(24));
+
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut req = if unsafe_method {
+        let (parts, body) = req.into_parts();
+        let body = match axum::body::to_bytes(body, state.settings.limits.body_bytes).await {
+            Ok(b) => b,
+            Err(_) => return super::render::error_page(&state, &parts, AppError::TooLarge).await,
+        };
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let sent = match parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+        {
+            Some(h) => Some(h.to_string()),
+            None => token_in_body(content_type, &body).await,
+        };
+        let ok = matches!((&existing, &sent), (Some(c), Some(s)) if constant_time_eq(c.as_bytes(), s.as_bytes()));
+        if !ok {
+            tracing::info!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
+            return super::render::error_page(&state, &parts, AppError::Csrf).await;
+        }
+        Request::from_parts(parts, Body::from(body))
+    } else {
+        req
+    };
+    req.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut res = next.run(req).await;
+    if existing.is_none() {
+        let cookie = format!(
+            "{name}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+            if secure { "; Secure" } else { "" }
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn finds_the_token_in_forms_and_multipart() {
+        let form = Bytes::from_static(b"email=a%40b.org&_csrf=tok123");
+        assert_eq!(
+            token_in_body("application/x-www-form-urlencoded", &form)
+                .await
+                .as_deref(),
+            Some("tok123")
+        );
+        let multipart = Bytes::from_static(
+            b"--XX\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok456\r\n--XX--\r\n",
+        );
+        assert_eq!(
+            token_in_body("multipart/form-data; boundary=XX", &multipart)
+                .await
+                .as_deref(),
+            Some("tok456")
+        );
+        assert_eq!(token_in_body("application/json", &form).await, None);
+    }
+
+    #[test]
+    fn reads_one_cookie_among_many() {
+        let mut h = axum::http::HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; archipel_csrf=xyz; b=2"),
+        );
+        assert_eq!(read_cookie(&h, "archipel_csrf").as_deref(), Some("xyz"));
+        assert_eq!(read_cookie(&h, "nope"), None);
+    }
+}

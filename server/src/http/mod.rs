@@ -1,0 +1,225 @@
+//! The HTTP surface: [`app`] builds the whole router from the shared state, so
+//! tests drive it with `oneshot` exactly as the server runs it.
+
+pub mod accounts;
+pub mod admin;
+pub mod api;
+pub mod csrf;
+pub mod limiter;
+pub mod pages;
+pub mod partners;
+pub mod render;
+pub mod security;
+pub mod session_store;
+
+use std::time::Duration;
+
+use app::Lang;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Json, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The cookie that remembers an explicit language choice.
+pub const LANG_COOKIE: &str = "archipel_lang";
+
+pub fn app(state: AppState) -> Router {
+    let settings = state.settings.clone();
+    let sessions = SessionManagerLayer::new(session_store::SqlSessionStore::new(state.db.clone()))
+        .with_name(if settings.secure_cookies() {
+            "__Host-archipel_session"
+        } else {
+            "archipel_session"
+        })
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookies())
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(
+            settings.limits.session_days.into(),
+        )));
+
+    let pages = Router::new()
+        .route("/{lang}", get(pages::home_slash))
+        .route("/{lang}/", get(pages::home))
+        .route("/{lang}/about", get(pages::about))
+        .route("/{lang}/courses", get(pages::courses))
+        .route("/{lang}/library", get(pages::library))
+        .route("/{lang}/directory", get(pages::directory))
+        .route("/{lang}/search", get(pages::search))
+        .route("/{lang}/data", get(pages::data))
+        .route(
+            "/{lang}/partners",
+            get(pages::partners).post(partners::create),
+        )
+        .route(
+            "/{lang}/partners/{slug}",
+            get(pages::partner).post(partners::update),
+        )
+        .route("/{lang}/partners/{slug}/logo", post(partners::upload_logo))
+        .route("/{lang}/partners/{slug}/delete", post(partners::delete))
+        .route(
+            "/{lang}/partners/{slug}/members",
+            post(partners::add_member),
+        )
+        .route(
+            "/{lang}/partners/{slug}/members/{user_id}/remove",
+            post(partners::remove_member),
+        )
+        .route("/{lang}/login", get(pages::login).post(accounts::login))
+        .route(
+            "/{lang}/register",
+            get(pages::register).post(accounts::register),
+        )
+        .route("/{lang}/logout", post(accounts::logout))
+        .route("/{lang}/account", get(pages::account))
+        .route("/{lang}/account/profile", post(accounts::profile))
+        .route("/{lang}/account/password", post(accounts::password))
+        .route("/{lang}/account/delete", post(accounts::delete))
+        .route("/{lang}/admin/users", get(pages::admin_users))
+        .route("/{lang}/admin/users/{id}/role", post(admin::set_role));
+
+    let immutable = HeaderValue::from_static("public, max-age=31536000, immutable");
+    let revalidate = HeaderValue::from_static("no-cache");
+    let pkg_cache = if state.hashed_assets {
+        immutable.clone()
+    } else {
+        revalidate
+    };
+    let pkg = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            pkg_cache,
+        ))
+        .service(ServeDir::new(settings.site_root.join("pkg")));
+    let media = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            immutable,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; sandbox"),
+        ))
+        .service(ServeDir::new(settings.uploads_dir().join("logos")));
+
+    Router::new()
+        .route("/", get(root))
+        .route("/lang/{code}", get(choose_language))
+        .route("/healthz", get(healthz))
+        .merge(api::routes())
+        .merge(pages)
+        .nest_service("/pkg", pkg)
+        .nest_service("/media/logos", media)
+        .fallback(fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
+        .layer(sessions)
+        .layer(middleware::from_fn(security::headers))
+        .layer(DefaultBodyLimit::max(settings.limits.body_bytes))
+        .layer(RequestBodyLimitLayer::new(settings.limits.body_bytes))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
+        .with_state(state)
+}
+
+/// `/`: to the remembered language, else the browser's, else the default.
+async fn root(State(state): State<AppState>, req: Request) -> Response {
+    let offered = state.settings.langs();
+    let remembered = csrf::read_cookie(req.headers(), LANG_COOKIE)
+        .and_then(|c| Lang::from_code(&c))
+        .filter(|l| offered.contains(l));
+    let negotiated = || {
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| Lang::negotiate(v, &offered))
+    };
+    let lang = remembered
+        .or_else(negotiated)
+        .unwrap_or_else(|| state.settings.default_lang());
+    let mut res = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    res.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    res
+}
+
+#[derive(Deserialize)]
+struct NextPath {
+    next: Option<String>,
+}
+
+/// Remembers an explicit language choice and goes to the page in that language.
+async fn choose_language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<NextPath>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code).filter(|l| state.settings.langs().contains(l)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let prefix = format!("/{}/", lang.code());
+    let next = q
+        .next
+        .filter(|n| n.starts_with(&prefix) && !n.contains("//") && !n.contains('\\'))
+        .unwrap_or(prefix);
+    let secure = if state.settings.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    );
+    let mut res = Redirect::to(&next).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let db = tokio::time::timeout(
+        Duration::from_secs(2),
+        sqlx::query("SELECT 1").execute(state.db.pool()),
+    )
+    .await;
+    let ok = matches!(db, Ok(Ok(_)));
+    let body = serde_json::json!({
+        "status": if ok { "ok" } else { "unavailable" },
+        "version": env!("CARGO_PKG_VERSION"),
+        "database": if ok { "ok" } else { "unreachable" },
+    });
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let mut res = (status, Json(body)).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn fallback(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    render::error_page(&state, &parts, AppError::NotFound).await
+}

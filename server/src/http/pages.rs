@@ -1,0 +1,172 @@
+//! Read-only pages.
+
+use app::Page;
+use app::page::{AccountView, PartnerDetail, PartnerView, UserRow};
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use store::authz::{self, Action};
+use store::organisations::{self, Organisation};
+use store::users;
+
+use super::render::{Ctx, OrFail, PageResult};
+
+pub async fn home(ctx: Ctx) -> Response {
+    ctx.show(Page::Home)
+}
+
+/// `/fr` → `/fr/`.
+pub async fn home_slash(ctx: Ctx) -> Response {
+    Redirect::permanent(&ctx.href("/")).into_response()
+}
+
+pub async fn about(ctx: Ctx) -> Response {
+    ctx.show(Page::About)
+}
+
+pub async fn courses(ctx: Ctx) -> Response {
+    ctx.show(Page::Courses)
+}
+
+pub async fn library(ctx: Ctx) -> Response {
+    ctx.show(Page::Library)
+}
+
+pub async fn directory(ctx: Ctx) -> Response {
+    ctx.show(Page::Directory)
+}
+
+pub async fn data(ctx: Ctx) -> Response {
+    ctx.show(Page::Data)
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> Response {
+    let query: String = q.q.chars().take(200).collect();
+    ctx.show(Page::Search { query })
+}
+
+pub async fn login(ctx: Ctx) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(&ctx.href("/account")).into_response();
+    }
+    ctx.show(Page::Login)
+}
+
+pub async fn register(ctx: Ctx) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(&ctx.href("/account")).into_response();
+    }
+    ctx.show(Page::Register)
+}
+
+pub fn partner_view(o: &Organisation) -> PartnerView {
+    PartnerView {
+        slug: o.slug.clone(),
+        name: o.name.clone(),
+        country: o.country.clone(),
+        languages: o.languages.clone(),
+        website: o.website.clone(),
+        logo_url: o.logo.as_ref().map(|f| format!("/media/logos/{f}")),
+    }
+}
+
+pub async fn partners(ctx: Ctx) -> PageResult {
+    let list = organisations::list(&ctx.state.db).await.or_fail(&ctx)?;
+    let actor = ctx.actor().await?;
+    let can_create = authz::can(actor.as_ref(), Action::ManageOrganisations);
+    let partners = list.iter().map(partner_view).collect();
+    Ok(ctx.show(Page::Partners {
+        partners,
+        can_create,
+    }))
+}
+
+/// The partner page as the current person may see it.
+pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, super::render::Failure> {
+    let actor = ctx.actor().await?;
+    let members = if authz::can(actor.as_ref(), Action::ViewMembers { org_id: org.id }) {
+        let members = organisations::members(&ctx.state.db, org.id)
+            .await
+            .or_fail(ctx)?;
+        Some(
+            members
+                .into_iter()
+                .map(|m| app::page::MemberView {
+                    user_id: m.user.id,
+                    display_name: m.user.display_name,
+                    email: m.user.email,
+                    org_role: m.org_role.as_str().into(),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    Ok(Page::Partner(PartnerDetail {
+        partner: partner_view(org),
+        members,
+        can_manage_members: authz::can(actor.as_ref(), Action::ManageMembers { org_id: org.id }),
+        can_edit: authz::can(actor.as_ref(), Action::ManageOrganisations),
+    }))
+}
+
+pub async fn partner(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
+    let org = organisations::get_by_slug(&ctx.state.db, &slug)
+        .await
+        .or_fail(&ctx)?;
+    let page = partner_page(&ctx, &org).await?;
+    Ok(ctx.show(page))
+}
+
+pub async fn account_view(
+    ctx: &Ctx,
+    user: &users::User,
+) -> Result<AccountView, super::render::Failure> {
+    let orgs = organisations::memberships_of(&ctx.state.db, user.id)
+        .await
+        .or_fail(ctx)?;
+    Ok(AccountView {
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role.as_str().into(),
+        preferred_languages: user.preferred_languages.clone(),
+        organisations: orgs
+            .into_iter()
+            .map(|(o, r)| (o.slug, o.name, r.as_str().to_string()))
+            .collect(),
+    })
+}
+
+pub async fn account(ctx: Ctx) -> PageResult {
+    let user = ctx.require_user()?;
+    let view = account_view(&ctx, &user).await?;
+    Ok(ctx.show(Page::Account(view)))
+}
+
+pub async fn user_rows(ctx: &Ctx) -> Result<Vec<UserRow>, super::render::Failure> {
+    let me = ctx.user.as_ref().map(|u| u.id);
+    let list = users::list(&ctx.state.db, 500, 0).await.or_fail(ctx)?;
+    Ok(list
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            is_self: Some(u.id) == me,
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role.as_str().into(),
+            created_at: u.created_at,
+        })
+        .collect())
+}
+
+pub async fn admin_users(ctx: Ctx) -> PageResult {
+    ctx.authorize(Action::ListUsers).await?;
+    let users = user_rows(&ctx).await?;
+    Ok(ctx.show(Page::AdminUsers { users }))
+}

@@ -1,0 +1,101 @@
+//! tower-sessions storage in the source-of-truth database, so sessions survive
+//! restarts and are shared by every app node.
+
+use async_trait::async_trait;
+use store::Db;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+/// The session key that holds the signed-in account's id.
+pub const USER_ID: &str = "uid";
+/// The session key of the one-time message shown on the next page.
+pub const FLASH: &str = "flash";
+
+#[derive(Debug, Clone)]
+pub struct SqlSessionStore {
+    db: Db,
+}
+
+impl SqlSessionStore {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(e: store::StoreError) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+fn encode(record: &Record) -> session_store::Result<(Option<i64>, String)> {
+    let user = record.data.get(USER_ID).and_then(|v| v.as_i64());
+    let data = serde_json::to_string(&record.data)
+        .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    Ok((user, data))
+}
+
+#[async_trait]
+impl SessionStore for SqlSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        loop {
+            let (user, data) = encode(record)?;
+            let id = record.id.to_string();
+            let expires = record.expiry_date.unix_timestamp();
+            if store::sessions::insert_new(&self.db, &id, user, &data, expires)
+                .await
+                .map_err(backend)?
+            {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let (user, data) = encode(record)?;
+        store::sessions::save(
+            &self.db,
+            &record.id.to_string(),
+            user,
+            &data,
+            record.expiry_date.unix_timestamp(),
+        )
+        .await
+        .map_err(backend)
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let Some((data, expires)) = store::sessions::load(&self.db, &id.to_string(), now)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        let data =
+            serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        let expiry_date = time::OffsetDateTime::from_unix_timestamp(expires)
+            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        Ok(Some(Record {
+            id: *id,
+            data,
+            expiry_date,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        store::sessions::delete(&self.db, &id.to_string())
+            .await
+            .map_err(backend)
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for SqlSessionStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        store::sessions::delete_expired(&self.db, now)
+            .await
+            .map(|_| ())
+            .map_err(backend)
+    }
+}

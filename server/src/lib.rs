@@ -1,0 +1,9 @@
+//! The Archipel server: settings, the HTTP application and operator commands.
+//! The `archipel` binary is a thin command-line front over this library, so
+//! integration tests drive the same router the server runs.
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod state;

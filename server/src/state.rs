@@ -1,0 +1,46 @@
+//! What every request handler shares.
+
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+use store::Db;
+
+use crate::config::Settings;
+use crate::http::limiter::FailureLimiter;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub leptos: LeptosOptions,
+    /// Whether the front-end assets carry content hashes (then cached for a year).
+    pub hashed_assets: bool,
+    pub login_limiter: Arc<FailureLimiter>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        let hash_file = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.join("hash.txt")));
+        let hashed_assets = hash_file.is_some_and(|p| p.exists());
+        let leptos = LeptosOptions::builder()
+            .output_name("archipel")
+            .site_root(settings.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(settings.bind)
+            .hash_files(hashed_assets)
+            .build();
+        let limiter = FailureLimiter::new(
+            settings.limits.login_attempts_per_minute,
+            std::time::Duration::from_secs(60),
+        );
+        Self {
+            db,
+            settings: Arc::new(settings),
+            leptos,
+            hashed_assets,
+            login_limiter: Arc::new(limiter),
+        }
+    }
+}
