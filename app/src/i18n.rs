@@ -111,7 +111,14 @@ mod lookup {
             fluent_templates::fluent_bundle::FluentValue,
         > = args
             .iter()
-            .map(|(k, v)| ((*k).into(), v.clone().into()))
+            .map(|(k, v)| {
+                // Numbers stay numbers, so that plural selectors work.
+                let value = match v.parse::<i64>() {
+                    Ok(n) => n.into(),
+                    Err(_) => v.clone().into(),
+                };
+                ((*k).into(), value)
+            })
             .collect();
         LOCALES.lookup_with_args(langid(lang), key, &args)
     }

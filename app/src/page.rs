@@ -138,6 +138,26 @@ pub struct UserRow {
     pub is_self: bool,
 }
 
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// `partner`, `course`, … (an interface string `search-kind-{kind}`).
+    pub kind: String,
+    pub title: String,
+    /// Page path without the language prefix.
+    pub path: String,
+    /// Escaped excerpt with the matched terms in `<b>`, made by the index.
+    pub snippet_html: String,
+    /// The language of the result when it differs from the page's.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
 /// The page to render and its data.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Page {
@@ -148,6 +168,7 @@ pub enum Page {
     Library,
     Search {
         query: String,
+        results: Option<SearchResults>,
     },
     Directory,
     Data,

@@ -166,6 +166,11 @@ impl Settings {
         self.data_dir.join("archipel.db")
     }
 
+    /// The search index, derived from the database (`archipel reindex` rebuilds it).
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
+    }
+
     pub fn uploads_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")
     }

@@ -6,4 +6,5 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod indexer;
 pub mod state;

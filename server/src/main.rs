@@ -29,6 +29,8 @@ enum Command {
     Demo,
     /// Apply pending database migrations.
     Migrate,
+    /// Rebuild the search index from the database (stop the server first).
+    Reindex,
     /// Work with the content folder.
     Content {
         #[command(subcommand)]
@@ -88,6 +90,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
+        Command::Reindex => cli::reindex(settings).await,
         Command::Content { command } => cli::content::run(command),
         Command::User { command } => cli::user::run(settings, command).await,
         Command::Backup { output } => cli::backup::backup(settings, output).await,

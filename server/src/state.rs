@@ -5,8 +5,12 @@ use std::sync::Arc;
 use leptos::config::LeptosOptions;
 use store::Db;
 
+use anyhow::Context;
+use search_index::SearchIndex;
+
 use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
+use crate::indexer::Indexer;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -16,10 +20,22 @@ pub struct AppState {
     /// Whether the front-end assets carry content hashes (then cached for a year).
     pub hashed_assets: bool,
     pub login_limiter: Arc<FailureLimiter>,
+    /// The search index and the task that keeps it current.
+    pub indexer: Arc<Indexer>,
 }
 
 impl AppState {
-    pub fn new(db: Db, settings: Settings) -> Self {
+    /// Opens the search index in the data folder; fails when another process
+    /// holds it (a running server, for `archipel reindex`).
+    pub fn new(db: Db, settings: Settings) -> anyhow::Result<Self> {
+        let index_dir = settings.index_dir();
+        let index = SearchIndex::open(&index_dir).with_context(|| {
+            format!(
+                "cannot open the search index in {} (is another archipel process running?)",
+                index_dir.display()
+            )
+        })?;
+        let indexer = Arc::new(Indexer::new(db.clone(), Arc::new(index), &index_dir));
         let hash_file = std::env::current_exe()
             .ok()
             .and_then(|p| p.parent().map(|d| d.join("hash.txt")));
@@ -35,12 +51,13 @@ impl AppState {
             settings.limits.login_attempts_per_minute,
             std::time::Duration::from_secs(60),
         );
-        Self {
+        Ok(Self {
             db,
             settings: Arc::new(settings),
             leptos,
             hashed_assets,
             login_limiter: Arc::new(limiter),
-        }
+            indexer,
+        })
     }
 }

@@ -16,6 +16,7 @@ use tower::ServiceExt;
 
 struct TestApp {
     router: Router,
+    indexer: std::sync::Arc<server::indexer::Indexer>,
     db: store::Db,
     cookies: HashMap<String, String>,
     _dir: tempfile::TempDir,
@@ -47,9 +48,12 @@ impl TestApp {
             .await
             .unwrap();
         db.migrate().await.unwrap();
-        let router = server::http::app(AppState::new(db.clone(), settings));
+        let state = AppState::new(db.clone(), settings).unwrap();
+        let indexer = state.indexer.clone();
+        let router = server::http::app(state);
         Self {
             router,
+            indexer,
             db,
             cookies: HashMap::new(),
             _dir: dir,
@@ -632,4 +636,63 @@ async fn oversized_bodies_are_refused() {
     let big = "x".repeat(3 * 1024 * 1024);
     let r = app.post("/en/login", &[("email", &big)]).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn search_finds_partners_kept_current_through_the_outbox() {
+    let mut app = TestApp::new().await;
+    app.user("admin@example.org", Role::Admin).await;
+    app.login("admin@example.org").await;
+    let r = app
+        .post(
+            "/en/partners",
+            &[
+                ("name", "Udruga Otvoreni Kod"),
+                ("country", "HR"),
+                ("languages", "hr, en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.indexer.catch_up().await.unwrap(), 1);
+    let r = app.get("/en/search?q=udruge").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("One result."),
+        "Croatian stemming finds the name"
+    );
+    assert!(r.body.contains("href=\"/en/partners/udruga-otvoreni-kod\""));
+    assert!(
+        r.body.contains("(hr)"),
+        "results in another language say so"
+    );
+
+    app.post("/en/partners/udruga-otvoreni-kod/delete", &[])
+        .await;
+    app.indexer.catch_up().await.unwrap();
+    let r = app.get("/en/search?q=udruge").await;
+    assert!(r.body.contains("No result."));
+
+    // A rebuild from scratch gives the same index.
+    store::organisations::create(
+        &app.db,
+        &store::organisations::OrganisationForm {
+            name: "Rete Civica".into(),
+            country: "IT".into(),
+            languages: "it".into(),
+            website: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.indexer.rebuild().await.unwrap(), 1);
+    assert_eq!(
+        app.indexer.catch_up().await.unwrap(),
+        0,
+        "the rebuild moved the cursor"
+    );
+    let r = app.get("/en/search?q=civica").await;
+    assert!(r.body.contains("One result."));
+    let r = app.get("/en/search?q=%22unbalanced").await;
+    assert_eq!(r.status, StatusCode::OK, "any input is a valid query");
 }

@@ -8,6 +8,7 @@ pub mod authz;
 mod db;
 mod error;
 pub mod organisations;
+pub mod outbox;
 pub mod password;
 pub mod sessions;
 pub mod users;

@@ -24,6 +24,9 @@ pub struct Organisation {
 
 const COLUMNS: &str = "id, slug, name, country, languages, website, logo";
 
+/// The outbox entity name of organisations; the key is the slug.
+pub const OUTBOX_ENTITY: &str = "organisation";
+
 fn from_row(row: &AnyRow) -> Result<Organisation> {
     let langs: String = row.try_get("languages")?;
     Ok(Organisation {
@@ -130,19 +133,22 @@ pub async fn create(db: &Db, form: &OrganisationForm) -> Result<Organisation> {
         } else {
             format!("{base}-{n}")
         };
+        let mut tx = db.pool().begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO organisations (slug, name, country, languages, website, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (slug) DO NOTHING RETURNING id",
         )
-        .bind(slug)
+        .bind(slug.clone())
         .bind(c.name.clone())
         .bind(c.country.clone())
         .bind(c.languages.clone())
         .bind(c.website.clone())
         .bind(now.clone())
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *tx)
         .await?;
         if let Some(row) = inserted {
+            crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &slug).await?;
+            tx.commit().await?;
             return get(db, row.try_get("id")?).await;
         }
     }
@@ -151,6 +157,8 @@ pub async fn create(db: &Db, form: &OrganisationForm) -> Result<Organisation> {
 
 pub async fn update(db: &Db, id: i64, form: &OrganisationForm) -> Result<Organisation> {
     let c = form.check()?;
+    let slug = get(db, id).await?.slug;
+    let mut tx = db.pool().begin().await?;
     let done = sqlx::query(
         "UPDATE organisations SET name = $1, country = $2, languages = $3, website = $4, updated_at = $5 WHERE id = $6",
     )
@@ -160,25 +168,30 @@ pub async fn update(db: &Db, id: i64, form: &OrganisationForm) -> Result<Organis
     .bind(c.website)
     .bind(now())
     .bind(id)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &slug).await?;
+    tx.commit().await?;
     get(db, id).await
 }
 
 /// Records the logo's file name; returns the previous one so the caller can
 /// remove that file.
 pub async fn set_logo(db: &Db, id: i64, logo: Option<&str>) -> Result<Option<String>> {
-    let previous = get(db, id).await?.logo;
+    let org = get(db, id).await?;
+    let mut tx = db.pool().begin().await?;
     sqlx::query("UPDATE organisations SET logo = $1, updated_at = $2 WHERE id = $3")
         .bind(logo.map(str::to_owned))
         .bind(now())
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    Ok(previous)
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &org.slug).await?;
+    tx.commit().await?;
+    Ok(org.logo)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Organisation> {
@@ -215,14 +228,15 @@ pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
 
 /// Deletes an organisation; members who belong nowhere else become learners.
 pub async fn delete(db: &Db, id: i64) -> Result<()> {
+    let org = get(db, id).await?;
     let members = members(db, id).await?;
-    let done = sqlx::query("DELETE FROM organisations WHERE id = $1")
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM organisations WHERE id = $1")
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &org.slug).await?;
+    tx.commit().await?;
     for m in members {
         sync_contributor_role(db, m.user.id).await?;
     }

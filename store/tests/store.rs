@@ -411,3 +411,43 @@ async fn session_records(db: Db) {
     assert_eq!(sessions::load(&db, "a", 0).await.unwrap(), None);
 }
 on_both!(sessions_, session_records);
+
+async fn outbox_records_changes_with_their_transaction(db: Db) {
+    use store::outbox;
+    assert_eq!(outbox::last_id(&db).await.unwrap(), 0);
+    let org = organisations::create(&db, &org_form("Rete")).await.unwrap();
+    organisations::update(&db, org.id, &org_form("Rete Civica"))
+        .await
+        .unwrap();
+    organisations::set_logo(&db, org.id, Some("x.png"))
+        .await
+        .unwrap();
+    organisations::delete(&db, org.id).await.unwrap();
+    let changes = outbox::after(&db, 0, 100).await.unwrap();
+    assert_eq!(changes.len(), 4);
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.entity == "organisation" && c.entity_id == "rete")
+    );
+    assert_eq!(
+        outbox::after(&db, changes[1].id, 100).await.unwrap().len(),
+        2,
+        "a cursor skips what it applied"
+    );
+    let refused = organisations::create(
+        &db,
+        &OrganisationForm {
+            name: String::new(),
+            ..org_form("x")
+        },
+    )
+    .await;
+    assert!(refused.is_err());
+    assert_eq!(
+        outbox::last_id(&db).await.unwrap(),
+        changes[3].id,
+        "refused input records nothing"
+    );
+}
+on_both!(outbox_, outbox_records_changes_with_their_transaction);

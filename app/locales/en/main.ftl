@@ -47,7 +47,12 @@ search-title = Search
 search-intro = Search courses, lessons, resources and providers in every language of the library.
 search-label = Search terms
 search-submit = Search
-search-empty = Nothing has been indexed on this instance yet.
+search-count = { $count ->
+    [0] No result.
+    [one] One result.
+   *[other] { $count } results.
+}
+search-kind-partner = Partner organisation
 directory-title = Directory
 directory-intro = Hosting providers and trainers that help associations move to ethical digital tools.
 directory-empty = No provider is listed yet.

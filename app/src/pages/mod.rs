@@ -33,7 +33,7 @@ pub fn PageBody() -> impl IntoView {
             empty: "directory-empty",
         })
         .into_any(),
-        Page::Search { query } => view! { <sections::Search query /> }.into_any(),
+        Page::Search { query, results } => view! { <sections::Search query results /> }.into_any(),
         Page::Data => sections::Data().into_any(),
         Page::Partners {
             partners,

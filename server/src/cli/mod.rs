@@ -38,3 +38,17 @@ pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
         .context("cannot apply the database migrations")?;
     Ok(db)
 }
+
+/// `archipel reindex`: empties the search index and fills it again from SQL.
+pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
+    let db = open_db(&settings).await?;
+    let state = crate::state::AppState::new(db.clone(), settings)?;
+    let started = std::time::Instant::now();
+    let n = state.indexer.rebuild().await?;
+    db.close().await;
+    println!(
+        "search index rebuilt: {n} documents in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

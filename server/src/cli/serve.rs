@@ -17,7 +17,8 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let bind = settings.bind;
     let public = settings.public_url().to_string();
-    let state = AppState::new(db.clone(), settings);
+    let state = AppState::new(db.clone(), settings)?;
+    let indexer = state.indexer.clone().spawn();
 
     // Expired sessions are swept in the background.
     let sessions = http::session_store::SqlSessionStore::new(db.clone());
@@ -44,6 +45,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     .await
     .context("server error")?;
     sweeper.abort();
+    indexer.abort();
     tokio::time::timeout(Duration::from_secs(5), db.close())
         .await
         .ok();

@@ -126,6 +126,7 @@ pub fn app(state: AppState) -> Router {
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
         .fallback(fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), poke_indexer))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
         .layer(sessions)
         .layer(middleware::from_fn(security::headers))
@@ -216,6 +217,24 @@ async fn healthz(State(state): State<AppState>) -> Response {
     let mut res = (status, Json(body)).into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// After a write that succeeded, the indexer applies the outbox at once rather
+/// than at its next periodic pass.
+async fn poke_indexer(
+    State(state): State<AppState>,
+    req: Request,
+    next: middleware::Next,
+) -> Response {
+    let write = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let res = next.run(req).await;
+    if write && res.status().as_u16() < 400 {
+        state.indexer.poke();
+    }
     res
 }
 
