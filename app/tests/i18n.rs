@@ -201,10 +201,11 @@ fn every_validation_error_code_has_a_message() {
     for marker in ["FieldError::new(", "StoreError::invalid(", "Err(\""] {
         for rest in src.split(marker).skip(1) {
             let call = rest.split(')').next().unwrap_or_default();
-            if let Some(code) = call.split('"').rev().nth(1) {
-                if code.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !code.is_empty() {
-                    codes.insert(code.to_string());
-                }
+            if let Some(code) = call.split('"').rev().nth(1)
+                && !code.is_empty()
+                && code.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            {
+                codes.insert(code.to_string());
             }
         }
     }

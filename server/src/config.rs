@@ -177,6 +177,8 @@ impl Settings {
 }
 
 #[cfg(test)]
+// figment's test jail has its own large error type.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 

@@ -45,6 +45,22 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     }
 }
 
+/// Loads the actor for a signed-in account: its role and memberships.
+pub async fn actor_for(db: &crate::Db, user_id: i64) -> crate::error::Result<Actor> {
+    let user = crate::users::get(db, user_id).await?;
+    let memberships = crate::organisations::memberships_of(db, user_id).await?;
+    Ok(Actor {
+        user_id,
+        role: user.role,
+        member_of: memberships.iter().map(|(o, _)| o.id).collect(),
+        admin_of: memberships
+            .iter()
+            .filter(|(_, r)| *r == crate::organisations::OrgRole::Admin)
+            .map(|(o, _)| o.id)
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,20 +147,4 @@ mod tests {
             Action::SetRole { target_user_id: 2 }
         ));
     }
-}
-
-/// Loads the actor for a signed-in account: its role and memberships.
-pub async fn actor_for(db: &crate::Db, user_id: i64) -> crate::error::Result<Actor> {
-    let user = crate::users::get(db, user_id).await?;
-    let memberships = crate::organisations::memberships_of(db, user_id).await?;
-    Ok(Actor {
-        user_id,
-        role: user.role,
-        member_of: memberships.iter().map(|(o, _)| o.id).collect(),
-        admin_of: memberships
-            .iter()
-            .filter(|(_, r)| *r == crate::organisations::OrgRole::Admin)
-            .map(|(o, _)| o.id)
-            .collect(),
-    })
 }

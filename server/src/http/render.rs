@@ -113,12 +113,13 @@ pub struct Ctx {
     pub user: Option<User>,
 }
 
-/// A handler's early answer: an error page or a redirect.
-pub struct Failure(pub Response);
+/// A handler's early answer: an error page or a redirect (boxed: responses
+/// are large and this travels in every `Result`).
+pub struct Failure(pub Box<Response>);
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        self.0
+        *self.0
     }
 }
 
@@ -210,7 +211,11 @@ impl Ctx {
 
     /// The error page (or login redirect) for `err`.
     pub fn fail(&self, err: AppError) -> Failure {
-        Failure(error_response(&self.state, self.page.clone(), err))
+        Failure(Box::new(error_response(
+            &self.state,
+            self.page.clone(),
+            err,
+        )))
     }
 
     /// The signed-in account, or a redirect to the login page.
