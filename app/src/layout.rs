@@ -10,14 +10,10 @@ use crate::{ctx, forms::CsrfField, pages::PageBody, tr};
 #[component]
 pub fn Layout() -> impl IntoView {
     let c = ctx();
-    let flash = c.flash.clone().map(|key| {
-        let kind = if key.starts_with("flash-error") {
-            "flash flash-error"
-        } else {
-            "flash flash-success"
-        };
-        view! { <div class=kind role="status">{tr(&key)}</div> }
-    });
+    let flash = c
+        .flash
+        .clone()
+        .map(|key| view! { <div class="flash flash-success" role="status">{tr(&key)}</div> });
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
         <Header />

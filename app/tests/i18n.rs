@@ -109,8 +109,8 @@ fn every_key_is_used_and_every_used_key_exists() {
     let fr = messages("fr");
     let src = rust_sources();
     let literals = key_like_literals(&src);
-    // Keys built at run time: `error-{code}`, `role-{role}`, `org-role-{role}`.
-    let dynamic = ["error-", "org-role-", "role-"];
+    // Keys built at run time: `error-{code}`, `role-{role}`, `org-role-{role}`, `search-kind-{kind}`.
+    let dynamic = ["error-", "org-role-", "role-", "search-kind-"];
     let unused: Vec<_> = fr
         .keys()
         .filter(|k| {
@@ -123,24 +123,11 @@ fn every_key_is_used_and_every_used_key_exists() {
         .collect();
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
 
+    // Literals shaped like keys with a known prefix must exist, except codes
+    // completed at run time (`email-taken` → `error-email-taken`) and the CSS
+    // classes and element ids that happen to share a prefix.
     let prefixes: BTreeSet<&str> = fr.keys().map(|k| k.split('-').next().unwrap()).collect();
-    let missing: Vec<_> = literals
-        .iter()
-        .filter(|l| prefixes.contains(l.split('-').next().unwrap()) && !fr.contains_key(*l))
-        .filter(|l| {
-            !dynamic
-                .iter()
-                .any(|p| l.starts_with(p) && fr.contains_key(&format!("{p}{}", &l[p.len()..])))
-        })
-        .filter(|l| {
-            !["role-invalid", "error-page", "error-text", "error-title"].contains(&l.as_str())
-                || !fr.contains_key(*l)
-        })
-        .cloned()
-        .collect();
-    // Literals shaped like keys with a known prefix must exist, except error codes
-    // (checked below) and CSS classes and ids that share a prefix.
-    let allowed_non_keys = [
+    let not_keys = [
         "form-errors",
         "form-actions",
         "form-note",
@@ -149,7 +136,6 @@ fn every_key_is_used_and_every_used_key_exists() {
         "field-invalid",
         "page-header",
         "partner-logo",
-        "role-invalid",
         "account-nav",
         "site-nav",
         "site-header",
@@ -181,11 +167,18 @@ fn every_key_is_used_and_every_used_key_exists() {
         "logo-help",
         "new-password",
         "current-password",
-        "org-role",
+        "result-kind",
+        "result-snippet",
+        "result-lang",
+        "result-count",
+        "flash-success",
     ];
-    let missing: Vec<_> = missing
-        .into_iter()
-        .filter(|l| !allowed_non_keys.contains(&l.as_str()))
+    let missing: Vec<_> = literals
+        .iter()
+        .filter(|l| prefixes.contains(l.split('-').next().unwrap()))
+        .filter(|l| !fr.contains_key(*l) && !not_keys.contains(&l.as_str()))
+        .filter(|l| !dynamic.iter().any(|p| fr.contains_key(&format!("{p}{l}"))))
+        .cloned()
         .collect();
     assert!(
         missing.is_empty(),
@@ -201,7 +194,9 @@ fn every_validation_error_code_has_a_message() {
     for marker in ["FieldError::new(", "StoreError::invalid(", "Err(\""] {
         for rest in src.split(marker).skip(1) {
             let call = rest.split(')').next().unwrap_or_default();
-            if let Some(code) = call.split('"').rev().nth(1)
+            // The code is the call's last argument when that is a literal.
+            if call.trim_end().ends_with('"')
+                && let Some(code) = call.split('"').rev().nth(1)
                 && !code.is_empty()
                 && code.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             {

@@ -4,7 +4,6 @@ site-name = Archipel
 site-tagline = Learning and shared resources for solidarity collectives
 skip-to-content = Skip to content
 nav-label = Main navigation
-nav-home = Home
 nav-courses = Courses
 nav-library = Library
 nav-directory = Directory
@@ -110,7 +109,6 @@ register-title = Create an account
 register-intro = An account keeps your course progress. You can follow every course without one.
 register-submit = Create my account
 register-have-account = Already registered?
-logout-submit = Log out
 
 account-title = My account
 account-role = Role: { $role }
