@@ -98,7 +98,26 @@ impl Settings {
             }
             None => {}
         }
-        Self::from_figment(figment.merge(Env::prefixed("ARCHIPEL_").split("__")))
+        // Only variables that name a setting: ARCHIPEL_LOG and the test tools'
+        // own ARCHIPEL_* variables are not settings.
+        let known = Self::keys();
+        let env = Env::prefixed("ARCHIPEL_")
+            .split("__")
+            .filter(move |k| known.iter().any(|x| x.eq_ignore_ascii_case(k.as_str())));
+        Self::from_figment(figment.merge(env))
+    }
+
+    /// Every setting's dotted key (`bind`, `limits.body_bytes`, …).
+    pub fn keys() -> Vec<String> {
+        let value = toml::Table::try_from(Settings::default()).expect("settings serialise");
+        let mut keys = Vec::new();
+        for (k, v) in value {
+            match v {
+                toml::Value::Table(sub) => keys.extend(sub.keys().map(|s| format!("{k}.{s}"))),
+                _ => keys.push(k),
+            }
+        }
+        keys
     }
 
     fn from_figment(figment: Figment) -> anyhow::Result<Self> {
@@ -227,6 +246,8 @@ mod tests {
             jail.set_env("ARCHIPEL_LANGUAGES", "en,fr");
             jail.set_env("ARCHIPEL_LIMITS__BODY_BYTES", "4194304");
             jail.set_env("ARCHIPEL_PUBLIC_URL", "https://archipel.example.org/");
+            jail.set_env("ARCHIPEL_LOG", "debug");
+            jail.set_env("ARCHIPEL_TEST_POSTGRES_URL", "postgres://elsewhere/db");
             let s = Settings::load(Some(Path::new("custom.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(s.bind.port(), 4000);
             assert_eq!(s.data_dir, PathBuf::from("/srv/b"));

@@ -1,0 +1,79 @@
+//! Operator commands against real data folders: demo loading, backup and restore.
+
+use server::cli;
+use server::config::Settings;
+use store::users;
+
+fn settings(dir: &std::path::Path) -> Settings {
+    Settings {
+        data_dir: dir.to_path_buf(),
+        ..Settings::default()
+    }
+}
+
+#[tokio::test]
+async fn demo_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    cli::demo::run(settings(dir.path())).await.unwrap();
+    cli::demo::run(settings(dir.path())).await.unwrap();
+    let db = cli::open_db(&settings(dir.path())).await.unwrap();
+    assert_eq!(users::count(&db).await.unwrap(), 4);
+    assert_eq!(store::organisations::list(&db).await.unwrap().len(), 5);
+    let contributor = users::find_by_email(&db, "contributor@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(contributor.role, users::Role::Contributor);
+}
+
+#[tokio::test]
+async fn backup_then_restore_gives_back_the_database_and_files() {
+    let source = tempfile::tempdir().unwrap();
+    cli::demo::run(settings(source.path())).await.unwrap();
+    let logos = source.path().join("uploads/logos");
+    std::fs::create_dir_all(&logos).unwrap();
+    std::fs::write(logos.join("abc.png"), b"not really a png").unwrap();
+    let archive = source.path().join("out/backup.tar.gz");
+    cli::backup::backup(settings(source.path()), Some(archive.clone()))
+        .await
+        .unwrap();
+    assert!(archive.exists());
+
+    let target = tempfile::tempdir().unwrap();
+    cli::backup::restore(settings(target.path()), &archive, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        std::fs::read(target.path().join("uploads/logos/abc.png")).unwrap(),
+        b"not really a png"
+    );
+    let db = cli::open_db(&settings(target.path())).await.unwrap();
+    assert!(
+        users::find_by_email(&db, "admin@example.org")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    db.close().await;
+
+    let again = cli::backup::restore(settings(target.path()), &archive, false)
+        .await
+        .unwrap_err();
+    assert!(again.to_string().contains("--force"), "{again}");
+    cli::backup::restore(settings(target.path()), &archive, true)
+        .await
+        .unwrap();
+
+    let broken = target.path().join("broken.tar.gz");
+    std::fs::write(&broken, b"garbage").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    assert!(
+        cli::backup::restore(settings(empty.path()), &broken, false)
+            .await
+            .is_err()
+    );
+    assert!(
+        !empty.path().join("archipel.db").exists(),
+        "a broken archive changes nothing"
+    );
+}
