@@ -46,6 +46,44 @@ pub fn ErrorSummary(
     })
 }
 
+/// The frame shared by every field: label, help text, the control itself,
+/// and the error message. The control refers to the texts through
+/// `aria-describedby` (see [`described_by`]).
+#[component]
+pub fn FieldFrame(
+    name: &'static str,
+    label: &'static str,
+    help: Option<&'static str>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let class = if error.is_some() {
+        "field field-invalid"
+    } else {
+        "field"
+    };
+    view! {
+        <div class=class>
+            <label for=name>{tr(label)}</label>
+            {help.map(|h| view! { <p class="field-help" id=format!("{name}-help")>{tr(h)}</p> })}
+            {children()}
+            {error.map(|code| view! { <p class="field-error" id=format!("{name}-error")>{tr(&format!("error-{code}"))}</p> })}
+        </div>
+    }
+}
+
+/// The ids of a field's help and error texts, for its control's `aria-describedby`.
+pub fn described_by(name: &str, help: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [
+        help.then(|| format!("{name}-help")),
+        error.then(|| format!("{name}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A labelled input with its help text and error message.
 #[component]
 pub fn Field(
@@ -68,23 +106,10 @@ pub fn Field(
     } else {
         value.unwrap_or_default()
     };
-    let help_id = help.map(|_| format!("{name}-help"));
-    let error_id = error.as_ref().map(|_| format!("{name}-error"));
-    let described = [help_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
-    let class = if error.is_some() {
-        "field field-invalid"
-    } else {
-        "field"
-    };
+    let described = described_by(name, help.is_some(), error.is_some());
+    let invalid = error.as_ref().map(|_| "true");
     view! {
-        <div class=class>
-            <label for=name>{tr(label)}</label>
-            {help.map(|h| view! { <p class="field-help" id=help_id.clone()>{tr(h)}</p> })}
+        <FieldFrame name label help error>
             <input
                 id=name
                 name=name
@@ -94,9 +119,8 @@ pub fn Field(
                 required=required
                 maxlength=maxlength
                 aria-describedby=described
-                aria-invalid=error.as_ref().map(|_| "true")
+                aria-invalid=invalid
             />
-            {error.map(|code| view! { <p class="field-error" id=error_id.clone()>{tr(&format!("error-{code}"))}</p> })}
-        </div>
+        </FieldFrame>
     }
 }

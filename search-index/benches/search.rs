@@ -23,15 +23,118 @@ impl Rng {
 }
 
 const LANGS: [(&str, &[&str]); 5] = [
-    ("fr", &["association", "hébergement", "libre", "éducation", "populaire", "numérique", "atelier", "logiciel", "données", "collectif", "réseau", "formation", "serveur", "courriel", "vie", "privée"]),
-    ("en", &["association", "hosting", "free", "education", "popular", "digital", "workshop", "software", "data", "collective", "network", "training", "server", "email", "privacy", "community"]),
-    ("de", &["Verein", "Hosting", "frei", "Bildung", "digital", "Werkstatt", "Software", "Daten", "Kollektiv", "Netzwerk", "Schulung", "Server", "Datenschutz", "Gemeinschaft", "Anleitung", "Vereine"]),
-    ("it", &["associazione", "hosting", "libero", "educazione", "popolare", "digitale", "laboratorio", "software", "dati", "collettivo", "rete", "formazione", "server", "riservatezza", "comunità", "guida"]),
-    ("hr", &["udruga", "udruge", "hosting", "slobodan", "obrazovanje", "digitalni", "radionica", "softver", "podaci", "kolektiv", "mreža", "edukacija", "poslužitelj", "privatnost", "zajednica", "vodič"]),
+    (
+        "fr",
+        &[
+            "association",
+            "hébergement",
+            "libre",
+            "éducation",
+            "populaire",
+            "numérique",
+            "atelier",
+            "logiciel",
+            "données",
+            "collectif",
+            "réseau",
+            "formation",
+            "serveur",
+            "courriel",
+            "vie",
+            "privée",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "association",
+            "hosting",
+            "free",
+            "education",
+            "popular",
+            "digital",
+            "workshop",
+            "software",
+            "data",
+            "collective",
+            "network",
+            "training",
+            "server",
+            "email",
+            "privacy",
+            "community",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "Verein",
+            "Hosting",
+            "frei",
+            "Bildung",
+            "digital",
+            "Werkstatt",
+            "Software",
+            "Daten",
+            "Kollektiv",
+            "Netzwerk",
+            "Schulung",
+            "Server",
+            "Datenschutz",
+            "Gemeinschaft",
+            "Anleitung",
+            "Vereine",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "associazione",
+            "hosting",
+            "libero",
+            "educazione",
+            "popolare",
+            "digitale",
+            "laboratorio",
+            "software",
+            "dati",
+            "collettivo",
+            "rete",
+            "formazione",
+            "server",
+            "riservatezza",
+            "comunità",
+            "guida",
+        ],
+    ),
+    (
+        "hr",
+        &[
+            "udruga",
+            "udruge",
+            "hosting",
+            "slobodan",
+            "obrazovanje",
+            "digitalni",
+            "radionica",
+            "softver",
+            "podaci",
+            "kolektiv",
+            "mreža",
+            "edukacija",
+            "poslužitelj",
+            "privatnost",
+            "zajednica",
+            "vodič",
+        ],
+    ),
 ];
 
 fn main() {
-    let n: usize = std::env::var("ARCHIPEL_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("ARCHIPEL_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let index = SearchIndex::open(dir.path()).expect("index");
     let mut rng = Rng(0x5eed_1234_abcd_0001);
@@ -57,10 +160,30 @@ fn main() {
     index.upsert(&batch).expect("upsert");
     index.commit().expect("commit");
     let indexing = started.elapsed();
-    let size: u64 = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
-    println!("indexed {n} documents of 300 words in {:.1} s ({:.0} docs/s), {:.0} MB on disk", indexing.as_secs_f64(), n as f64 / indexing.as_secs_f64(), size as f64 / 1e6);
+    let size: u64 = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "indexed {n} documents of 300 words in {:.1} s ({:.0} docs/s), {:.0} MB on disk",
+        indexing.as_secs_f64(),
+        n as f64 / indexing.as_secs_f64(),
+        size as f64 / 1e6
+    );
 
-    let queries = ["education", "hébergement libre", "Vereine", "udrugama", "formazione digitale", "privacy server", "zajednica", "logiciel", "atelier numérique", "Datenschutz"];
+    let queries = [
+        "education",
+        "hébergement libre",
+        "Vereine",
+        "udrugama",
+        "formazione digitale",
+        "privacy server",
+        "zajednica",
+        "logiciel",
+        "atelier numérique",
+        "Datenschutz",
+    ];
     for q in queries {
         index.search(q, 10, 0).expect("warm-up");
     }
@@ -77,5 +200,12 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
-    println!("top-10 with snippets and total count, {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms", times.len(), pct(0.5), pct(0.95), pct(0.99), times[times.len() - 1]);
+    println!(
+        "top-10 with snippets and total count, {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        pct(0.5),
+        pct(0.95),
+        pct(0.99),
+        times[times.len() - 1]
+    );
 }

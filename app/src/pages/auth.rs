@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::PageHeader;
-use crate::forms::{CsrfField, ErrorSummary, Field};
+use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::{ctx, i18n, islands::PasswordInput, tr};
 
 #[component]
@@ -57,32 +57,18 @@ pub fn NewPasswordField(
 ) -> impl IntoView {
     let lang = ctx().lang;
     let error = state.error(name);
-    let help_id = format!("{name}-help");
-    let error_id = format!("{name}-error");
-    let described = if error.is_some() {
-        format!("{help_id} {error_id}")
-    } else {
-        help_id.clone()
-    };
-    let class = if error.is_some() {
-        "field field-invalid"
-    } else {
-        "field"
-    };
+    let invalid = error.is_some();
     view! {
-        <div class=class>
-            <label for=name>{tr(label)}</label>
-            <p class="field-help" id=help_id>{tr("field-password-help")}</p>
+        <FieldFrame name label help=Some("field-password-help") error>
             <PasswordInput
                 name=name.to_string()
                 autocomplete="new-password".to_string()
-                described_by=Some(described)
-                invalid=error.is_some()
+                described_by=described_by(name, true, invalid)
+                invalid
                 min=10
                 count_template=i18n::t_args(lang, "password-hint-count", &[("count", "{count}".to_string())])
                 ok_text=tr("password-hint-ok")
             />
-            {error.map(|code| view! { <p class="field-error" id=error_id>{tr(&format!("error-{code}"))}</p> })}
-        </div>
+        </FieldFrame>
     }
 }

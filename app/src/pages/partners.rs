@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::PageHeader;
-use crate::forms::{CsrfField, ErrorSummary, Field};
+use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::i18n;
 use crate::page::{FormState, PartnerDetail, PartnerView};
 use crate::{ctx, tr};
@@ -165,7 +165,7 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
     let edit = detail.can_edit.then(|| {
         let logo_state = c.form_for("logo");
         let logo_error = logo_state.error("logo");
-        let logo_class = if logo_error.is_some() { "field field-invalid" } else { "field" };
+        let logo_described = described_by("logo", true, logo_error.is_some());
         view! {
             <section class="panel" aria-labelledby="edit-heading">
                 <h2 id="edit-heading">{tr("partner-edit")}</h2>
@@ -176,12 +176,16 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
                 <form class="form" method="post" action=c.href(&format!("{base}/logo")) enctype="multipart/form-data">
                     <ErrorSummary state=logo_state labels=vec![("logo", "partner-logo")] />
                     <CsrfField />
-                    <div class=logo_class>
-                        <label for="logo">{tr("partner-logo")}</label>
-                        <p class="field-help" id="logo-help">{tr("partner-logo-help")}</p>
-                        <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required=true aria-describedby="logo-help" />
-                        {logo_error.map(|code| view! { <p class="field-error">{tr(&format!("error-{code}"))}</p> })}
-                    </div>
+                    <FieldFrame name="logo" label="partner-logo" help=Some("partner-logo-help") error=logo_error>
+                        <input
+                            id="logo"
+                            name="logo"
+                            type="file"
+                            accept="image/png,image/jpeg,image/webp"
+                            required=true
+                            aria-describedby=logo_described
+                        />
+                    </FieldFrame>
                     <div class="form-actions">
                         <button type="submit" class="button button-primary">{tr("partner-logo-upload")}</button>
                     </div>

@@ -13,7 +13,7 @@ use store::StoreError;
 use store::users::{self, ProfileUpdate, Registration, Role};
 
 use super::pages::account_view;
-use super::render::{Ctx, OrFail, PageResult, form_state};
+use super::render::{Ctx, OrFail, PageResult};
 use super::session_store::USER_ID;
 use crate::error::AppError;
 
@@ -51,18 +51,12 @@ pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
             tracing::info!(user = user.id, "account created");
             sign_in(&ctx, user.id, "flash-registered", &ctx.href("/account")).await
         }
-        Err(StoreError::Invalid(errors)) => {
-            let state = form_state(
-                "register",
-                &[("email", &form.email), ("display_name", &form.display_name)],
-                &errors,
-            );
-            Ok(ctx.show_with(
-                Page::Register,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(state),
-            ))
-        }
+        Err(StoreError::Invalid(errors)) => Ok(ctx.invalid(
+            Page::Register,
+            "register",
+            &[("email", &form.email), ("display_name", &form.display_name)],
+            &errors,
+        )),
         Err(e) => Err(ctx.fail(e.into())),
     }
 }
@@ -141,12 +135,7 @@ pub async fn profile(ctx: Ctx, Form(form): Form<ProfileUpdate>) -> PageResult {
                 ("preferred_languages", form.preferred_languages.as_str()),
             ];
             let view = account_view(&ctx, &user).await?;
-            let state = form_state("profile", &values, &errors);
-            Ok(ctx.show_with(
-                Page::Account(view),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(state),
-            ))
+            Ok(ctx.invalid(Page::Account(view), "profile", &values, &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
@@ -182,12 +171,7 @@ pub async fn password(ctx: Ctx, Form(form): Form<PasswordForm>) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let view = account_view(&ctx, &user).await?;
-            let state = form_state("password", &[], &errors);
-            Ok(ctx.show_with(
-                Page::Account(view),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(state),
-            ))
+            Ok(ctx.invalid(Page::Account(view), "password", &[], &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
@@ -212,12 +196,7 @@ pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let view = account_view(&ctx, &user).await?;
-            let state = form_state("delete", &[], &errors);
-            Ok(ctx.show_with(
-                Page::Account(view),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(state),
-            ))
+            Ok(ctx.invalid(Page::Account(view), "delete", &[], &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }

@@ -3,14 +3,13 @@
 use app::Page;
 use axum::Form;
 use axum::extract::Path;
-use axum::http::StatusCode;
 use serde::Deserialize;
 use store::StoreError;
 use store::authz::Action;
 use store::users::{self, Role};
 
 use super::pages::user_rows;
-use super::render::{Ctx, OrFail, PageResult, form_state};
+use super::render::{Ctx, OrFail, PageResult};
 
 #[derive(Deserialize)]
 pub struct RoleForm {
@@ -38,12 +37,7 @@ pub async fn set_role(
         }
         Err(StoreError::Invalid(errors)) => {
             let users = user_rows(&ctx).await?;
-            let state = form_state("role", &[], &errors);
-            Ok(ctx.show_with(
-                Page::AdminUsers { users },
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(state),
-            ))
+            Ok(ctx.invalid(Page::AdminUsers { users }, "role", &[], &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }

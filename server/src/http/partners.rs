@@ -3,7 +3,6 @@
 use app::Page;
 use axum::Form;
 use axum::extract::{Multipart, Path};
-use axum::http::StatusCode;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use store::StoreError;
@@ -11,7 +10,7 @@ use store::authz::Action;
 use store::organisations::{self, OrgRole, OrganisationForm};
 
 use super::pages::{partner_page, partner_view};
-use super::render::{Ctx, OrFail, PageResult, form_state};
+use super::render::{Ctx, OrFail, PageResult};
 use crate::error::AppError;
 
 fn org_values(form: &OrganisationForm) -> [(&'static str, &str); 4] {
@@ -36,8 +35,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<OrganisationForm>) -> PageResult 
                 partners: list.iter().map(partner_view).collect(),
                 can_create: true,
             };
-            let state = form_state("partner", &org_values(&form), &errors);
-            Ok(ctx.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state)))
+            Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
@@ -59,8 +57,7 @@ pub async fn update(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = partner_page(&ctx, &org).await?;
-            let state = form_state("partner", &org_values(&form), &errors);
-            Ok(ctx.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state)))
+            Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
@@ -110,8 +107,7 @@ pub async fn add_member(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = partner_page(&ctx, &org).await?;
-            let state = form_state("member", &[("email", &form.email)], &errors);
-            Ok(ctx.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state)))
+            Ok(ctx.invalid(page, "member", &[("email", &form.email)], &errors))
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
@@ -193,8 +189,7 @@ pub async fn upload_logo(
         Ok(ext) => ext,
         Err(code) => {
             let page = partner_page(&ctx, &org).await?;
-            let state = form_state("logo", &[], &[store::FieldError::new("logo", code)]);
-            return Ok(ctx.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state)));
+            return Ok(ctx.invalid(page, "logo", &[], &[store::FieldError::new("logo", code)]));
         }
     };
     let name = format!("{}.{ext}", &hex::encode(Sha256::digest(&bytes))[..32]);

@@ -47,21 +47,12 @@ pub fn path_lang(state: &AppState, path: &str) -> Option<Lang> {
 /// The page for an error, outside any handler (middleware, fallbacks).
 pub async fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
     let lang = path_lang(state, parts.uri.path()).unwrap_or_else(|| state.settings.default_lang());
-    let mut ctx = base_context(state, lang, parts.uri.path());
-    ctx.csrf = parts
-        .extensions
-        .get::<CsrfToken>()
-        .map(|t| t.0.clone())
-        .unwrap_or_default();
-    ctx.nonce = parts
-        .extensions
-        .get::<CspNonce>()
-        .map(|n| n.0.clone())
-        .unwrap_or_default();
-    error_response(state, ctx, err)
+    error_response(state, base_context(state, lang, parts), err)
 }
 
-fn base_context(state: &AppState, lang: Lang, full_path: &str) -> PageContext {
+/// What every page of this request shares, before the user and page are known.
+fn base_context(state: &AppState, lang: Lang, parts: &Parts) -> PageContext {
+    let full_path = parts.uri.path();
     let prefix = format!("/{}", lang.code());
     let path = full_path
         .strip_prefix(&prefix)
@@ -76,6 +67,16 @@ fn base_context(state: &AppState, lang: Lang, full_path: &str) -> PageContext {
         },
         base_url: state.settings.public_url().to_string(),
         source_url: state.settings.source_url.clone(),
+        csrf: parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default(),
+        nonce: parts
+            .extensions
+            .get::<CspNonce>()
+            .map(|n| n.0.clone())
+            .unwrap_or_default(),
         ..PageContext::default()
     }
 }
@@ -135,17 +136,7 @@ impl FromRequestParts<AppState> for Ctx {
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(|(status, msg)| (status, msg).into_response())?;
-        let mut ctx = base_context(state, lang, parts.uri.path());
-        ctx.csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
-        ctx.nonce = parts
-            .extensions
-            .get::<CspNonce>()
-            .map(|n| n.0.clone())
-            .unwrap_or_default();
+        let mut ctx = base_context(state, lang, parts);
         let base = ctx.clone();
         let fail = |e: anyhow::Error| error_response(state, base.clone(), AppError::Internal(e));
 
@@ -207,6 +198,19 @@ impl Ctx {
         self.page.page = page;
         self.page.form = form;
         render(&self.state, self.page, status)
+    }
+
+    /// Shows `page` again after a refused form: what was typed (pass no
+    /// passwords in `values`) and what is wrong, with status 422.
+    pub fn invalid(
+        self,
+        page: Page,
+        form: &str,
+        values: &[(&str, &str)],
+        errors: &[store::FieldError],
+    ) -> Response {
+        let state = form_state(form, values, errors);
+        self.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state))
     }
 
     /// The error page (or login redirect) for `err`.
