@@ -48,6 +48,8 @@ mkdir -p "$SITE/pkg"
 cp "$STAGE/archipel.js" "$SITE/pkg/archipel.$JS.js"
 cp "$STAGE/archipel_bg.wasm" "$SITE/pkg/archipel.$WASM.wasm"
 cp "$STAGE/archipel.css" "$SITE/pkg/archipel.$CSS.css"
+# Precompressed copies, served as they are to browsers that accept gzip.
+gzip -9 -k "$SITE"/pkg/*
 printf 'js: %s\nwasm: %s\ncss: %s\n' "$JS" "$WASM" "$CSS" > "$TARGET_DIR/$PROFILE/hash.txt"
 cp "$TARGET_DIR/$PROFILE/hash.txt" "$SITE/hash.txt"
 ls -l "$SITE/pkg" | tail -n +2 | awk '{print "  " $5 " bytes  " $9}'

@@ -41,9 +41,11 @@ impl TestApp {
     async fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let settings = Settings {
-            data_dir: dir.path().to_path_buf(),
+            data_dir: dir.path().join("data"),
+            site_root: dir.path().join("site"),
             ..Settings::default()
         };
+        std::fs::create_dir_all(&settings.data_dir).unwrap();
         let db = store::Db::connect(&settings.database_url(), 4)
             .await
             .unwrap();
@@ -695,4 +697,35 @@ async fn search_finds_partners_kept_current_through_the_outbox() {
     assert!(r.body.contains("One result."));
     let r = app.get("/en/search?q=%22unbalanced").await;
     assert_eq!(r.status, StatusCode::OK, "any input is a valid query");
+}
+
+#[tokio::test]
+async fn front_end_files_are_served_precompressed_with_long_caching() {
+    let mut app = TestApp::new().await;
+    let pkg = app._dir.path().join("site/pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("archipel.abc.css"), "body { color: black }").unwrap();
+    std::fs::write(pkg.join("archipel.abc.css.gz"), b"\x1f\x8b pretend gzip").unwrap();
+    let r = app
+        .send(
+            Request::get("/pkg/archipel.abc.css")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(r.headers[header::CONTENT_TYPE], "text/css");
+    let r = app.get("/pkg/archipel.abc.css").await;
+    assert_eq!(r.body, "body { color: black }");
+    assert!(
+        r.headers[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .starts_with("no-cache"),
+        "unhashed builds revalidate"
+    );
+    let r = app.get("/pkg/missing.js").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
 }

@@ -23,6 +23,7 @@ use axum::response::{IntoResponse, Json, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use tower::ServiceBuilder;
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -105,7 +106,7 @@ pub fn app(state: AppState) -> Router {
             header::CACHE_CONTROL,
             pkg_cache,
         ))
-        .service(ServeDir::new(settings.site_root.join("pkg")));
+        .service(ServeDir::new(settings.site_root.join("pkg")).precompressed_gzip());
     let media = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -132,7 +133,9 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(security::headers))
         .layer(DefaultBodyLimit::max(settings.limits.body_bytes))
         .layer(RequestBodyLimitLayer::new(settings.limits.body_bytes))
-        .layer(CompressionLayer::new())
+        // A moderate level: brotli's default (11) costs more CPU than a small
+        // server should spend per page. Front-end files come precompressed.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
         }))
