@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::config::Settings;
@@ -34,7 +35,14 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     let listener = tokio::net::TcpListener::bind(bind)
         .await
-        .with_context(|| format!("cannot listen on {bind}"))?;
+        .with_context(|| format!("cannot listen on {bind}"))?
+        // Without TCP_NODELAY, a file sent as headers then body waits for the
+        // peer's delayed acknowledgement (about 40 ms) on every request.
+        .tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+            }
+        });
     tracing::info!(%bind, "listening");
     println!("Archipel is serving on {public} (listening on {bind})");
     axum::serve(
