@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-// The test command builds and starts the server, then points us at it.
-const baseURL = process.env.ARCHIPEL_E2E_BASE_URL;
+// The test command builds and starts the server, then points us at it
+// (`cargo leptos end-to-end` sets LEPTOS_SITE_ADDR instead).
+const baseURL =
+  process.env.ARCHIPEL_E2E_BASE_URL ??
+  (process.env.LEPTOS_SITE_ADDR ? `http://${process.env.LEPTOS_SITE_ADDR}` : undefined);
 if (!baseURL) {
   throw new Error('ARCHIPEL_E2E_BASE_URL is not set: run the suite through scripts/test.sh');
 }
