@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
 use super::auth::NewPasswordField;
+use super::{DangerZone, PageHeader};
 use crate::forms::{CsrfField, ErrorSummary, Field};
 use crate::i18n;
 use crate::page::{AccountView, UserRow};
@@ -82,9 +82,7 @@ pub fn Account(account: AccountView) -> impl IntoView {
                 </div>
             </form>
         </section>
-        <section class="panel danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">{tr("account-delete")}</h2>
-            <p class="warning">{tr("account-delete-warning")}</p>
+        <DangerZone title="account-delete" warning="account-delete-warning">
             <form class="form" method="post" action=c.href("/account/delete") novalidate>
                 <ErrorSummary state=delete.clone() labels=vec![("password", "field-password")] />
                 <CsrfField />
@@ -93,7 +91,7 @@ pub fn Account(account: AccountView) -> impl IntoView {
                     <button type="submit" class="button button-danger">{tr("account-delete-submit")}</button>
                 </div>
             </form>
-        </section>
+        </DangerZone>
     }
 }
 

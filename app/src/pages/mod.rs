@@ -80,3 +80,15 @@ fn PageHeader(title: &'static str, #[prop(optional)] intro: Option<&'static str>
         </div>
     }
 }
+
+/// The section that holds an irreversible action: a title, a warning, the form.
+#[component]
+fn DangerZone(title: &'static str, warning: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <section class="panel danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{tr(title)}</h2>
+            <p class="warning">{tr(warning)}</p>
+            {children()}
+        </section>
+    }
+}

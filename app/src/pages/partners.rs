@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
+use super::{DangerZone, PageHeader};
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::i18n;
 use crate::page::{FormState, PartnerDetail, PartnerView};
@@ -191,14 +191,12 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
                     </div>
                 </form>
             </section>
-            <section class="panel danger-zone" aria-labelledby="delete-heading">
-                <h2 id="delete-heading">{tr("partner-delete")}</h2>
-                <p class="warning">{tr("partner-delete-warning")}</p>
+            <DangerZone title="partner-delete" warning="partner-delete-warning">
                 <form class="inline-form" method="post" action=c.href(&format!("{base}/delete"))>
                     <CsrfField />
                     <button type="submit" class="button button-danger">{tr("partner-delete")}</button>
                 </form>
-            </section>
+            </DangerZone>
         }
         .into_any()
     });

@@ -7,11 +7,18 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use store::StoreError;
 use store::authz::Action;
-use store::organisations::{self, OrgRole, OrganisationForm};
+use store::organisations::{self, OrgRole, Organisation, OrganisationForm};
 
 use super::pages::{partner_page, partner_view};
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, Failure, OrFail, PageResult};
 use crate::error::AppError;
+
+/// The organisation named in the path, or the not-found page.
+async fn load(ctx: &Ctx, slug: &str) -> Result<Organisation, Failure> {
+    organisations::get_by_slug(&ctx.state.db, slug)
+        .await
+        .or_fail(ctx)
+}
 
 fn org_values(form: &OrganisationForm) -> [(&'static str, &str); 4] {
     [
@@ -46,9 +53,7 @@ pub async fn update(
     Path((_lang, slug)): Path<(String, String)>,
     Form(form): Form<OrganisationForm>,
 ) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageOrganisations).await?;
     match organisations::update(&ctx.state.db, org.id, &form).await {
         Ok(org) => {
@@ -64,9 +69,7 @@ pub async fn update(
 }
 
 pub async fn delete(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageOrganisations).await?;
     organisations::delete(&ctx.state.db, org.id)
         .await
@@ -91,9 +94,7 @@ pub async fn add_member(
     Path((_lang, slug)): Path<(String, String)>,
     Form(form): Form<MemberForm>,
 ) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageMembers { org_id: org.id })
         .await?;
     let result = match OrgRole::parse(&form.org_role) {
@@ -117,9 +118,7 @@ pub async fn remove_member(
     ctx: Ctx,
     Path((_lang, slug, user_id)): Path<(String, String, i64)>,
 ) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageMembers { org_id: org.id })
         .await?;
     organisations::remove_member(&ctx.state.db, org.id, user_id)
@@ -160,9 +159,7 @@ pub async fn upload_logo(
     Path((_lang, slug)): Path<(String, String)>,
     mut multipart: Multipart,
 ) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageOrganisations).await?;
     let limits = ctx.state.settings.limits.clone();
     let mut file = None;

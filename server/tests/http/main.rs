@@ -1,0 +1,8 @@
+//! The HTTP application end to end in-process: the real router from
+//! `server::http::app`, a real SQLite database in a temp folder, requests sent
+//! with `oneshot` and a small cookie jar standing in for the browser.
+
+mod accounts;
+mod pages;
+mod partners;
+mod support;

@@ -1,0 +1,146 @@
+//! The test application and its cookie jar.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use server::config::Settings;
+use server::state::AppState;
+use store::users::{self, Registration, Role};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: Router,
+    pub indexer: std::sync::Arc<server::indexer::Indexer>,
+    pub db: store::Db,
+    pub cookies: HashMap<String, String>,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            data_dir: dir.path().join("data"),
+            site_root: dir.path().join("site"),
+            ..Settings::default()
+        };
+        std::fs::create_dir_all(&settings.data_dir).unwrap();
+        let db = store::Db::connect(&settings.database_url(), 4)
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        let state = AppState::new(db.clone(), settings).unwrap();
+        let indexer = state.indexer.clone();
+        let router = server::http::app(state);
+        Self {
+            router,
+            indexer,
+            db,
+            cookies: HashMap::new(),
+            dir,
+        }
+    }
+
+    pub async fn send(&mut self, mut req: Request<Body>) -> Reply {
+        let jar: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        if !jar.is_empty() {
+            req.headers_mut()
+                .insert(header::COOKIE, jar.join("; ").parse().unwrap());
+        }
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4242))));
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        for v in res.headers().get_all(header::SET_COOKIE) {
+            let first = v.to_str().unwrap().split(';').next().unwrap();
+            let (k, val) = first.split_once('=').unwrap();
+            if val.is_empty() || v.to_str().unwrap().contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), val.to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, uri: &str) -> Reply {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub fn csrf(&self) -> String {
+        self.cookies
+            .get("archipel_csrf")
+            .cloned()
+            .expect("a page was visited first, setting the CSRF cookie")
+    }
+
+    /// Posts a form with the CSRF token, as the page's form would.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> Reply {
+        let mut all: Vec<(&str, String)> =
+            fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        all.push(("_csrf", self.csrf()));
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        let req = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
+    pub async fn user(&self, email: &str, role: Role) -> users::User {
+        let reg = Registration {
+            email: email.into(),
+            display_name: email.split('@').next().unwrap().into(),
+            password: "long enough pass".into(),
+        };
+        users::create(&self.db, &reg, role).await.unwrap()
+    }
+
+    pub async fn login(&mut self, email: &str) {
+        self.get("/en/login").await;
+        let r = self
+            .post(
+                "/en/login",
+                &[("email", email), ("password", "long enough pass")],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "login of {email}: {}",
+            r.body
+        );
+    }
+}
