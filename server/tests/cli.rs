@@ -77,3 +77,19 @@ async fn backup_then_restore_gives_back_the_database_and_files() {
         "a broken archive changes nothing"
     );
 }
+
+#[test]
+fn content_check_reports_every_course_problem() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures");
+    let bad = cli::content::ContentCommand::Check {
+        dir: fixtures.join("invalid"),
+    };
+    let err = format!("{:#}", cli::content::run(bad).unwrap_err());
+    assert!(err.contains("courses/links/01-mod/01-a.md:8"), "{err}");
+    assert!(err.ends_with("12 problems in the content tree"), "{err}");
+    let good = cli::content::ContentCommand::Check {
+        dir: fixtures.join("valid"),
+    };
+    cli::content::run(good).unwrap();
+}

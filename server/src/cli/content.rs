@@ -40,8 +40,19 @@ fn check(dir: &std::path::Path) -> anyhow::Result<()> {
         );
         checked += 1;
     }
+    if dir.join("courses").is_dir() {
+        // Every problem of the tree at once, as the loader reports them.
+        let library = courses::load(dir).map_err(|report| anyhow::anyhow!("{report}"))?;
+        let lessons: usize = library.courses.iter().map(|c| c.lessons().count()).sum();
+        println!(
+            "{}: {} courses, {lessons} lessons",
+            dir.join("courses").display(),
+            library.courses.len()
+        );
+        checked += 1;
+    }
     println!(
-        "content is valid ({checked} file{} checked)",
+        "content is valid ({checked} part{} checked)",
         if checked == 1 { "" } else { "s" }
     );
     Ok(())
