@@ -11,12 +11,14 @@
 //! courses/chatons/01-internet/02-neutrality/index.md  a lesson with files beside it
 //! ```
 //!
-//! Lessons link to each other with checked links such as
+//! A lesson may hold one quiz (see [`quiz`] for its syntax). Lessons link to
+//! each other with checked links such as
 //! `[neutrality](@/courses/chatons/01-internet/02-neutrality/index.md#why)`.
 
 mod frontmatter;
 mod links;
 mod loader;
+pub mod quiz;
 mod report;
 
 use std::collections::BTreeMap;
@@ -102,5 +104,7 @@ pub struct Lesson {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonVersion {
     pub front: LessonFront,
+    /// The lesson's Markdown, without its quiz block.
     pub text: Text,
+    pub quiz: Option<quiz::Quiz>,
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::frontmatter::{self, CourseFront, LessonFront, ModuleFront, TranslatedFront};
+use crate::quiz::{self, Quiz};
 use crate::report::{Problem, Report};
 use crate::{Course, Lesson, LessonVersion, Library, Module, Text, Translations, links};
 
@@ -354,9 +355,10 @@ fn load_module(
         match lang {
             None => {
                 if let Some((front, text)) = read::<LessonFront>(root, &path, problems) {
+                    let (text, quiz) = with_quiz(text, problems);
                     let id = text.file.to_string_lossy().replace('\\', "/");
                     let mut versions = BTreeMap::new();
-                    versions.insert(course_lang.to_string(), LessonVersion { front, text });
+                    versions.insert(course_lang.to_string(), LessonVersion { front, text, quiz });
                     lessons.insert(
                         key,
                         Lesson {
@@ -385,7 +387,17 @@ fn load_module(
                     continue;
                 };
                 if let Some((front, text)) = read::<LessonFront>(root, &path, problems) {
-                    lesson.versions.insert(lang, LessonVersion { front, text });
+                    let (text, quiz) = with_quiz(text, problems);
+                    let original = lesson
+                        .versions
+                        .get(course_lang)
+                        .and_then(|v| v.quiz.as_ref());
+                    if let Some(problem) = quiz_mismatch(&text, quiz.as_ref(), original) {
+                        problems.push(problem);
+                    }
+                    lesson
+                        .versions
+                        .insert(lang, LessonVersion { front, text, quiz });
                 }
             }
         }
@@ -405,6 +417,44 @@ fn load_module(
         intro,
         translations,
         lessons,
+    })
+}
+
+/// Takes the quiz block out of a lesson's text.
+fn with_quiz(text: Text, problems: &mut Vec<Problem>) -> (Text, Option<Quiz>) {
+    let (markdown, quiz) = quiz::extract(&text.file, &text.markdown, text.line, problems);
+    (Text { markdown, ..text }, quiz)
+}
+
+/// Progress and scores are per lesson whatever the language read, so a
+/// translation asks the same kinds of questions in the same order.
+fn quiz_mismatch(
+    text: &Text,
+    translated: Option<&Quiz>,
+    original: Option<&Quiz>,
+) -> Option<Problem> {
+    let kinds = |q: Option<&Quiz>| {
+        q.map(|q| {
+            q.questions
+                .iter()
+                .map(|x| x.kind_name())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let (t, o) = (kinds(translated), kinds(original));
+    (t != o).then(|| {
+        let line = translated.map(|q| q.line).unwrap_or(text.line);
+        Problem::new(
+            &text.file,
+            line,
+            format!(
+                "the quiz differs from the original's: [{}] here, [{}] there",
+                t.join(", "),
+                o.join(", ")
+            ),
+        )
+        .hint("translate each question of the original, in the same order and of the same kind")
     })
 }
 

@@ -46,6 +46,21 @@ fn a_valid_tree_loads_in_order() {
     let text = &with_files.versions["fr"].text;
     assert_eq!(text.line, 5, "the body starts after the front matter");
     assert!(text.markdown.starts_with("## Une image"));
+    assert!(with_files.versions["fr"].quiz.is_none());
+
+    let first = &course.modules[0].lessons[0].versions["fr"];
+    let quiz = first.quiz.as_ref().expect("the first lesson has a quiz");
+    assert_eq!(quiz.line, 8, "the fence's line in the file");
+    assert_eq!(quiz.questions[0].kind_name(), "true-false");
+    assert!(
+        quiz.questions[0]
+            .grade(&courses::quiz::Response::Bool(true))
+            .correct
+    );
+    assert!(
+        !first.text.markdown.contains("```quiz"),
+        "the quiz block is not part of the text"
+    );
 }
 
 #[test]
@@ -61,6 +76,12 @@ fn translations_sit_beside_their_originals() {
         ["de-AT", "en", "fr"]
     );
     assert_eq!(first.versions["en"].front.title, "First lesson");
+    let de = first.versions["de-AT"].quiz.as_ref().unwrap();
+    assert!(
+        de.questions[0]
+            .grade(&courses::quiz::Response::Text("Grüss Gott".into()))
+            .correct
+    );
     let second = &course.modules[0].lessons[1];
     assert_eq!(
         second.versions.keys().collect::<Vec<_>>(),
@@ -131,6 +152,11 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
             "invalid front matter: unknown variant `expert`",
         ),
         (
+            "courses/links/01-mod/01-a.en.md",
+            6,
+            "the quiz differs from the original's: [true-false] here, [] there",
+        ),
+        (
             "courses/links/01-mod/01-a.md",
             8,
             "broken link: no file @/courses/links/01-mod/09-missing.md",
@@ -139,6 +165,11 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
             "courses/links/01-mod/01-a.md",
             9,
             "broken link: @/courses/links/01-mod/02-b.md has no heading #nulle-part",
+        ),
+        (
+            "courses/links/01-mod/02-b.md",
+            7,
+            "question 1: a single-choice question needs exactly one answer with correct = true",
         ),
     ];
     assert_eq!(got.len(), expected.len(), "{report}");
@@ -159,7 +190,7 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
         "{printed}"
     );
     assert!(
-        printed.ends_with("12 problems in the content tree"),
+        printed.ends_with("14 problems in the content tree"),
         "{printed}"
     );
 }

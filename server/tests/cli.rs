@@ -87,7 +87,7 @@ fn content_check_reports_every_course_problem() {
     };
     let err = format!("{:#}", cli::content::run(bad).unwrap_err());
     assert!(err.contains("courses/links/01-mod/01-a.md:8"), "{err}");
-    assert!(err.ends_with("12 problems in the content tree"), "{err}");
+    assert!(err.ends_with("14 problems in the content tree"), "{err}");
     let good = cli::content::ContentCommand::Check {
         dir: fixtures.join("valid"),
     };
