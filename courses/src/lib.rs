@@ -19,13 +19,13 @@ mod frontmatter;
 mod links;
 mod loader;
 pub mod quiz;
+pub mod render;
 mod report;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use frontmatter::{CourseFront, LessonFront, Level, ModuleFront, TranslatedFront};
-pub use links::heading_id;
 pub use loader::load;
 pub use report::{Problem, Report};
 

@@ -5,36 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::report::Problem;
 use crate::{Library, Text};
 
-/// The id a heading gets in rendered HTML: lower case, letters and digits
-/// kept (accents included), spaces and hyphens as `-`, the rest dropped.
-pub fn heading_id(heading: &str) -> String {
-    let mut id = String::new();
-    for c in heading.trim().chars() {
-        if c.is_alphanumeric() {
-            id.extend(c.to_lowercase());
-        } else if (c == ' ' || c == '-') && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    id.trim_matches('-').to_string()
-}
-
-/// Headings of a Markdown text (ATX style, outside fenced code).
+/// The ids of a text's headings, as rendering gives them.
 fn anchors(markdown: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut in_code = false;
-    for line in markdown.lines() {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_code = !in_code;
-        } else if !in_code && t.starts_with('#') {
-            let text = t.trim_start_matches('#');
-            if text.starts_with(' ') {
-                out.insert(heading_id(text.trim_end_matches('#')));
-            }
-        }
-    }
-    out
+    crate::render::heading_ids(markdown).into_iter().collect()
 }
 
 /// Every `](@/target)` in a text, with its line.
@@ -113,16 +86,6 @@ fn path(text: &Text) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn heading_ids_keep_letters_and_fold_spacing() {
-        assert_eq!(
-            heading_id("Why neutrality matters"),
-            "why-neutrality-matters"
-        );
-        assert_eq!(heading_id("La neutralité du Net !"), "la-neutralité-du-net");
-        assert_eq!(heading_id("  A - B  "), "a-b");
-    }
 
     #[test]
     fn finds_links_and_anchors_outside_code() {

@@ -1,0 +1,237 @@
+//! Markdown to safe HTML: comrak renders (raw HTML is never passed through),
+//! ammonia sanitises what comes out, so no script, event handler or
+//! `javascript:` URL can reach a page from a lesson. Checked links
+//! (`@/courses/…`) are turned into page addresses by the caller.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::NodeValue;
+use comrak::nodes::Sourcepos;
+use comrak::options::Plugins;
+use comrak::{Anchorizer, Arena, Options, parse_document};
+
+/// One heading of a rendered text, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// Headings of levels 2 and 3.
+    pub toc: Vec<TocEntry>,
+}
+
+type Resolver<'c> = Arc<dyn Fn(&str) -> String + Send + Sync + std::panic::RefUnwindSafe + 'c>;
+
+fn options<'c>(resolve: Option<Resolver<'c>>) -> Options<'c> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.extension.footnotes = true;
+    if let Some(resolve) = resolve {
+        o.extension.link_url_rewriter = Some(Arc::new(move |url: &str| {
+            if let Some(target) = url.strip_prefix("@/") {
+                resolve(target)
+            } else {
+                url.to_string()
+            }
+        }));
+    }
+    o
+}
+
+/// The ids that rendering gives to the headings of `markdown`, in order.
+pub fn heading_ids(markdown: &str) -> Vec<String> {
+    headings(markdown).into_iter().map(|h| h.id).collect()
+}
+
+fn headings(markdown: &str) -> Vec<TocEntry> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options(None));
+    let mut anchorizer = Anchorizer::new();
+    let mut out = Vec::new();
+    for node in root.descendants() {
+        let level = match &node.data().value {
+            NodeValue::Heading(h) => h.level,
+            _ => continue,
+        };
+        let text = node.collect_text();
+        out.push(TocEntry {
+            level,
+            id: anchorizer.anchorize(&text),
+            text,
+        });
+    }
+    out
+}
+
+/// Renders lesson Markdown. `resolve` turns a checked link's target
+/// (`courses/…/file.md#anchor`, without `@/`) into an address.
+pub fn render(
+    markdown: &str,
+    resolve: impl Fn(&str) -> String + Send + Sync + std::panic::RefUnwindSafe,
+) -> Rendered {
+    let resolve: Resolver<'_> = Arc::new(resolve);
+    let ids = HeadingIds(Mutex::new(Anchorizer::new()));
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&ids);
+    let html = comrak::markdown_to_html_with_plugins(markdown, &options(Some(resolve)), &plugins);
+    let toc = headings(markdown)
+        .into_iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .collect();
+    Rendered {
+        html: sanitise(&html),
+        toc,
+    }
+}
+
+/// Gives each heading the id [`heading_ids`] computes, and nothing else (no
+/// empty permalink inside the heading, which screen readers would announce).
+struct HeadingIds(Mutex<Anchorizer>);
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(
+        &self,
+        out: &mut dyn std::fmt::Write,
+        h: &HeadingMeta,
+        _pos: Option<Sourcepos>,
+    ) -> std::fmt::Result {
+        let id = self
+            .0
+            .lock()
+            .map(|mut a| a.anchorize(&h.content))
+            .unwrap_or_default();
+        write!(out, "<h{} id=\"", h.level)?;
+        comrak::html::escape(out, &id)?;
+        out.write_str("\">")
+    }
+
+    fn exit(&self, out: &mut dyn std::fmt::Write, h: &HeadingMeta) -> std::fmt::Result {
+        writeln!(out, "</h{}>", h.level)
+    }
+}
+
+/// Keeps ordinary document HTML and heading ids; drops everything active.
+pub fn sanitise(html: &str) -> String {
+    let headings: HashSet<&str> = ["h1", "h2", "h3", "h4", "h5", "h6"].into();
+    let mut builder = ammonia::Builder::default();
+    for h in headings {
+        builder.add_tag_attributes(h, &["id"]);
+    }
+    builder
+        .add_tag_attributes("code", &["class"])
+        .add_tag_attributes("sup", &["class", "id"])
+        .add_tag_attributes("li", &["id"])
+        .add_tag_attributes("section", &["class"])
+        .add_tags(&["section"])
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(md: &str) -> String {
+        render(md, |t| format!("/fr/{t}")).html
+    }
+
+    #[test]
+    fn ids_and_toc_follow_the_rendered_headings() {
+        let md =
+            "# Titre\n\n## La neutralité du *Net*\n\n### Détails\n\n## La neutralité du *Net*\n";
+        let r = render(md, |t| t.to_string());
+        assert_eq!(
+            heading_ids(md),
+            [
+                "titre",
+                "la-neutralité-du-net",
+                "détails",
+                "la-neutralité-du-net-1"
+            ]
+        );
+        let toc: Vec<_> = r
+            .toc
+            .iter()
+            .map(|e| (e.level, e.id.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(toc[0], (2, "la-neutralité-du-net", "La neutralité du Net"));
+        assert_eq!(toc.len(), 3);
+        assert!(
+            r.html.contains("<h2 id=\"la-neutralité-du-net\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn checked_links_become_addresses() {
+        let html =
+            plain("[suite](@/courses/x/01-a/02-b.md#ici) et [ailleurs](https://example.org)");
+        assert!(
+            html.contains("href=\"/fr/courses/x/01-a/02-b.md#ici\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://example.org\" rel=\"noopener noreferrer\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn hostile_markdown_is_neutralised() {
+        let hostile = r#"# Leçon
+
+<script>alert("raw")</script>
+
+<img src="x.png" onerror="alert('img')">
+
+<a href="javascript:alert('a')" onclick="alert('b')">raw link</a>
+
+[markdown link](javascript:alert('md'))
+
+[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+
+<iframe src="https://evil.example/"></iframe>
+
+<style>body { display: none }</style>
+
+<div style="position:fixed" onmouseover="alert(1)">hover</div>
+
+![image](javascript:alert('image'))
+
+```html
+<script>shown as code</script>
+```
+"#;
+        let html = plain(hostile);
+        insta::assert_snapshot!(html);
+        let lower = html.to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "onmouseover",
+            "javascript:",
+            "<iframe",
+            "<style",
+            "data:text/html",
+            "style=",
+        ] {
+            assert!(!lower.contains(bad), "{bad} survived:\n{html}");
+        }
+        assert!(
+            html.contains("&lt;script&gt;shown as code&lt;/script&gt;"),
+            "code blocks show code as text"
+        );
+    }
+}
