@@ -208,3 +208,21 @@ fn a_missing_courses_folder_is_reported() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_shipped_courses_are_valid() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let lib = load(&root).unwrap_or_else(|r| panic!("{r}"));
+    let mooc = lib
+        .course("mooc-chatons")
+        .expect("the MOOC CHATONS is shipped");
+    assert!(mooc.languages().contains(&"en".to_string()));
+    for lesson in mooc.lessons() {
+        let quiz = lesson.versions["fr"].quiz.as_ref();
+        assert!(
+            quiz.is_some_and(|q| !q.questions.is_empty()),
+            "{} has a quiz",
+            lesson.id
+        );
+    }
+}
