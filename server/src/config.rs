@@ -20,6 +20,7 @@ pub struct Settings {
     #[serde(deserialize_with = "languages")]
     pub languages: Vec<String>,
     pub site_root: PathBuf,
+    pub content_dir: PathBuf,
     pub source_url: String,
     pub limits: Limits,
 }
@@ -44,6 +45,7 @@ impl Default for Settings {
             database_url: String::new(),
             languages: Lang::ALL.iter().map(|l| l.code().to_string()).collect(),
             site_root: "target/site".into(),
+            content_dir: "content".into(),
             source_url: "https://codeberg.org/archipel/archipel".into(),
             limits: Limits::default(),
         }

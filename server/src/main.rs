@@ -91,7 +91,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Reindex => cli::reindex(settings).await,
-        Command::Content { command } => cli::content::run(command),
+        Command::Content { command } => cli::content::run(&settings, command),
         Command::User { command } => cli::user::run(settings, command).await,
         Command::Backup { output } => cli::backup::backup(settings, output).await,
         Command::Restore { archive, force } => {

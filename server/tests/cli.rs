@@ -83,13 +83,36 @@ fn content_check_reports_every_course_problem() {
     let fixtures =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures");
     let bad = cli::content::ContentCommand::Check {
-        dir: fixtures.join("invalid"),
+        dir: Some(fixtures.join("invalid")),
     };
-    let err = format!("{:#}", cli::content::run(bad).unwrap_err());
+    let err = format!(
+        "{:#}",
+        cli::content::run(&Settings::default(), bad).unwrap_err()
+    );
     assert!(err.contains("courses/links/01-mod/01-a.md:8"), "{err}");
     assert!(err.ends_with("14 problems in the content tree"), "{err}");
     let good = cli::content::ContentCommand::Check {
-        dir: fixtures.join("valid"),
+        dir: Some(fixtures.join("valid")),
     };
-    cli::content::run(good).unwrap();
+    cli::content::run(&Settings::default(), good).unwrap();
+}
+
+#[test]
+fn an_invalid_content_tree_is_refused_at_start() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures");
+    let mut s = Settings::default();
+    s.content_dir = fixtures.join("invalid");
+    let err = cli::load_courses(&s).unwrap_err().to_string();
+    assert!(
+        err.contains("is invalid") && err.contains("14 problems"),
+        "{err}"
+    );
+    s.content_dir = fixtures.join("valid");
+    assert_eq!(cli::load_courses(&s).unwrap().courses.len(), 1);
+    s.content_dir = std::path::PathBuf::from("/nonexistent");
+    assert!(
+        cli::load_courses(&s).unwrap().courses.is_empty(),
+        "no courses folder, no courses"
+    );
 }

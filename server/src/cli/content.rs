@@ -10,15 +10,15 @@ use clap::Subcommand;
 pub enum ContentCommand {
     /// Check every content file and report mistakes with file and line.
     Check {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        dir: PathBuf,
+        /// The content folder (default: the `content_dir` setting).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }
 
-pub fn run(command: ContentCommand) -> anyhow::Result<()> {
+pub fn run(settings: &crate::config::Settings, command: ContentCommand) -> anyhow::Result<()> {
     match command {
-        ContentCommand::Check { dir } => check(&dir),
+        ContentCommand::Check { dir } => check(dir.as_deref().unwrap_or(&settings.content_dir)),
     }
 }
 

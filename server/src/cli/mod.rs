@@ -52,3 +52,19 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Loads and checks the courses of the content folder; an invalid tree is an
+/// error carrying the full report. No `courses/` folder means no courses.
+pub fn load_courses(settings: &Settings) -> anyhow::Result<courses::Library> {
+    if !settings.content_dir.join("courses").is_dir() {
+        return Ok(courses::Library {
+            courses: Vec::new(),
+        });
+    }
+    courses::load(&settings.content_dir).map_err(|report| {
+        anyhow::anyhow!(
+            "the content folder {} is invalid:\n\n{report}",
+            settings.content_dir.display()
+        )
+    })
+}

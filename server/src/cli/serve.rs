@@ -12,6 +12,10 @@ use crate::http;
 use crate::state::AppState;
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    // An invalid content tree is refused before anything else starts.
+    let library = super::load_courses(&settings)?;
+    let lessons: usize = library.courses.iter().map(|c| c.lessons().count()).sum();
+    tracing::info!(courses = library.courses.len(), lessons, "content loaded");
     let db = super::open_db(&settings).await?;
     if !settings.site_root.join("pkg").exists() {
         tracing::warn!(site_root = %settings.site_root.display(), "no built front end found: pages work, but without styles and islands");
