@@ -101,8 +101,10 @@ fn content_check_reports_every_course_problem() {
 fn an_invalid_content_tree_is_refused_at_start() {
     let fixtures =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures");
-    let mut s = Settings::default();
-    s.content_dir = fixtures.join("invalid");
+    let mut s = Settings {
+        content_dir: fixtures.join("invalid"),
+        ..Settings::default()
+    };
     let err = cli::load_courses(&s).unwrap_err().to_string();
     assert!(
         err.contains("is invalid") && err.contains("14 problems"),
