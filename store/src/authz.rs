@@ -45,12 +45,11 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     }
 }
 
-/// Loads the actor for a signed-in account: its role and memberships.
-pub async fn actor_for(db: &crate::Db, user_id: i64) -> crate::error::Result<Actor> {
-    let user = crate::users::get(db, user_id).await?;
-    let memberships = crate::organisations::memberships_of(db, user_id).await?;
+/// The actor for a signed-in account already loaded: its role and memberships.
+pub async fn actor_for(db: &crate::Db, user: &crate::users::User) -> crate::error::Result<Actor> {
+    let memberships = crate::organisations::memberships_of(db, user.id).await?;
     Ok(Actor {
-        user_id,
+        user_id: user.id,
         role: user.role,
         member_of: memberships.iter().map(|(o, _)| o.id).collect(),
         admin_of: memberships

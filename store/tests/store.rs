@@ -291,7 +291,7 @@ async fn organisations_and_members(db: Db) {
     organisations::add_member(&db, b.id, "ada@example.org", OrgRole::Member)
         .await
         .unwrap();
-    let actor = authz::actor_for(&db, ada.id).await.unwrap();
+    let actor = authz::actor_for(&db, &ada).await.unwrap();
     assert_eq!(actor.admin_of, [a.id]);
     assert_eq!(actor.member_of.len(), 2);
     assert!(authz::can(

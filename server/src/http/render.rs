@@ -231,7 +231,7 @@ impl Ctx {
 
     pub async fn actor(&self) -> Result<Option<store::authz::Actor>, Failure> {
         match &self.user {
-            Some(u) => store::authz::actor_for(&self.state.db, u.id)
+            Some(u) => store::authz::actor_for(&self.state.db, u)
                 .await
                 .map(Some)
                 .map_err(|e| self.fail(e.into())),

@@ -104,17 +104,8 @@ async fn unknown_pages_get_a_localised_404() {
 #[tokio::test]
 async fn the_api_answers_json_and_problem_documents() {
     let mut app = TestApp::new().await;
-    store::organisations::create(
-        &app.db,
-        &store::organisations::OrganisationForm {
-            name: "Rete".into(),
-            country: "IT".into(),
-            languages: "it, en".into(),
-            website: "https://rete.example.org".into(),
-        },
-    )
-    .await
-    .unwrap();
+    app.organisation("Rete", "IT", "it, en", "https://rete.example.org")
+        .await;
     let r = app.get("/api/v1/partners").await;
     assert_eq!(r.status, StatusCode::OK);
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();

@@ -11,17 +11,7 @@ async fn authorisation_is_checked_on_the_server() {
     let mut app = TestApp::new().await;
     app.user("admin@example.org", Role::Admin).await;
     let learner = app.user("sam@example.org", Role::Learner).await;
-    let org = store::organisations::create(
-        &app.db,
-        &store::organisations::OrganisationForm {
-            name: "Rete".into(),
-            country: "IT".into(),
-            languages: "it".into(),
-            website: String::new(),
-        },
-    )
-    .await
-    .unwrap();
+    let org = app.organisation("Rete", "IT", "it", "").await;
 
     let r = app.get("/en/admin/users").await;
     assert_eq!(
@@ -110,17 +100,7 @@ async fn authorisation_is_checked_on_the_server() {
 async fn logos_are_uploaded_checked_and_served() {
     let mut app = TestApp::new().await;
     app.user("admin@example.org", Role::Admin).await;
-    store::organisations::create(
-        &app.db,
-        &store::organisations::OrganisationForm {
-            name: "Rete".into(),
-            country: "IT".into(),
-            languages: "it".into(),
-            website: String::new(),
-        },
-    )
-    .await
-    .unwrap();
+    app.organisation("Rete", "IT", "it", "").await;
     app.login("admin@example.org").await;
     let png: &[u8] = &[
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
@@ -212,17 +192,7 @@ async fn search_finds_partners_kept_current_through_the_outbox() {
     assert!(r.body.contains("No result."));
 
     // A rebuild from scratch gives the same index.
-    store::organisations::create(
-        &app.db,
-        &store::organisations::OrganisationForm {
-            name: "Rete Civica".into(),
-            country: "IT".into(),
-            languages: "it".into(),
-            website: String::new(),
-        },
-    )
-    .await
-    .unwrap();
+    app.organisation("Rete Civica", "IT", "it", "").await;
     assert_eq!(app.indexer.rebuild().await.unwrap(), 1);
     assert_eq!(
         app.indexer.catch_up().await.unwrap(),

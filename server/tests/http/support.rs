@@ -128,6 +128,23 @@ impl TestApp {
         users::create(&self.db, &reg, role).await.unwrap()
     }
 
+    /// Creates a partner organisation directly in the database.
+    pub async fn organisation(
+        &self,
+        name: &str,
+        country: &str,
+        languages: &str,
+        website: &str,
+    ) -> store::organisations::Organisation {
+        let form = store::organisations::OrganisationForm {
+            name: name.into(),
+            country: country.into(),
+            languages: languages.into(),
+            website: website.into(),
+        };
+        store::organisations::create(&self.db, &form).await.unwrap()
+    }
+
     pub async fn login(&mut self, email: &str) {
         self.get("/en/login").await;
         let r = self
