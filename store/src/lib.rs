@@ -7,6 +7,7 @@
 pub mod authz;
 mod db;
 mod error;
+pub mod learning;
 pub mod organisations;
 pub mod outbox;
 pub mod password;
