@@ -31,10 +31,21 @@ pub struct CourseFront {
     pub language: String,
     #[serde(default)]
     pub cover: Option<String>,
+    /// Concepts of the topic scheme (`topics.toml`) the course is about.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// The share of a quiz's questions, in percent, to answer right for the
+    /// lesson to count towards completion.
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: u8,
     #[serde(default)]
     pub weight: i32,
     #[serde(default)]
     pub draft: bool,
+}
+
+fn default_pass_mark() -> u8 {
+    70
 }
 
 /// `_index.{lang}.md` of a course or a module: only what is translated.

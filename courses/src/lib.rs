@@ -21,6 +21,7 @@ mod loader;
 pub mod quiz;
 pub mod render;
 mod report;
+pub mod topics;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -30,9 +31,11 @@ pub use loader::load;
 pub use report::{Problem, Report};
 
 /// Every course of a content tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     pub courses: Vec<Course>,
+    /// The topic scheme of the content tree (`topics.toml`).
+    pub topics: topics::Topics,
 }
 
 impl Library {

@@ -38,7 +38,35 @@ pub fn load(root: &Path) -> Result<Library, Report> {
             .cmp(&b.front.weight)
             .then(a.slug.cmp(&b.slug))
     });
-    let library = Library { courses };
+    let topics = crate::topics::load(root, &mut problems);
+    for course in &courses {
+        let file = PathBuf::from("courses")
+            .join(&course.slug)
+            .join("_index.md");
+        for t in &course.front.topics {
+            if topics.get(t).is_none() {
+                problems.push(
+                    Problem::new(
+                        &file,
+                        front_line(root, &file, "topics"),
+                        format!("unknown topic {t:?}"),
+                    )
+                    .hint("topics name concepts declared in topics.toml at the content root"),
+                );
+            }
+        }
+        if course.front.pass_mark > 100 {
+            problems.push(
+                Problem::new(
+                    &file,
+                    front_line(root, &file, "pass_mark"),
+                    "pass_mark is a percentage",
+                )
+                .hint("write a number from 0 to 100, e.g. pass_mark = 70"),
+            );
+        }
+    }
+    let library = Library { courses, topics };
     links::check(&library, &mut problems);
     if problems.is_empty() {
         Ok(library)
@@ -46,6 +74,20 @@ pub fn load(root: &Path) -> Result<Library, Report> {
         problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         Err(Report { problems })
     }
+}
+
+/// The line of a front matter key in a file (relative to `root`), for reports.
+fn front_line(root: &Path, file: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(file))
+        .ok()
+        .and_then(|t| {
+            t.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        })
+        .map_or(1, |i| i + 1)
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
@@ -208,7 +250,7 @@ fn load_course(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Option<C
         problems.push(
             Problem::new(
                 &rel(root, &dir.join("_index.md")),
-                2,
+                front_line(root, &rel(root, &dir.join("_index.md")), "language"),
                 format!("language {:?} is not a language tag", front.language),
             )
             .hint("the language the course is written in, e.g. language = \"fr\""),

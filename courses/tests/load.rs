@@ -5,10 +5,13 @@ use std::path::{Path, PathBuf};
 
 use courses::{Level, load};
 
+/// The crate's folder, read when the test runs (not when it was compiled).
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run through cargo test"))
+}
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    manifest_dir().join("tests/fixtures").join(name)
 }
 
 #[test]
@@ -18,6 +21,18 @@ fn a_valid_tree_loads_in_order() {
     assert_eq!(course.front.title, "Cours d'exemple");
     assert_eq!(course.front.level, Level::Beginner);
     assert_eq!(course.front.estimated_hours, 1.5);
+    assert_eq!(course.front.pass_mark, 50);
+    assert_eq!(course.front.topics, ["free-software"]);
+    let topic = lib.topics.get("free-software").unwrap();
+    assert_eq!(topic.label_in("en"), "Free software");
+    assert_eq!(topic.label_in("hr"), "Free software", "English stands in");
+    assert_eq!(
+        lib.topics
+            .narrower(Some("ethics"))
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        ["free-software"]
+    );
     assert_eq!(course.languages(), ["fr"]);
     let modules: Vec<_> = course
         .modules
@@ -171,6 +186,17 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
             7,
             "question 1: a single-choice question needs exactly one answer with correct = true",
         ),
+        (
+            "courses/themes/_index.md",
+            9,
+            "unknown topic \"unknown-topic\"",
+        ),
+        ("courses/themes/_index.md", 10, "pass_mark is a percentage"),
+        (
+            "topics.toml",
+            6,
+            "concept \"orphan\" has an unknown broader concept \"nowhere\"",
+        ),
     ];
     assert_eq!(got.len(), expected.len(), "{report}");
     for ((file, line, message), (efile, eline, emessage)) in got.iter().zip(expected) {
@@ -190,7 +216,7 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
         "{printed}"
     );
     assert!(
-        printed.ends_with("14 problems in the content tree"),
+        printed.ends_with("17 problems in the content tree"),
         "{printed}"
     );
 }
@@ -211,7 +237,7 @@ fn a_missing_courses_folder_is_reported() {
 
 #[test]
 fn the_shipped_courses_are_valid() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let root = manifest_dir().join("../content");
     let lib = load(&root).unwrap_or_else(|r| panic!("{r}"));
     let mooc = lib
         .course("mooc-chatons")

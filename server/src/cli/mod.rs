@@ -57,9 +57,7 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
 /// error carrying the full report. No `courses/` folder means no courses.
 pub fn load_courses(settings: &Settings) -> anyhow::Result<courses::Library> {
     if !settings.content_dir.join("courses").is_dir() {
-        return Ok(courses::Library {
-            courses: Vec::new(),
-        });
+        return Ok(courses::Library::default());
     }
     courses::load(&settings.content_dir).map_err(|report| {
         anyhow::anyhow!(
