@@ -31,6 +31,7 @@ fn Header() -> impl IntoView {
     let section = c.page.section();
     let items = [
         ("/courses", "nav-courses"),
+        ("/learning", "nav-learning"),
         ("/library", "nav-library"),
         ("/directory", "nav-directory"),
         ("/search", "nav-search"),

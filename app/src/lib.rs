@@ -10,6 +10,7 @@ pub mod forms;
 pub mod i18n;
 pub mod islands;
 pub mod layout;
+pub mod learning;
 pub mod page;
 mod pages;
 
@@ -25,7 +26,9 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
     let lang = ctx.lang;
     let title = format!(
         "{} · {}",
-        i18n::t(lang, ctx.page.title_key()),
+        ctx.page
+            .own_title()
+            .unwrap_or_else(|| i18n::t(lang, ctx.page.title_key())),
         i18n::t(lang, "site-name")
     );
     let stylesheet = options_stylesheet(&options);

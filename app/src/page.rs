@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -164,7 +165,11 @@ pub enum Page {
     #[default]
     Home,
     About,
-    Courses,
+    Courses(CatalogueView),
+    Course(CourseView),
+    Lesson(LessonView),
+    Dashboard(DashboardView),
+    Certificate(CertificateView),
     Library,
     Search {
         query: String,
@@ -195,7 +200,9 @@ impl Page {
         match self {
             Page::Home => "home-title",
             Page::About => "about-title",
-            Page::Courses => "courses-title",
+            Page::Courses(_) | Page::Course(_) | Page::Lesson(_) => "courses-title",
+            Page::Dashboard(_) => "dashboard-title",
+            Page::Certificate(_) => "certificate-title",
             Page::Library => "library-title",
             Page::Search { .. } => "search-title",
             Page::Directory => "directory-title",
@@ -215,7 +222,10 @@ impl Page {
     /// Which header link the page belongs under, for `aria-current`.
     pub fn section(&self) -> &'static str {
         match self {
-            Page::Courses => "/courses",
+            Page::Courses(_) | Page::Course(_) | Page::Lesson(_) | Page::Certificate(_) => {
+                "/courses"
+            }
+            Page::Dashboard(_) => "/learning",
             Page::Library => "/library",
             Page::Search { .. } => "/search",
             Page::Directory => "/directory",
@@ -227,12 +237,24 @@ impl Page {
         }
     }
 
+    /// The page's own title when it has one (a course's, a lesson's).
+    pub fn own_title(&self) -> Option<String> {
+        match self {
+            Page::Course(c) => Some(c.title.clone()),
+            Page::Lesson(l) => Some(format!("{} · {}", l.title, l.course.title)),
+            Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
+            _ => None,
+        }
+    }
+
     /// Whether search engines should leave the page out (accounts, errors).
     pub fn noindex(&self) -> bool {
         matches!(
             self,
             Page::Login
                 | Page::Register
+                | Page::Dashboard(_)
+                | Page::Certificate(_)
                 | Page::Account(_)
                 | Page::AdminUsers { .. }
                 | Page::NotFound

@@ -19,9 +19,12 @@ fn main() {
         for course in &library.courses {
             for lesson in course.lessons() {
                 for version in lesson.versions.values() {
-                    let html = courses::render::render(&version.text.markdown, |target| {
-                        format!("/fr/{target}")
-                    });
+                    let html =
+                        courses::render::render(&version.text.markdown, |target| match target {
+                            courses::render::Target::Checked(t) => format!("/fr/{t}"),
+                            courses::render::Target::File(f)
+                            | courses::render::Target::Image(f) => format!("/files/{f}"),
+                        });
                     assert!(!html.html.is_empty());
                     versions += 1;
                 }

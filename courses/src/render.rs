@@ -27,7 +27,28 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
 }
 
-type Resolver<'c> = Arc<dyn Fn(&str) -> String + Send + Sync + std::panic::RefUnwindSafe + 'c>;
+/// A link target in a lesson that the caller turns into an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// A checked link, without its `@/`: `courses/…/file.md#anchor`.
+    Checked(&'a str),
+    /// A relative link to a file beside the lesson: `guide.pdf`.
+    File(&'a str),
+    /// A relative image source beside the lesson: `photo.jpg`.
+    Image(&'a str),
+}
+
+type Resolver<'c> =
+    Arc<dyn Fn(Target<'_>) -> String + Send + Sync + std::panic::RefUnwindSafe + 'c>;
+
+/// Whether `url` names a file relative to the document (no scheme, no host,
+/// not an absolute path, not just a fragment or query).
+pub fn is_relative(url: &str) -> bool {
+    let scheme_end = url.find([':', '/', '?', '#']);
+    !url.is_empty()
+        && !url.starts_with(['/', '#', '?'])
+        && !matches!(scheme_end.map(|i| &url[i..i + 1]), Some(":"))
+}
 
 fn options<'c>(resolve: Option<Resolver<'c>>) -> Options<'c> {
     let mut o = Options::default();
@@ -36,9 +57,19 @@ fn options<'c>(resolve: Option<Resolver<'c>>) -> Options<'c> {
     o.extension.autolink = true;
     o.extension.footnotes = true;
     if let Some(resolve) = resolve {
+        let links = resolve.clone();
         o.extension.link_url_rewriter = Some(Arc::new(move |url: &str| {
             if let Some(target) = url.strip_prefix("@/") {
-                resolve(target)
+                links(Target::Checked(target))
+            } else if is_relative(url) {
+                links(Target::File(url))
+            } else {
+                url.to_string()
+            }
+        }));
+        o.extension.image_url_rewriter = Some(Arc::new(move |url: &str| {
+            if is_relative(url) {
+                resolve(Target::Image(url))
             } else {
                 url.to_string()
             }
@@ -72,11 +103,11 @@ fn headings(markdown: &str) -> Vec<TocEntry> {
     out
 }
 
-/// Renders lesson Markdown. `resolve` turns a checked link's target
-/// (`courses/…/file.md#anchor`, without `@/`) into an address.
+/// Renders lesson Markdown. `resolve` turns checked links and files beside
+/// the lesson into addresses; other URLs are kept (and sanitised).
 pub fn render(
     markdown: &str,
-    resolve: impl Fn(&str) -> String + Send + Sync + std::panic::RefUnwindSafe,
+    resolve: impl Fn(Target<'_>) -> String + Send + Sync + std::panic::RefUnwindSafe,
 ) -> Rendered {
     let resolve: Resolver<'_> = Arc::new(resolve);
     let ids = HeadingIds(Mutex::new(Anchorizer::new()));
@@ -142,14 +173,18 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> String {
-        render(md, |t| format!("/fr/{t}")).html
+        render(md, |t| match t {
+            Target::Checked(t) => format!("/fr/{t}"),
+            Target::File(f) | Target::Image(f) => format!("/files/{f}"),
+        })
+        .html
     }
 
     #[test]
     fn ids_and_toc_follow_the_rendered_headings() {
         let md =
             "# Titre\n\n## La neutralité du *Net*\n\n### Détails\n\n## La neutralité du *Net*\n";
-        let r = render(md, |t| t.to_string());
+        let r = render(md, |_| String::new());
         assert_eq!(
             heading_ids(md),
             [
@@ -185,6 +220,19 @@ mod tests {
             html.contains("href=\"https://example.org\" rel=\"noopener noreferrer\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn files_beside_the_lesson_are_resolved() {
+        let html =
+            plain("[guide](guide.pdf) ![photo](img/a.jpg) [site](https://x.org/a.pdf) [top](#top)");
+        assert!(html.contains("href=\"/files/guide.pdf\""), "{html}");
+        assert!(html.contains("src=\"/files/img/a.jpg\""), "{html}");
+        assert!(html.contains("href=\"https://x.org/a.pdf\""), "{html}");
+        assert!(html.contains("href=\"#top\""), "{html}");
+        assert!(!is_relative("javascript:alert(1)"));
+        assert!(!is_relative("mailto:a@b.org"));
+        assert!(!is_relative("a:b/c.png") && is_relative("dir/a:b.png"));
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct Settings {
     pub languages: Vec<String>,
     pub site_root: PathBuf,
     pub content_dir: PathBuf,
+    /// Reload the content when its files change, without a restart (for authors).
+    pub watch_content: bool,
     pub source_url: String,
     pub limits: Limits,
 }
@@ -46,6 +48,7 @@ impl Default for Settings {
             languages: Lang::ALL.iter().map(|l| l.code().to_string()).collect(),
             site_root: "target/site".into(),
             content_dir: "content".into(),
+            watch_content: false,
             source_url: "https://codeberg.org/archipel/archipel".into(),
             limits: Limits::default(),
         }

@@ -7,4 +7,5 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod indexer;
+pub mod learn;
 pub mod state;

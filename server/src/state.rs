@@ -11,6 +11,7 @@ use search_index::SearchIndex;
 use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
 use crate::indexer::Indexer;
+use crate::learn::Courses;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -22,6 +23,8 @@ pub struct AppState {
     pub login_limiter: Arc<FailureLimiter>,
     /// The search index and the task that keeps it current.
     pub indexer: Arc<Indexer>,
+    /// The courses being served (empty until loaded, see [`Courses::replace`]).
+    pub courses: Arc<Courses>,
 }
 
 impl AppState {
@@ -51,8 +54,13 @@ impl AppState {
             settings.limits.login_attempts_per_minute,
             std::time::Duration::from_secs(60),
         );
+        let courses = Arc::new(Courses::new(
+            &settings.content_dir,
+            &courses::Library::default(),
+        ));
         Ok(Self {
             db,
+            courses,
             settings: Arc::new(settings),
             leptos,
             hashed_assets,

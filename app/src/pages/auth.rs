@@ -10,9 +10,20 @@ use crate::{ctx, i18n, islands::PasswordInput, tr};
 pub fn Login() -> impl IntoView {
     let c = ctx();
     let state = c.form_for("login");
+    // Where to go back to after logging in travels in the form's address.
+    let next = state.value("next");
+    let action = if next.is_empty() {
+        c.href("/login")
+    } else {
+        format!(
+            "{}?next={}",
+            c.href("/login"),
+            crate::layout::encode_query(&next)
+        )
+    };
     view! {
         <PageHeader title="login-title" />
-        <form class="form" method="post" action=c.href("/login") novalidate>
+        <form class="form" method="post" action=action novalidate>
             <ErrorSummary state=state.clone() labels=vec![("email", "field-email"), ("password", "field-password")] />
             <CsrfField />
             <Field state=state.clone() name="email" label="field-email" kind="email" autocomplete="email" />

@@ -2,6 +2,9 @@
 
 mod account;
 mod auth;
+mod courses;
+mod learner;
+mod lesson;
 mod partners;
 mod sections;
 
@@ -15,12 +18,11 @@ pub fn PageBody() -> impl IntoView {
     match ctx().page {
         Page::Home => sections::Home().into_any(),
         Page::About => sections::About().into_any(),
-        Page::Courses => sections::Section(sections::SectionProps {
-            title: "courses-title",
-            intro: "courses-intro",
-            empty: "courses-empty",
-        })
-        .into_any(),
+        Page::Courses(view) => view! { <courses::Catalogue view /> }.into_any(),
+        Page::Course(course) => view! { <courses::CoursePage course /> }.into_any(),
+        Page::Lesson(lesson) => view! { <lesson::LessonPage lesson /> }.into_any(),
+        Page::Dashboard(view) => view! { <learner::Dashboard view /> }.into_any(),
+        Page::Certificate(view) => view! { <learner::Certificate view /> }.into_any(),
         Page::Library => sections::Section(sections::SectionProps {
             title: "library-title",
             intro: "library-intro",

@@ -22,8 +22,14 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let bind = settings.bind;
     let public = settings.public_url().to_string();
+    let (content_dir, watch_content) = (settings.content_dir.clone(), settings.watch_content);
     let state = AppState::new(db.clone(), settings)?;
+    state.courses.replace(&library);
     let indexer = state.indexer.clone().spawn();
+    let watcher = watch_content.then(|| {
+        tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
+        crate::learn::watch::spawn(state.courses.clone(), content_dir)
+    });
 
     // Expired sessions are swept in the background.
     let sessions = http::session_store::SqlSessionStore::new(db.clone());
@@ -57,6 +63,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     .await
     .context("server error")?;
     sweeper.abort();
+    if let Some(w) = watcher {
+        w.abort();
+    }
     indexer.abort();
     tokio::time::timeout(Duration::from_secs(5), db.close())
         .await

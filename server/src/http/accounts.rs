@@ -26,7 +26,15 @@ async fn sign_in(ctx: &Ctx, user_id: i64, flash: &str, next: &str) -> PageResult
         .insert(super::session_store::FLASH, flash)
         .await
         .map_err(err)?;
-    Ok(Redirect::to(next).into_response())
+    let mut res = Redirect::to(next).into_response();
+    // What this browser did before signing in now belongs to the account.
+    if let Some(token) = &ctx.learner_token {
+        store::learning::merge_anonymous(&ctx.state.db, token, user_id)
+            .await
+            .or_fail(ctx)?;
+        super::learning::forget_cookie(&ctx.state, &mut res);
+    }
+    Ok(res)
 }
 
 /// A local path under this language to go back to after logging in.
@@ -71,7 +79,7 @@ pub struct LoginForm {
 
 #[derive(Deserialize)]
 pub struct NextQuery {
-    next: Option<String>,
+    pub next: Option<String>,
 }
 
 pub async fn login(
@@ -83,9 +91,11 @@ pub async fn login(
     let limiter = ctx.state.login_limiter.clone();
     let email_key = format!("email:{}", store::validate::normalise_email(&form.email));
     let ip_key = format!("ip:{}", addr.ip());
+    let mut values = vec![("email".to_string(), form.email.clone())];
+    values.extend(q.next.clone().map(|n| ("next".to_string(), n)));
     let shown = |message: &str| FormState {
         form: "login".into(),
-        values: [("email".to_string(), form.email.clone())].into(),
+        values: values.iter().cloned().collect(),
         errors: Vec::new(),
         message: Some(message.into()),
     };

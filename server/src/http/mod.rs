@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod csrf;
+pub mod learning;
 pub mod limiter;
 pub mod pages;
 pub mod partners;
@@ -58,7 +59,26 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}", get(pages::home_slash))
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/about", get(pages::about))
-        .route("/{lang}/courses", get(pages::courses))
+        .route("/{lang}/courses", get(learning::catalogue))
+        .route("/{lang}/courses/{course}", get(learning::course))
+        .route(
+            "/{lang}/courses/{course}/certificate",
+            post(learning::claim_certificate),
+        )
+        .route(
+            "/{lang}/courses/{course}/{module}/{lesson}",
+            get(learning::lesson),
+        )
+        .route(
+            "/{lang}/courses/{course}/{module}/{lesson}/done",
+            post(learning::mark_done),
+        )
+        .route(
+            "/{lang}/courses/{course}/{module}/{lesson}/quiz",
+            post(learning::answer_quiz),
+        )
+        .route("/{lang}/certificates/{id}", get(learning::certificate))
+        .route("/{lang}/learning", get(learning::dashboard))
         .route("/{lang}/library", get(pages::library))
         .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(pages::search))
@@ -126,6 +146,13 @@ pub fn app(state: AppState) -> Router {
         .merge(pages)
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
+        .route(
+            "/course-files/{*path}",
+            get(learning::course_file).layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; img-src 'self'; sandbox"),
+            )),
+        )
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), poke_indexer))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))

@@ -25,10 +25,6 @@ pub async fn about(ctx: Ctx) -> Response {
     ctx.show(Page::About)
 }
 
-pub async fn courses(ctx: Ctx) -> Response {
-    ctx.show(Page::Courses)
-}
-
 pub async fn library(ctx: Ctx) -> Response {
     ctx.show(Page::Library)
 }
@@ -83,11 +79,16 @@ pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> PageResult {
     }))
 }
 
-pub async fn login(ctx: Ctx) -> Response {
+pub async fn login(ctx: Ctx, Query(q): Query<super::accounts::NextQuery>) -> Response {
     if ctx.user.is_some() {
         return Redirect::to(&ctx.href("/account")).into_response();
     }
-    ctx.show(Page::Login)
+    let form = q.next.map(|next| app::page::FormState {
+        form: "login".into(),
+        values: [("next".to_string(), next)].into(),
+        ..Default::default()
+    });
+    ctx.show_with(Page::Login, axum::http::StatusCode::OK, form)
 }
 
 pub async fn register(ctx: Ctx) -> Response {

@@ -112,6 +112,8 @@ pub struct Ctx {
     pub page: PageContext,
     pub session: Session,
     pub user: Option<User>,
+    /// The anonymous learner's token from its cookie, if the browser has one.
+    pub learner_token: Option<String>,
 }
 
 /// A handler's early answer: an error page or a redirect (boxed: responses
@@ -165,11 +167,17 @@ impl FromRequestParts<AppState> for Ctx {
                 .await
                 .map_err(|e| fail(e.into()))?;
         }
+        let learner_token = super::csrf::read_cookie(
+            &parts.headers,
+            super::learning::cookie_name(state.settings.secure_cookies()),
+        )
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
         Ok(Ctx {
             state: state.clone(),
             page: ctx,
             session,
             user,
+            learner_token,
         })
     }
 }

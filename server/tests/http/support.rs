@@ -36,11 +36,20 @@ impl Reply {
 }
 
 impl TestApp {
+    /// The application with the translated sample course of the content fixtures.
     pub async fn new() -> Self {
+        Self::with_content("i18n").await
+    }
+
+    /// The application serving one of the content fixtures (`valid`, `i18n`).
+    pub async fn with_content(fixture: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
+        let manifest = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+        let content_dir = manifest.join("../courses/tests/fixtures").join(fixture);
         let settings = Settings {
             data_dir: dir.path().join("data"),
             site_root: dir.path().join("site"),
+            content_dir: content_dir.clone(),
             ..Settings::default()
         };
         std::fs::create_dir_all(&settings.data_dir).unwrap();
@@ -49,6 +58,8 @@ impl TestApp {
             .unwrap();
         db.migrate().await.unwrap();
         let state = AppState::new(db.clone(), settings).unwrap();
+        let library = courses::load(&content_dir).unwrap_or_else(|r| panic!("{r}"));
+        state.courses.replace(&library);
         let indexer = state.indexer.clone();
         let router = server::http::app(state);
         Self {

@@ -1,0 +1,669 @@
+//! Learners' pages: the catalogue, courses, lessons with their quizzes,
+//! marking lessons done, the dashboard and certificates.
+//!
+//! Nobody needs an account to learn: an anonymous visitor's progress is kept
+//! against a random token in a cookie, set the first time they record
+//! something, and merged into their account when they sign up or log in.
+
+use app::Page;
+use app::learning::{
+    AttemptRow, CatalogueView, CertificateView, CourseCard, CourseFilters, CourseView,
+    DashboardCourse, DashboardView, LessonView, Link, Progress, QuizView, SyllabusLesson,
+    SyllabusModule, TocItem, TopicTag,
+};
+use axum::Form;
+use axum::extract::{Path, Query, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use store::learning::{self, CourseProgress, LearnerId, NewAttempt, NewCertificate};
+use tower::ServiceExt;
+
+use super::render::{Ctx, Failure, OrFail, PageResult};
+use crate::error::AppError;
+use crate::learn::quiz_form;
+use crate::learn::{Catalogue, CourseEntry};
+use crate::state::AppState;
+
+/// The anonymous learner's cookie (`__Host-` on https: no subdomain can plant it).
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-archipel_learner"
+    } else {
+        "archipel_learner"
+    }
+}
+
+fn set_cookie(state: &AppState, res: &mut Response, value: &str, max_age: u32) {
+    let secure = state.settings.secure_cookies();
+    let cookie = format!(
+        "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// Expires the anonymous learner's cookie (after its progress was merged).
+pub fn forget_cookie(state: &AppState, res: &mut Response) {
+    set_cookie(state, res, "", 0);
+}
+
+/// The learner of this request: the account's, or the anonymous visitor's.
+/// With `create`, one is made for a visitor who has none yet, and the token
+/// to set in their cookie is returned beside it.
+async fn learner(ctx: &Ctx, create: bool) -> Result<(Option<LearnerId>, Option<String>), Failure> {
+    let db = &ctx.state.db;
+    if let Some(user) = &ctx.user {
+        let id = if create {
+            Some(learning::for_user(db, user.id).await.or_fail(ctx)?)
+        } else {
+            learning::existing_for_user(db, user.id)
+                .await
+                .or_fail(ctx)?
+        };
+        return Ok((id, None));
+    }
+    if let Some(token) = &ctx.learner_token
+        && let Some(id) = learning::anonymous(db, token).await.or_fail(ctx)?
+    {
+        return Ok((Some(id), None));
+    }
+    if !create {
+        return Ok((None, None));
+    }
+    let token = learning::new_token();
+    let id = learning::create_anonymous(db, &token).await.or_fail(ctx)?;
+    Ok((Some(id), Some(token)))
+}
+
+fn passed(best: Option<&(i64, i64)>, pass_mark: u8) -> bool {
+    best.is_some_and(|(s, t)| *t > 0 && s * 100 >= i64::from(pass_mark) * t)
+}
+
+/// All lessons done and every quiz passed.
+fn completed(course: &CourseEntry, p: &CourseProgress) -> bool {
+    !course.lessons.is_empty()
+        && course.lessons.iter().all(|l| p.done.contains(&l.id))
+        && course
+            .quiz_lessons()
+            .all(|l| passed(p.best.get(&l.id), course.front.pass_mark))
+}
+
+fn progress_of(course: &CourseEntry, p: &CourseProgress) -> Progress {
+    Progress {
+        done: course
+            .lessons
+            .iter()
+            .filter(|l| p.done.contains(&l.id))
+            .count(),
+        total: course.lessons.len(),
+    }
+}
+
+fn topic_tags(catalogue: &Catalogue, ids: &[String], lang: &str) -> Vec<TopicTag> {
+    ids.iter()
+        .filter_map(|id| catalogue.topics.get(id))
+        .map(|c| TopicTag {
+            id: c.id.clone(),
+            label: c.label_in(lang).to_string(),
+        })
+        .collect()
+}
+
+fn lesson_link(course: &CourseEntry, index: usize, lang: &str) -> Link {
+    let l = &course.lessons[index];
+    Link {
+        path: l.path.clone(),
+        title: l.version(lang, course.original()).1.title.clone(),
+    }
+}
+
+fn course_link(course: &CourseEntry, lang: &str) -> Link {
+    Link {
+        path: format!("/courses/{}", course.slug),
+        title: course.text(lang).1.0.clone(),
+    }
+}
+
+fn found<T>(ctx: &Ctx, value: Option<T>) -> Result<T, Failure> {
+    value.ok_or_else(|| ctx.fail(AppError::NotFound))
+}
+
+#[derive(Deserialize, Default)]
+pub struct Filters {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    topic: String,
+}
+
+/// Whether the course is about `topic` or a narrower concept of it.
+fn about(catalogue: &Catalogue, course: &CourseEntry, topic: &str) -> bool {
+    course.front.topics.iter().any(|t| {
+        let mut at = Some(t.as_str());
+        let mut steps = 0;
+        while let Some(id) = at {
+            if id == topic {
+                return true;
+            }
+            steps += 1;
+            if steps > catalogue.topics.concepts.len() {
+                break;
+            }
+            at = catalogue.topics.get(id).and_then(|c| c.broader.as_deref());
+        }
+        false
+    })
+}
+
+pub async fn catalogue(ctx: Ctx, Query(f): Query<Filters>) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let lang = ctx.lang().code();
+    let (me, _) = learner(&ctx, false).await?;
+    let mut languages: Vec<String> = Vec::new();
+    let mut levels: Vec<String> = Vec::new();
+    let mut topic_ids: Vec<String> = Vec::new();
+    for c in &catalogue.courses {
+        for l in c.languages() {
+            if !languages.contains(&l) {
+                languages.push(l);
+            }
+        }
+        let level = level_name(c);
+        if !levels.contains(&level) {
+            levels.push(level);
+        }
+        for t in &c.front.topics {
+            let mut at = catalogue.topics.get(t);
+            // A filter by a broader concept finds its narrower ones too.
+            while let Some(concept) = at {
+                if !topic_ids.contains(&concept.id) {
+                    topic_ids.push(concept.id.clone());
+                }
+                at = concept
+                    .broader
+                    .as_deref()
+                    .and_then(|b| catalogue.topics.get(b));
+            }
+        }
+    }
+    languages.sort();
+    levels.sort_by_key(|l| {
+        ["beginner", "intermediate", "advanced"]
+            .iter()
+            .position(|x| x == l)
+    });
+    let mut topics = topic_tags(&catalogue, &topic_ids, lang);
+    topics.sort_by_cached_key(|t| courses::quiz::fold(&t.label));
+
+    let mut cards = Vec::new();
+    for c in &catalogue.courses {
+        let keep = (f.language.is_empty() || c.languages().contains(&f.language))
+            && (f.level.is_empty() || level_name(c) == f.level)
+            && (f.topic.is_empty() || about(&catalogue, c, &f.topic));
+        if !keep {
+            continue;
+        }
+        let progress = match me {
+            Some(me) => {
+                let p = learning::course_progress(&ctx.state.db, me, &c.slug)
+                    .await
+                    .or_fail(&ctx)?;
+                (!p.done.is_empty() || p.last_visited.is_some()).then(|| progress_of(c, &p))
+            }
+            None => None,
+        };
+        let (shown, (title, summary, _)) = c.text(lang);
+        cards.push(CourseCard {
+            slug: c.slug.clone(),
+            title: title.clone(),
+            lang: shown.to_string(),
+            summary: summary.clone(),
+            level: level_name(c),
+            minutes: c.minutes(),
+            languages: c.languages(),
+            topics: topic_tags(&catalogue, &c.front.topics, lang),
+            lessons: c.lessons.len(),
+            progress,
+        });
+    }
+    Ok(ctx.show(Page::Courses(CatalogueView {
+        courses: cards,
+        filters: CourseFilters {
+            language: f.language,
+            level: f.level,
+            topic: f.topic,
+        },
+        languages,
+        levels,
+        topics,
+        all: catalogue.courses.len(),
+    })))
+}
+
+fn level_name(c: &CourseEntry) -> String {
+    format!("{:?}", c.front.level).to_lowercase()
+}
+
+async fn course_state(
+    ctx: &Ctx,
+    course: &CourseEntry,
+    me: Option<LearnerId>,
+) -> Result<CourseProgress, Failure> {
+    match me {
+        Some(me) => learning::course_progress(&ctx.state.db, me, &course.slug)
+            .await
+            .or_fail(ctx),
+        None => Ok(CourseProgress::default()),
+    }
+}
+
+/// The account's certificate for the course, if issued.
+async fn certificate_of(ctx: &Ctx, course: &str) -> Result<Option<String>, Failure> {
+    let Some(user) = &ctx.user else {
+        return Ok(None);
+    };
+    let all = learning::certificates_of(&ctx.state.db, user.id)
+        .await
+        .or_fail(ctx)?;
+    Ok(all.into_iter().find(|c| c.course == course).map(|c| c.id))
+}
+
+pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let course = found(&ctx, catalogue.course(&slug))?;
+    let lang = ctx.lang().code();
+    let (me, _) = learner(&ctx, false).await?;
+    let p = course_state(&ctx, course, me).await?;
+    let (shown, (title, summary, intro)) = course.text(lang);
+    let modules = course
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(mi, m)| {
+            let (mtitle, msummary) = course.module_text(mi, lang);
+            let lessons = course
+                .lessons
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.module == mi)
+                .map(|(i, l)| SyllabusLesson {
+                    link: lesson_link(course, i, lang),
+                    minutes: l.version(lang, course.original()).1.minutes,
+                    has_quiz: l.has_quiz(),
+                    done: p.done.contains(&l.id),
+                    best: p.best.get(&l.id).copied(),
+                    passed: passed(p.best.get(&l.id), course.front.pass_mark),
+                })
+                .collect();
+            SyllabusModule {
+                id: format!("module-{}", m.slug),
+                title: mtitle,
+                summary: msummary,
+                lessons,
+            }
+        })
+        .collect();
+    let resume = p
+        .last_visited
+        .as_deref()
+        .and_then(|id| course.lessons.iter().position(|l| l.id == id))
+        .map(|i| lesson_link(course, i, lang));
+    let view = CourseView {
+        slug: course.slug.clone(),
+        title: title.clone(),
+        summary: summary.clone(),
+        lang: shown.to_string(),
+        original: course.original().to_string(),
+        languages: course.languages(),
+        intro_html: intro.clone(),
+        authors: course.front.authors.clone(),
+        licence: course.front.licence.clone(),
+        level: level_name(course),
+        minutes: course.minutes(),
+        pass_mark: course.front.pass_mark,
+        topics: topic_tags(&catalogue, &course.front.topics, lang),
+        modules,
+        progress: progress_of(course, &p),
+        start: if course.lessons.is_empty() {
+            course_link(course, lang)
+        } else {
+            lesson_link(course, 0, lang)
+        },
+        resume,
+        completed: completed(course, &p),
+        certificate: certificate_of(&ctx, &course.slug).await?,
+    };
+    Ok(ctx.show(Page::Course(view)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct LessonQuery {
+    #[serde(default)]
+    retry: Option<String>,
+}
+
+type LessonPath = Path<(String, String, String, String)>;
+
+fn lesson_path(course: &str, module: &str, lesson: &str) -> String {
+    format!("/courses/{course}/{module}/{lesson}")
+}
+
+pub async fn lesson(
+    ctx: Ctx,
+    Path((_lang, course_slug, module, slug)): LessonPath,
+    Query(q): Query<LessonQuery>,
+) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let path = lesson_path(&course_slug, &module, &slug);
+    let (index, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let lang = ctx.lang().code();
+    let (shown, page) = entry.version(lang, course.original());
+    // Visits are recorded for accounts, and for visitors who already started.
+    let (me, _) = learner(&ctx, ctx.user.is_some()).await?;
+    if let Some(me) = me {
+        learning::visit(&ctx.state.db, me, &course.slug, &entry.id)
+            .await
+            .or_fail(&ctx)?;
+    }
+    let p = course_state(&ctx, course, me).await?;
+    let quiz = match &page.quiz {
+        Some(quiz) => {
+            let attempts = match me {
+                Some(me) => learning::attempts(&ctx.state.db, me, Some(&course.slug))
+                    .await
+                    .or_fail(&ctx)?
+                    .into_iter()
+                    .filter(|a| a.lesson == entry.id)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let last = attempts.first().filter(|_| q.retry.is_none());
+            let given: Option<Vec<(String, String)>> =
+                last.and_then(|a| serde_json::from_str(&a.answers).ok());
+            let score = given.as_ref().map(|g| quiz_form::score(quiz, g));
+            Some(QuizView {
+                questions: quiz_form::views(quiz, &entry.id, given.as_deref()),
+                passed: passed(score.as_ref(), course.front.pass_mark),
+                score,
+                pass_mark: course.front.pass_mark,
+                attempts: attempts.len(),
+                best: p.best.get(&entry.id).copied(),
+            })
+        }
+        None => None,
+    };
+    let (module_title, _) = course.module_text(entry.module, lang);
+    let view = LessonView {
+        course: course_link(course, lang),
+        module_title,
+        path: entry.path.clone(),
+        title: page.title.clone(),
+        summary: page.summary.clone(),
+        lang: shown.to_string(),
+        languages: entry.versions.keys().cloned().collect(),
+        html: page.html.clone(),
+        toc: page
+            .toc
+            .iter()
+            .map(|t| TocItem {
+                level: t.level,
+                id: t.id.clone(),
+                text: t.text.clone(),
+            })
+            .collect(),
+        minutes: page.minutes,
+        position: (index + 1, course.lessons.len()),
+        prev: index.checked_sub(1).map(|i| lesson_link(course, i, lang)),
+        next: (index + 1 < course.lessons.len()).then(|| lesson_link(course, index + 1, lang)),
+        done: p.done.contains(&entry.id),
+        quiz,
+        progress: progress_of(course, &p),
+    };
+    Ok(ctx.show(Page::Lesson(view)))
+}
+
+/// Redirects after a learner's write, setting the anonymous cookie if new.
+fn after_write(ctx: &Ctx, to: &str, token: Option<String>) -> Response {
+    let mut res = Redirect::to(to).into_response();
+    if let Some(token) = token {
+        set_cookie(&ctx.state, &mut res, &token, 365 * 24 * 3600);
+    }
+    res
+}
+
+#[derive(Deserialize)]
+pub struct DoneForm {
+    #[serde(default)]
+    done: String,
+}
+
+pub async fn mark_done(
+    ctx: Ctx,
+    Path((_lang, course_slug, module, slug)): LessonPath,
+    Form(form): Form<DoneForm>,
+) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let path = lesson_path(&course_slug, &module, &slug);
+    let (_, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let done = match form.done.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(ctx.fail(AppError::BadRequest("done must be true or false".into()))),
+    };
+    let (me, token) = learner(&ctx, true).await?;
+    let me = found(&ctx, me)?;
+    learning::set_done(&ctx.state.db, me, &course.slug, &entry.id, done)
+        .await
+        .or_fail(&ctx)?;
+    let p = learning::course_progress(&ctx.state.db, me, &course.slug)
+        .await
+        .or_fail(&ctx)?;
+    // Done with the last lesson of a finished course: show the course.
+    let to = if done && completed(course, &p) {
+        format!(
+            "{}#progress",
+            ctx.href(&format!("/courses/{}", course.slug))
+        )
+    } else {
+        format!("{}#progress", ctx.href(&path))
+    };
+    Ok(after_write(&ctx, &to, token))
+}
+
+pub async fn answer_quiz(
+    ctx: Ctx,
+    Path((_lang, course_slug, module, slug)): LessonPath,
+    Form(form): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let path = lesson_path(&course_slug, &module, &slug);
+    let (_, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let lang = ctx.lang().code();
+    let (shown, page) = entry.version(lang, course.original());
+    let quiz = found(&ctx, page.quiz.as_ref())?;
+    let fields = quiz_form::quiz_fields(form)
+        .ok_or_else(|| ctx.fail(AppError::BadRequest("too many quiz fields".into())))?;
+    let (score, total) = quiz_form::score(quiz, &fields);
+    let answers =
+        serde_json::to_string(&fields).map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+    let (me, token) = learner(&ctx, true).await?;
+    let me = found(&ctx, me)?;
+    learning::record_attempt(
+        &ctx.state.db,
+        me,
+        &NewAttempt {
+            course: &course.slug,
+            lesson: &entry.id,
+            language: shown,
+            score,
+            total,
+            answers: &answers,
+        },
+    )
+    .await
+    .or_fail(&ctx)?;
+    Ok(after_write(
+        &ctx,
+        &format!("{}#quiz-result", ctx.href(&path)),
+        token,
+    ))
+}
+
+pub async fn claim_certificate(
+    ctx: Ctx,
+    Path((_lang, slug)): Path<(String, String)>,
+) -> PageResult {
+    let user = ctx.require_user()?;
+    let catalogue = ctx.state.courses.get();
+    let course = found(&ctx, catalogue.course(&slug))?;
+    let (me, _) = learner(&ctx, true).await?;
+    let p = course_state(&ctx, course, me).await?;
+    if !completed(course, &p) {
+        return ctx
+            .redirect_with(&format!("/courses/{slug}"), "flash-course-not-completed")
+            .await;
+    }
+    let lang = ctx.lang().code();
+    let (shown, (title, _, _)) = course.text(lang);
+    let cert = learning::issue_certificate(
+        &ctx.state.db,
+        &NewCertificate {
+            user_id: user.id,
+            course: &course.slug,
+            holder_name: &user.display_name,
+            course_title: title,
+            language: shown,
+        },
+    )
+    .await
+    .or_fail(&ctx)?;
+    tracing::info!(user = user.id, course = %course.slug, "certificate issued");
+    ctx.redirect_with(
+        &format!("/certificates/{}", cert.id),
+        "flash-certificate-issued",
+    )
+    .await
+}
+
+pub async fn certificate(ctx: Ctx, Path((_lang, id)): Path<(String, String)>) -> PageResult {
+    let cert = learning::certificate(&ctx.state.db, &id)
+        .await
+        .or_fail(&ctx)?;
+    let cert = found(&ctx, cert)?;
+    let url = format!(
+        "{}{}",
+        ctx.state.settings.public_url(),
+        ctx.href(&format!("/certificates/{}", cert.id))
+    );
+    let view = CertificateView {
+        mine: ctx.user.as_ref().is_some_and(|u| u.id == cert.user_id),
+        id: cert.id,
+        holder: cert.holder_name,
+        course: Link {
+            path: format!("/courses/{}", cert.course),
+            title: cert.course_title,
+        },
+        issued_at: cert.issued_at,
+        url,
+    };
+    Ok(ctx.show(Page::Certificate(view)))
+}
+
+pub async fn dashboard(ctx: Ctx) -> PageResult {
+    let catalogue = ctx.state.courses.get();
+    let lang = ctx.lang().code();
+    let (me, _) = learner(&ctx, false).await?;
+    let mut courses = Vec::new();
+    let mut attempts = Vec::new();
+    if let Some(me) = me {
+        let db = &ctx.state.db;
+        for activity in learning::courses(db, me).await.or_fail(&ctx)? {
+            let Some(course) = catalogue.course(&activity.course) else {
+                continue;
+            };
+            let p = learning::course_progress(db, me, &course.slug)
+                .await
+                .or_fail(&ctx)?;
+            let resume = course
+                .lessons
+                .iter()
+                .position(|l| l.id == activity.last_lesson)
+                .map(|i| lesson_link(course, i, lang));
+            courses.push(DashboardCourse {
+                course: course_link(course, lang),
+                progress: progress_of(course, &p),
+                resume,
+                completed: completed(course, &p),
+                certificate: certificate_of(&ctx, &course.slug).await?,
+            });
+            for a in learning::attempts(db, me, Some(&course.slug))
+                .await
+                .or_fail(&ctx)?
+                .into_iter()
+                .take(50)
+            {
+                let Some(i) = course.lessons.iter().position(|l| l.id == a.lesson) else {
+                    continue;
+                };
+                let best = p.best.get(&a.lesson).copied().unwrap_or((a.score, a.total));
+                attempts.push(AttemptRow {
+                    lesson: lesson_link(course, i, lang),
+                    course_title: course.text(lang).1.0.clone(),
+                    score: a.score,
+                    total: a.total,
+                    passed: passed(Some(&best), course.front.pass_mark),
+                    best,
+                    at: a.created_at,
+                });
+            }
+        }
+    }
+    attempts.sort_by(|a, b| b.at.cmp(&a.at));
+    attempts.truncate(50);
+    let anonymous = ctx.user.is_none();
+    Ok(ctx.show(Page::Dashboard(DashboardView {
+        courses,
+        attempts,
+        anonymous,
+    })))
+}
+
+/// Files beside lessons (images, PDFs): served from the content folder, for
+/// lessons' own folders only; Markdown sources and hidden files are not.
+pub async fn course_file(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    Path(path): Path<String>,
+    req: Request,
+) -> Response {
+    let safe = path.starts_with("courses/")
+        && path.split('/').all(|part| {
+            !part.is_empty() && !part.starts_with('.') && part != ".." && !part.contains('\\')
+        })
+        && !path.ends_with(".md");
+    if !safe {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let file = state.courses.root().join(&path);
+    match tower_http::services::ServeFile::new(file)
+        .oneshot(req)
+        .await
+    {
+        Ok(mut res) => {
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            );
+            res.into_response()
+        }
+        Err(never) => match never {},
+    }
+}

@@ -1,0 +1,325 @@
+//! The courses as the server serves them: loaded once from `content/`, every
+//! lesson version rendered to safe HTML up front with its links resolved to
+//! page addresses, and swapped whole when the content changes.
+
+pub mod quiz_form;
+pub mod watch;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use courses::render::{Target, TocEntry};
+use courses::topics::Topics;
+use courses::{Course, CourseFront, Library};
+
+/// A lesson version ready to show.
+#[derive(Debug, Clone)]
+pub struct LessonPage {
+    pub title: String,
+    pub summary: Option<String>,
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Estimated reading time.
+    pub minutes: u32,
+    pub quiz: Option<courses::quiz::Quiz>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LessonEntry {
+    /// The lesson's id in the content tree (what progress is recorded against).
+    pub id: String,
+    /// Index of its module in the course.
+    pub module: usize,
+    /// Page path without the language: `/courses/{course}/{module}/{lesson}`.
+    pub path: String,
+    /// The folder of its files, relative to the content root.
+    pub dir: PathBuf,
+    pub versions: BTreeMap<String, LessonPage>,
+}
+
+impl LessonEntry {
+    /// The version in `lang`, else the original (`original`).
+    pub fn version(&self, lang: &str, original: &str) -> (&str, &LessonPage) {
+        self.versions
+            .get_key_value(lang)
+            .or_else(|| self.versions.get_key_value(original))
+            .or_else(|| self.versions.iter().next())
+            .map(|(k, v)| (k.as_str(), v))
+            .expect("a lesson has at least its original version")
+    }
+
+    pub fn has_quiz(&self) -> bool {
+        self.versions.values().any(|v| v.quiz.is_some())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ModuleEntry {
+    pub slug: String,
+    /// Title and summary by language.
+    pub texts: BTreeMap<String, (String, Option<String>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CourseEntry {
+    pub slug: String,
+    pub front: CourseFront,
+    /// Title, summary and rendered introduction by language.
+    pub texts: BTreeMap<String, (String, String, String)>,
+    pub modules: Vec<ModuleEntry>,
+    /// Every lesson, in reading order.
+    pub lessons: Vec<LessonEntry>,
+}
+
+impl CourseEntry {
+    pub fn original(&self) -> &str {
+        &self.front.language
+    }
+
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs = vec![self.original().to_string()];
+        langs.extend(self.texts.keys().filter(|l| *l != self.original()).cloned());
+        langs
+    }
+
+    /// `(language shown, title, summary, intro html)` for a reader of `lang`.
+    pub fn text(&self, lang: &str) -> (&str, &(String, String, String)) {
+        self.texts
+            .get_key_value(lang)
+            .or_else(|| self.texts.get_key_value(self.original()))
+            .map(|(k, v)| (k.as_str(), v))
+            .expect("a course has its original texts")
+    }
+
+    pub fn module_text(&self, module: usize, lang: &str) -> (String, Option<String>) {
+        let m = &self.modules[module];
+        m.texts
+            .get(lang)
+            .or_else(|| m.texts.get(self.original()))
+            .cloned()
+            .unwrap_or_else(|| (m.slug.clone(), None))
+    }
+
+    pub fn lesson_by_path(&self, path: &str) -> Option<(usize, &LessonEntry)> {
+        self.lessons
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.path == path)
+    }
+
+    pub fn lesson_by_id(&self, id: &str) -> Option<&LessonEntry> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    /// Lesson ids whose quizzes count towards completion.
+    pub fn quiz_lessons(&self) -> impl Iterator<Item = &LessonEntry> {
+        self.lessons.iter().filter(|l| l.has_quiz())
+    }
+
+    /// The course's estimated time in minutes.
+    pub fn minutes(&self) -> u32 {
+        (self.front.estimated_hours.max(0.0) * 60.0).round() as u32
+    }
+}
+
+/// Every published course, ready to serve.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pub courses: Vec<CourseEntry>,
+    pub topics: Topics,
+}
+
+impl Catalogue {
+    pub fn course(&self, slug: &str) -> Option<&CourseEntry> {
+        self.courses.iter().find(|c| c.slug == slug)
+    }
+
+    /// Prepares a loaded library; drafts are left out.
+    pub fn build(library: &Library) -> Self {
+        let paths = lesson_paths(library);
+        let courses = library
+            .courses
+            .iter()
+            .filter(|c| !c.front.draft)
+            .map(|c| build_course(c, &paths))
+            .collect();
+        Self {
+            courses,
+            topics: library.topics.clone(),
+        }
+    }
+}
+
+/// Page path of every lesson, course and module index, by content id.
+fn lesson_paths(library: &Library) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for c in &library.courses {
+        let course_path = format!("/courses/{}", c.slug);
+        out.insert(format!("courses/{}/_index.md", c.slug), course_path.clone());
+        for m in &c.modules {
+            let dir = format!("courses/{}/{:02}-{}", c.slug, m.number, m.slug);
+            out.insert(
+                format!("{dir}/_index.md"),
+                format!("{course_path}#module-{}", m.slug),
+            );
+            for l in &m.lessons {
+                out.insert(l.id.clone(), format!("{course_path}/{}/{}", m.slug, l.slug));
+            }
+        }
+    }
+    out
+}
+
+/// Words per minute of an unhurried reader of instructional text.
+const WORDS_PER_MINUTE: usize = 200;
+
+fn reading_minutes(markdown: &str, quiz_questions: usize) -> u32 {
+    let words = markdown.split_whitespace().count();
+    // About half a minute per quiz question.
+    (words.div_ceil(WORDS_PER_MINUTE) + quiz_questions.div_ceil(2)).max(1) as u32
+}
+
+fn render(
+    markdown: &str,
+    lang: &str,
+    files: &str,
+    paths: &BTreeMap<String, String>,
+) -> courses::render::Rendered {
+    courses::render::render(markdown, |target| match target {
+        Target::Checked(t) => {
+            let (file, anchor) = t.split_once('#').map_or((t, None), |(f, a)| (f, Some(a)));
+            // Links are checked at load time, so the target exists.
+            let path = paths.get(file).cloned().unwrap_or_default();
+            match anchor {
+                Some(a) => format!("/{lang}{path}#{a}"),
+                None => format!("/{lang}{path}"),
+            }
+        }
+        Target::File(f) | Target::Image(f) => format!("/course-files/{files}/{f}"),
+    })
+}
+
+fn build_course(c: &Course, paths: &BTreeMap<String, String>) -> CourseEntry {
+    let original = c.front.language.clone();
+    let course_files = format!("courses/{}", c.slug);
+    let mut texts = BTreeMap::new();
+    let intro = render(&c.intro.markdown, &original, &course_files, paths);
+    texts.insert(
+        original.clone(),
+        (c.front.title.clone(), c.front.summary.clone(), intro.html),
+    );
+    for (lang, (front, text)) in &c.translations {
+        let intro = render(&text.markdown, lang, &course_files, paths);
+        texts.insert(
+            lang.clone(),
+            (
+                front.title.clone(),
+                front
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| c.front.summary.clone()),
+                intro.html,
+            ),
+        );
+    }
+    let mut modules = Vec::new();
+    let mut lessons = Vec::new();
+    for (mi, m) in c.modules.iter().enumerate() {
+        let mut mtexts = BTreeMap::new();
+        mtexts.insert(
+            original.clone(),
+            (m.front.title.clone(), m.front.summary.clone()),
+        );
+        for (lang, (front, _)) in &m.translations {
+            mtexts.insert(lang.clone(), (front.title.clone(), front.summary.clone()));
+        }
+        modules.push(ModuleEntry {
+            slug: m.slug.clone(),
+            texts: mtexts,
+        });
+        for l in &m.lessons {
+            if l.versions.get(&original).is_some_and(|v| v.front.draft) {
+                continue;
+            }
+            let files = l.dir.to_string_lossy().replace('\\', "/");
+            let versions = l
+                .versions
+                .iter()
+                .filter(|(_, v)| !v.front.draft)
+                .map(|(lang, v)| {
+                    let r = render(&v.text.markdown, lang, &files, paths);
+                    let questions = v.quiz.as_ref().map_or(0, |q| q.questions.len());
+                    let page = LessonPage {
+                        title: v.front.title.clone(),
+                        summary: v.front.summary.clone(),
+                        html: r.html,
+                        toc: r.toc,
+                        minutes: reading_minutes(&v.text.markdown, questions),
+                        quiz: v.quiz.clone(),
+                    };
+                    (lang.clone(), page)
+                })
+                .collect();
+            lessons.push(LessonEntry {
+                id: l.id.clone(),
+                module: mi,
+                path: paths.get(&l.id).cloned().unwrap_or_default(),
+                dir: l.dir.clone(),
+                versions,
+            });
+        }
+    }
+    CourseEntry {
+        slug: c.slug.clone(),
+        front: c.front.clone(),
+        texts,
+        modules,
+        lessons,
+    }
+}
+
+/// The catalogue being served, replaced whole when the content changes.
+#[derive(Debug, Default)]
+pub struct Courses {
+    current: RwLock<Arc<Catalogue>>,
+    /// Where the content was loaded from (files beside lessons are served from it).
+    root: RwLock<PathBuf>,
+}
+
+impl Courses {
+    pub fn new(root: &Path, library: &Library) -> Self {
+        Self {
+            current: RwLock::new(Arc::new(Catalogue::build(library))),
+            root: RwLock::new(root.to_path_buf()),
+        }
+    }
+
+    pub fn get(&self) -> Arc<Catalogue> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.root.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn replace(&self, library: &Library) {
+        let next = Arc::new(Catalogue::build(library));
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_counts_words_and_questions() {
+        assert_eq!(reading_minutes("", 0), 1);
+        assert_eq!(reading_minutes(&"mot ".repeat(450), 0), 3);
+        assert_eq!(reading_minutes(&"mot ".repeat(450), 3), 5);
+    }
+}
