@@ -30,6 +30,8 @@ E2E_DIR=$(mktemp -d /tmp/archipel-e2e.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export ARCHIPEL_DATA_DIR="$E2E_DIR/data" ARCHIPEL_BIND="127.0.0.1:$PORT" ARCHIPEL_PUBLIC_URL="http://127.0.0.1:$PORT"
 export ARCHIPEL_SITE_ROOT="${ARCHIPEL_SITE_ROOT:-target/site}"
+# The shipped courses plus a short course whose answers the tests know.
+export ARCHIPEL_CONTENT_DIR="end2end/content"
 BIN="$TARGET_DIR/debug/archipel"
 "$BIN" demo >/dev/null
 "$BIN" serve >"$E2E_DIR/server.log" 2>&1 &

@@ -98,7 +98,7 @@ pub fn Dashboard(view: DashboardView) -> impl IntoView {
         view! {
             <h2>{tr("dashboard-quizzes")}</h2>
             <div class="table-wrap">
-                <table>
+                <table class="table">
                     <thead>
                         <tr>
                             <th scope="col">{tr("dashboard-lesson")}</th>
