@@ -16,6 +16,7 @@
 //! `[neutrality](@/courses/chatons/01-internet/02-neutrality/index.md#why)`.
 
 mod frontmatter;
+pub mod images;
 mod links;
 mod loader;
 pub mod quiz;

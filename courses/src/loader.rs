@@ -68,6 +68,7 @@ pub fn load(root: &Path) -> Result<Library, Report> {
     }
     let library = Library { courses, topics };
     links::check(&library, &mut problems);
+    crate::images::check_all(root, &library, &mut problems);
     if problems.is_empty() {
         Ok(library)
     } else {

@@ -103,6 +103,20 @@ fn headings(markdown: &str) -> Vec<TocEntry> {
     out
 }
 
+/// Relative image sources of `markdown` with their 1-based line in it.
+pub fn image_sources(markdown: &str) -> Vec<(usize, String)> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options(None));
+    root.descendants()
+        .filter_map(|node| match &node.data().value {
+            NodeValue::Image(link) if is_relative(&link.url) => {
+                Some((node.data().sourcepos.start.line, link.url.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders lesson Markdown. `resolve` turns checked links and files beside
 /// the lesson into addresses; other URLs are kept (and sanitised).
 pub fn render(

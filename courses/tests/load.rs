@@ -187,6 +187,16 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
             "question 1: a single-choice question needs exactly one answer with correct = true",
         ),
         (
+            "courses/links/01-mod/03-images.md",
+            6,
+            "image courses/links/01-mod/absent.png: cannot read the image",
+        ),
+        (
+            "courses/links/01-mod/03-images.md",
+            10,
+            "image courses/links/01-mod/broken.png: the file is not an image",
+        ),
+        (
             "courses/themes/_index.md",
             9,
             "unknown topic \"unknown-topic\"",
@@ -216,7 +226,7 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
         "{printed}"
     );
     assert!(
-        printed.ends_with("17 problems in the content tree"),
+        printed.ends_with("19 problems in the content tree"),
         "{printed}"
     );
 }

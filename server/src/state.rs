@@ -56,7 +56,7 @@ impl AppState {
         );
         let courses = Arc::new(Courses::new(
             &settings.content_dir,
-            &courses::Library::default(),
+            &settings.data_dir.join("cache").join("images"),
         ));
         Ok(Self {
             db,

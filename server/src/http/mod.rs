@@ -146,6 +146,15 @@ pub fn app(state: AppState) -> Router {
         .merge(pages)
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
+        .nest_service(
+            crate::learn::MEDIA_PATH,
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ))
+                .service(ServeDir::new(state.courses.media())),
+        )
         .route(
             "/course-files/{*path}",
             get(learning::course_file).layer(SetResponseHeaderLayer::overriding(

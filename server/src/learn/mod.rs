@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use courses::images::Responsive;
 use courses::render::{Target, TocEntry};
 use courses::topics::Topics;
 use courses::{Course, CourseFront, Library};
@@ -135,14 +136,16 @@ impl Catalogue {
         self.courses.iter().find(|c| c.slug == slug)
     }
 
-    /// Prepares a loaded library; drafts are left out.
-    pub fn build(library: &Library) -> Self {
+    /// Prepares a loaded library from `root`; drafts are left out. Images
+    /// get their responsive variants in `media` (made once, then reused).
+    pub fn build(library: &Library, root: &Path, media: &Path) -> Self {
         let paths = lesson_paths(library);
+        let images = Images { root, media };
         let courses = library
             .courses
             .iter()
             .filter(|c| !c.front.draft)
-            .map(|c| build_course(c, &paths))
+            .map(|c| build_course(c, &paths, &images))
             .collect();
         Self {
             courses,
@@ -180,13 +183,69 @@ fn reading_minutes(markdown: &str, quiz_questions: usize) -> u32 {
     (words.div_ceil(WORDS_PER_MINUTE) + quiz_questions.div_ceil(2)).max(1) as u32
 }
 
+/// Where images come from and where their variants go.
+struct Images<'a> {
+    root: &'a Path,
+    media: &'a Path,
+}
+
+/// The address of the media folder that serves image variants.
+pub const MEDIA_PATH: &str = "/course-media";
+
+impl Images<'_> {
+    /// Variants of every image a text shows, by source as written.
+    fn prepare(&self, markdown: &str, dir: &Path) -> BTreeMap<String, Responsive> {
+        let mut out = BTreeMap::new();
+        for (_, src) in courses::render::image_sources(markdown) {
+            let Some(path) = courses::images::source_path(dir, &src) else {
+                continue;
+            };
+            match courses::images::prepare(&self.root.join(&path), self.media) {
+                Ok(r) => {
+                    out.insert(src, r);
+                }
+                // Checked at load time; a failure here is the cache's, and the
+                // original file is shown instead.
+                Err(e) => tracing::warn!(image = %path.display(), error = %e, "no image variants"),
+            }
+        }
+        out
+    }
+}
+
+/// Adds `srcset`, `sizes`, dimensions and lazy loading to the images whose
+/// variants were made. The sanitiser writes `<img src="…"` the same way
+/// every time, and the addresses are ours (hex names), so nothing needs escaping.
+fn responsive_images(html: String, images: &BTreeMap<String, Responsive>) -> String {
+    let mut html = html;
+    for r in images.values() {
+        let default = r.default_variant();
+        let srcset = r
+            .variants
+            .iter()
+            .map(|v| format!("{MEDIA_PATH}/{} {}w", v.file, v.width))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let from = format!("<img src=\"{MEDIA_PATH}/{}\"", default.file);
+        let to = format!(
+            "<img src=\"{MEDIA_PATH}/{}\" srcset=\"{srcset}\" sizes=\"(min-width: 44rem) 42rem, 100vw\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\"",
+            default.file, default.width, default.height
+        );
+        html = html.replace(&from, &to);
+    }
+    html
+}
+
 fn render(
     markdown: &str,
     lang: &str,
-    files: &str,
+    dir: &Path,
     paths: &BTreeMap<String, String>,
+    images: &Images<'_>,
 ) -> courses::render::Rendered {
-    courses::render::render(markdown, |target| match target {
+    let files = dir.to_string_lossy().replace('\\', "/");
+    let variants = images.prepare(markdown, dir);
+    let mut r = courses::render::render(markdown, |target| match target {
         Target::Checked(t) => {
             let (file, anchor) = t.split_once('#').map_or((t, None), |(f, a)| (f, Some(a)));
             // Links are checked at load time, so the target exists.
@@ -196,21 +255,27 @@ fn render(
                 None => format!("/{lang}{path}"),
             }
         }
-        Target::File(f) | Target::Image(f) => format!("/course-files/{files}/{f}"),
-    })
+        Target::Image(f) => match variants.get(f) {
+            Some(r) => format!("{MEDIA_PATH}/{}", r.default_variant().file),
+            None => format!("/course-files/{files}/{f}"),
+        },
+        Target::File(f) => format!("/course-files/{files}/{f}"),
+    });
+    r.html = responsive_images(r.html, &variants);
+    r
 }
 
-fn build_course(c: &Course, paths: &BTreeMap<String, String>) -> CourseEntry {
+fn build_course(c: &Course, paths: &BTreeMap<String, String>, images: &Images<'_>) -> CourseEntry {
     let original = c.front.language.clone();
-    let course_files = format!("courses/{}", c.slug);
+    let course_files = PathBuf::from("courses").join(&c.slug);
     let mut texts = BTreeMap::new();
-    let intro = render(&c.intro.markdown, &original, &course_files, paths);
+    let intro = render(&c.intro.markdown, &original, &course_files, paths, images);
     texts.insert(
         original.clone(),
         (c.front.title.clone(), c.front.summary.clone(), intro.html),
     );
     for (lang, (front, text)) in &c.translations {
-        let intro = render(&text.markdown, lang, &course_files, paths);
+        let intro = render(&text.markdown, lang, &course_files, paths, images);
         texts.insert(
             lang.clone(),
             (
@@ -242,13 +307,12 @@ fn build_course(c: &Course, paths: &BTreeMap<String, String>) -> CourseEntry {
             if l.versions.get(&original).is_some_and(|v| v.front.draft) {
                 continue;
             }
-            let files = l.dir.to_string_lossy().replace('\\', "/");
             let versions = l
                 .versions
                 .iter()
                 .filter(|(_, v)| !v.front.draft)
                 .map(|(lang, v)| {
-                    let r = render(&v.text.markdown, lang, &files, paths);
+                    let r = render(&v.text.markdown, lang, &l.dir, paths, images);
                     let questions = v.quiz.as_ref().map_or(0, |q| q.questions.len());
                     let page = LessonPage {
                         title: v.front.title.clone(),
@@ -280,18 +344,21 @@ fn build_course(c: &Course, paths: &BTreeMap<String, String>) -> CourseEntry {
 }
 
 /// The catalogue being served, replaced whole when the content changes.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Courses {
     current: RwLock<Arc<Catalogue>>,
-    /// Where the content was loaded from (files beside lessons are served from it).
-    root: RwLock<PathBuf>,
+    /// Where the content is loaded from (files beside lessons are served from it).
+    root: PathBuf,
+    /// Where image variants are made.
+    media: PathBuf,
 }
 
 impl Courses {
-    pub fn new(root: &Path, library: &Library) -> Self {
+    pub fn new(root: &Path, media: &Path) -> Self {
         Self {
-            current: RwLock::new(Arc::new(Catalogue::build(library))),
-            root: RwLock::new(root.to_path_buf()),
+            current: RwLock::new(Arc::new(Catalogue::default())),
+            root: root.to_path_buf(),
+            media: media.to_path_buf(),
         }
     }
 
@@ -302,12 +369,17 @@ impl Courses {
             .clone()
     }
 
-    pub fn root(&self) -> PathBuf {
-        self.root.read().unwrap_or_else(|e| e.into_inner()).clone()
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
+    pub fn media(&self) -> &Path {
+        &self.media
+    }
+
+    /// Serves `library` (loaded from this content folder) from now on.
     pub fn replace(&self, library: &Library) {
-        let next = Arc::new(Catalogue::build(library));
+        let next = Arc::new(Catalogue::build(library, &self.root, &self.media));
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = next;
     }
 }

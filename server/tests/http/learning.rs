@@ -275,4 +275,19 @@ async fn files_beside_lessons_are_served_but_not_sources() {
             .contains("/course-files/courses/sample/01-basics/02-with-files/"),
         "lesson files are linked where they are served"
     );
+
+    // Images come in responsive variants with their dimensions.
+    let img = r
+        .body
+        .split("<img ")
+        .nth(1)
+        .expect("the lesson shows its image");
+    assert!(img.contains("srcset=\"/course-media/"), "{img}");
+    assert!(img.contains("width=\"64\" height=\"32\""), "{img}");
+    assert!(img.contains("alt=\"Un schéma du réseau\""), "{img}");
+    let src = img.split('"').nth(1).unwrap().to_string();
+    let r = app.get(&src).await;
+    assert_eq!(r.status, StatusCode::OK, "{src}");
+    assert_eq!(r.headers["content-type"], "image/png");
+    assert!(r.headers["cache-control"].to_str().unwrap().contains("immutable"));
 }
