@@ -5,8 +5,10 @@ use server::config::Settings;
 use store::users;
 
 fn settings(dir: &std::path::Path) -> Settings {
+    let repo = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("..");
     Settings {
         data_dir: dir.to_path_buf(),
+        content_dir: repo.join("content"),
         ..Settings::default()
     }
 }
@@ -24,6 +26,36 @@ async fn demo_is_idempotent() {
         .unwrap()
         .unwrap();
     assert_eq!(contributor.role, users::Role::Contributor);
+
+    // The demo learner has progress, recorded once.
+    let sam = users::find_by_email(&db, "learner@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    let me = store::learning::existing_for_user(&db, sam.id)
+        .await
+        .unwrap()
+        .expect("the demo learner has started a course");
+    let p = store::learning::course_progress(&db, me, "mooc-chatons")
+        .await
+        .unwrap();
+    assert_eq!(p.done.len(), 2);
+    assert_eq!(
+        p.last_visited.as_deref(),
+        Some("courses/mooc-chatons/01-internet/03-platforms.md")
+    );
+    assert!(
+        p.best.values().filter(|(s, t)| s == t).count() == 2,
+        "two quizzes passed: {:?}",
+        p.best
+    );
+    assert_eq!(
+        store::learning::attempts(&db, me, None)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[tokio::test]

@@ -28,6 +28,21 @@ pub struct DemoAccount {
     pub role: String,
     #[serde(default)]
     pub member_of: Vec<DemoMembership>,
+    /// Lessons this learner has been through, in the order they were read.
+    #[serde(default)]
+    pub progress: Vec<DemoProgress>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoProgress {
+    /// The lesson's id in the content tree (its original file).
+    pub lesson: String,
+    #[serde(default)]
+    pub done: bool,
+    /// Whether the lesson's quiz was answered, and how: `right` or `wrong`.
+    #[serde(default)]
+    pub quiz: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +75,15 @@ pub fn parse(text: &str, file: &str) -> anyhow::Result<Demo> {
     for a in &demo.account {
         if Role::parse(&a.role).is_none() {
             bail!("{file}: account {}: unknown role {:?}", a.email, a.role);
+        }
+        for p in &a.progress {
+            if !matches!(p.quiz.as_deref(), None | Some("right") | Some("wrong")) {
+                bail!(
+                    "{file}: account {}: quiz of {} must be \"right\" or \"wrong\"",
+                    a.email,
+                    p.lesson
+                );
+            }
         }
         for m in &a.member_of {
             if OrgRole::parse(&m.role).is_none() {
@@ -138,6 +162,59 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
                 )
                 .await?;
             }
+        }
+    }
+    let catalogue = crate::learn::Catalogue::build(
+        &super::load_courses(&settings)?,
+        &settings.content_dir,
+        &settings.data_dir.join("cache").join("images"),
+    );
+    for a in &demo.account {
+        if a.progress.is_empty() {
+            continue;
+        }
+        let user = users::find_by_email(&db, &a.email)
+            .await?
+            .with_context(|| format!("demo account {}", a.email))?;
+        let learner = store::learning::for_user(&db, user.id).await?;
+        // Progress is recorded once: an account that has some keeps it.
+        if !store::learning::courses(&db, learner).await?.is_empty() {
+            continue;
+        }
+        for p in &a.progress {
+            let Some(course) = catalogue
+                .courses
+                .iter()
+                .find(|c| c.lesson_by_id(&p.lesson).is_some())
+            else {
+                bail!(
+                    "content/demo/demo.toml: account {}: no lesson {:?} in the content folder",
+                    a.email,
+                    p.lesson
+                );
+            };
+            let lesson = course.lesson_by_id(&p.lesson).expect("found above");
+            store::learning::visit(&db, learner, &course.slug, &lesson.id).await?;
+            if p.done {
+                store::learning::set_done(&db, learner, &course.slug, &lesson.id, true).await?;
+            }
+            let (lang, page) = lesson.version(course.original(), course.original());
+            if let (Some(how), Some(quiz)) = (&p.quiz, &page.quiz) {
+                let fields = crate::learn::quiz_form::right_answers(quiz);
+                let fields = if how == "right" { fields } else { Vec::new() };
+                let (score, total) = crate::learn::quiz_form::score(quiz, &fields);
+                let answers = serde_json::to_string(&fields)?;
+                let attempt = store::learning::NewAttempt {
+                    course: &course.slug,
+                    lesson: &lesson.id,
+                    language: lang,
+                    score,
+                    total,
+                    answers: &answers,
+                };
+                store::learning::record_attempt(&db, learner, &attempt).await?;
+            }
+            created += 1;
         }
     }
     db.close().await;

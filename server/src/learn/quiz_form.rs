@@ -128,6 +128,36 @@ pub fn quiz_fields(form: Vec<(String, String)>) -> Option<Vec<(String, String)>>
     )
 }
 
+/// The fields of a submission that answers every question right (for demo
+/// data and tests).
+pub fn right_answers(quiz: &Quiz) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, q) in quiz.questions.iter().enumerate() {
+        let name = format!("q{i}");
+        match &q.kind {
+            Kind::Single { answers } | Kind::Multiple { answers } => {
+                for (n, _) in answers.iter().enumerate().filter(|(_, a)| a.correct) {
+                    out.push((name.clone(), n.to_string()));
+                }
+            }
+            Kind::TrueFalse { answer } => out.push((name, answer.to_string())),
+            Kind::Text { accepted } => out.push((name, accepted[0].clone())),
+            Kind::Numeric { value, .. } => out.push((name, value.to_string())),
+            Kind::Ordering { items } => {
+                for n in 0..items.len() {
+                    out.push((format!("{name}-{n}"), (n + 1).to_string()));
+                }
+            }
+            Kind::Matching { pairs } => {
+                for n in 0..pairs.len() {
+                    out.push((format!("{name}-{n}"), n.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Grades a whole submission: `(score, total)`.
 pub fn score(quiz: &Quiz, fields: &[(String, String)]) -> (i64, i64) {
     let right = quiz
@@ -284,6 +314,7 @@ pairs = [["a", "1"], ["b", "2"]]
             ("q6-1", "1"),
         ]);
         assert_eq!(score(&quiz(), &right), (7, 7));
+        assert_eq!(score(&quiz(), &right_answers(&quiz())), (7, 7));
         let views = views(&quiz(), "l", Some(&right));
         assert!(views.iter().all(|v| v.correct == Some(true)));
         assert_eq!(views[0].feedback, ["Yes"]);

@@ -289,5 +289,10 @@ async fn files_beside_lessons_are_served_but_not_sources() {
     let r = app.get(&src).await;
     assert_eq!(r.status, StatusCode::OK, "{src}");
     assert_eq!(r.headers["content-type"], "image/png");
-    assert!(r.headers["cache-control"].to_str().unwrap().contains("immutable"));
+    assert!(
+        r.headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
 }
