@@ -26,9 +26,9 @@ JS=$(curl -fsS "$BASE/en/register" | grep -o '/pkg/archipel[.a-z0-9]*\.js' | hea
 WASM=$(curl -fsS "$BASE/en/register" | grep -o '/pkg/archipel[.a-z0-9]*\.wasm' | head -1)
 
 run() {
-    local label=$1 path=$2
+    local label=$1 path=$2 cookie=${3:-}
     local out
-    out=$(wrk -t2 -c32 -d10s --latency -H 'Accept-Encoding: gzip, br' "$BASE$path")
+    out=$(wrk -t2 -c32 -d10s --latency -H 'Accept-Encoding: gzip, br' ${cookie:+-H "Cookie: $cookie"} "$BASE$path")
     printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$label" \
         "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
         "$(awk '$1=="50%" {print $2}' <<<"$out")" \
@@ -39,6 +39,16 @@ run "static file ($CSS)" "$CSS"
 run "home page /en/" "/en/"
 run "partner list /en/partners (SQL)" "/en/partners"
 run "search /en/search?q=civica" "/en/search?q=civica"
+run "course catalogue /en/courses" "/en/courses"
+run "lesson page (anonymous)" "/en/courses/mooc-chatons/internet/neutrality"
+# A signed-in learner: every lesson view records the visit and reads progress.
+JAR="$DIR/jar"
+curl -fsS -c "$JAR" -b "$JAR" -o /dev/null "$BASE/en/login"
+TOKEN=$(awk '$6=="archipel_csrf" {print $7}' "$JAR")
+curl -fsS -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "email=learner@example.org" \
+    --data-urlencode "password=demo-learner-password" --data-urlencode "_csrf=$TOKEN" "$BASE/en/login"
+COOKIES=$(awk '(!/^#/ || /^#HttpOnly_/) && NF==7 {printf "%s=%s; ", $6, $7}' "$JAR")
+run "lesson page (signed-in learner)" "/en/courses/mooc-chatons/internet/neutrality" "$COOKIES"
 
 size() { curl -fsS -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "$BASE$1"; }
 html=$(size /en/register); css=$(size "$CSS"); js=$(size "$JS"); wasm=$(size "$WASM")
