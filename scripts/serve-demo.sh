@@ -9,6 +9,8 @@ TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
 scripts/build-site.sh --release
 export ARCHIPEL_SITE_ROOT="${ARCHIPEL_SITE_ROOT:-target/site}"
+# Course authors see their edits of content/ without restarting.
+export ARCHIPEL_WATCH_CONTENT="${ARCHIPEL_WATCH_CONTENT:-true}"
 BIN="$TARGET_DIR/release/archipel"
 
 step "demo content"

@@ -11,6 +11,9 @@ use crate::config::Settings;
 use crate::http;
 use crate::state::AppState;
 
+/// Days after which an anonymous learner who did not come back is forgotten.
+const ANONYMOUS_DAYS: i64 = 180;
+
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     // An invalid content tree is refused before anything else starts.
     let library = super::load_courses(&settings)?;
@@ -33,12 +36,22 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     // Expired sessions are swept in the background.
     let sessions = http::session_store::SqlSessionStore::new(db.clone());
+    let sweep_db = db.clone();
     let sweeper = tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every.tick().await;
             if let Err(e) = sessions.delete_expired().await {
                 tracing::warn!(error = %e, "could not sweep expired sessions");
+            }
+            // Anonymous learners who have not come back for half a year.
+            let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(ANONYMOUS_DAYS);
+            if let Ok(cutoff) = cutoff.format(&time::format_description::well_known::Rfc3339) {
+                match store::learning::purge_anonymous(&sweep_db, &cutoff).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(learners = n, "forgot inactive anonymous learners"),
+                    Err(e) => tracing::warn!(error = %e, "could not sweep anonymous learners"),
+                }
             }
         }
     });

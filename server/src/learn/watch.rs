@@ -40,8 +40,9 @@ pub fn fingerprint(root: &Path) -> u64 {
 
 /// Reloads `courses` from `root` whenever its files change.
 pub fn spawn(courses: Arc<Courses>, root: PathBuf) -> tokio::task::JoinHandle<()> {
+    // Taken now, not when the task first runs, so an edit made meanwhile counts.
+    let mut last = fingerprint(&root);
     tokio::spawn(async move {
-        let mut last = fingerprint(&root);
         let mut every = tokio::time::interval(EVERY);
         loop {
             every.tick().await;
@@ -68,4 +69,59 @@ pub fn spawn(courses: Arc<Courses>, root: PathBuf) -> tokio::task::JoinHandle<()
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn title(courses: &Courses) -> String {
+        courses.get().courses[0].text("fr").1.0.clone()
+    }
+
+    async fn until(what: &str, mut done: impl FnMut() -> bool) {
+        for _ in 0..100 {
+            if done() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+
+    #[tokio::test]
+    async fn edits_are_served_and_invalid_edits_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("content");
+        let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+        copy_tree(&manifest.join("../courses/tests/fixtures/i18n"), &root);
+        let courses = Arc::new(Courses::new(&root, &dir.path().join("media")));
+        courses.replace(&courses::load(&root).unwrap());
+        assert_eq!(title(&courses), "Cours d'exemple");
+        let task = spawn(courses.clone(), root.clone());
+
+        let index = root.join("courses/sample/_index.md");
+        let text = std::fs::read_to_string(&index).unwrap();
+        std::fs::write(&index, text.replace("Cours d'exemple", "Cours modifié")).unwrap();
+        until("the edit", || title(&courses) == "Cours modifié").await;
+
+        // A broken edit keeps the last valid content online.
+        std::fs::write(&index, "+++\ntitle = \"no end").unwrap();
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        assert_eq!(title(&courses), "Cours modifié");
+        task.abort();
+    }
 }
