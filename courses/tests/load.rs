@@ -246,19 +246,56 @@ fn a_missing_courses_folder_is_reported() {
 }
 
 #[test]
-fn the_shipped_courses_are_valid() {
+fn the_shipped_courses_are_valid_and_complete() {
     let root = manifest_dir().join("../content");
     let lib = load(&root).unwrap_or_else(|r| panic!("{r}"));
     let mooc = lib
         .course("mooc-chatons")
         .expect("the MOOC CHATONS is shipped");
-    assert!(mooc.languages().contains(&"en".to_string()));
-    for lesson in mooc.lessons() {
-        let quiz = lesson.versions["fr"].quiz.as_ref();
+    let emancipasso = lib.course("emancipasso").expect("Emancip'Asso is shipped");
+    assert_eq!(mooc.modules.len(), 3, "three MOOC modules");
+    for module in &mooc.modules {
         assert!(
-            quiz.is_some_and(|q| !q.questions.is_empty()),
-            "{} has a quiz",
-            lesson.id
+            module.lessons.len() >= 4,
+            "{}: at least 4 lessons",
+            module.slug
         );
+    }
+    assert!(emancipasso.lessons().count() >= 4);
+    for course in [mooc, emancipasso] {
+        assert_eq!(course.front.language, "fr", "written in French first");
+        assert!(course.translations.contains_key("en"));
+        for lesson in course.lessons() {
+            for lang in ["fr", "en"] {
+                let version = lesson
+                    .versions
+                    .get(lang)
+                    .unwrap_or_else(|| panic!("{} has no {lang} version", lesson.id));
+                assert!(
+                    version
+                        .quiz
+                        .as_ref()
+                        .is_some_and(|q| !q.questions.is_empty()),
+                    "{} ({lang}) has a quiz",
+                    lesson.id
+                );
+            }
+        }
+    }
+    // At least one module is also in German, Italian or Croatian, so that
+    // readers of the other modules in those languages see the fallback.
+    let third_language = mooc.modules.iter().any(|m| {
+        ["de", "it", "hr"].iter().any(|l| {
+            m.lessons
+                .iter()
+                .all(|lesson| lesson.versions.contains_key(*l))
+        })
+    });
+    assert!(third_language);
+    for lesson in mooc.lessons().chain(emancipasso.lessons()) {
+        for (lang, version) in &lesson.versions {
+            let words = version.text.markdown.split_whitespace().count();
+            assert!(words >= 150, "{} ({lang}) is only {words} words", lesson.id);
+        }
     }
 }
