@@ -110,3 +110,17 @@ test('a lesson without a translation says so and links the original', async ({ p
   await expect(page.getByRole('note').getByRole('link', { name: 'Français' })).toHaveAttribute('href', '/fr/courses/e2e-first-steps/start/read');
   await expectAccessible(page);
 });
+
+test('the shipped MOOC reads in German where translated, with its diagram, and falls back elsewhere', async ({ page }) => {
+  await visit(page, '/de/courses/mooc-chatons/internet/how-it-works');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie das Internet funktioniert');
+  await expect(page.getByRole('note')).toHaveCount(0);
+  const diagram = page.getByRole('img', { name: /Schema: vier Netze/ });
+  await expect(diagram).toHaveAttribute('srcset', /\/course-media\/.+ 480w/);
+  expect(await diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  await visit(page, '/de/courses/mooc-chatons/running/charter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('La charte et le manifeste');
+  await expect(page.getByRole('note')).toContainText('Diese Lektion ist noch nicht in Ihre Sprache übersetzt');
+  await expect(page.getByRole('note').getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en/courses/mooc-chatons/running/charter');
+});
