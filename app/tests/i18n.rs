@@ -68,10 +68,41 @@ fn rust_sources() -> String {
     all
 }
 
+/// The contents of the string literals of Rust source: escaped quotes stay
+/// inside their string, and the character literal `'"'` starts none.
+fn string_literals(src: &str) -> Vec<String> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\'' if chars.get(i + 1) == Some(&'"') && chars.get(i + 2) == Some(&'\'') => i += 3,
+            '\'' if chars.get(i + 1) == Some(&'\\') && chars.get(i + 3) == Some(&'\'') => i += 4,
+            '"' => {
+                let mut lit = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    if let Some(c) = chars.get(i) {
+                        lit.push(*c);
+                    }
+                    i += 1;
+                }
+                out.push(lit);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
 /// Every string literal in the sources that has the shape of a message key.
 fn key_like_literals(src: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for piece in src.split('"').skip(1).step_by(2) {
+    for piece in string_literals(src) {
         let shaped = piece.contains('-')
             && piece
                 .chars()
