@@ -8,6 +8,8 @@ const FIRST = `${COURSE}/start/read`;
 const SECOND = `${COURSE}/start/finish`;
 
 test('an anonymous learner reads, answers, finishes, signs up and gets a public certificate', async ({ page, browser }, testInfo) => {
+  // A whole journey with a dozen accessibility scans: more than one page's time.
+  test.setTimeout(120_000);
   await visit(page, '/en/courses');
   await page.getByRole('link', { name: 'First steps (test course)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('First steps (test course)');
