@@ -32,6 +32,16 @@ impl Progress {
     }
 }
 
+/// A picture with its responsive variants (a course's cover).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub src: String,
+    /// `url 480w, url 800w, …`
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseCard {
     pub slug: String,
@@ -48,6 +58,7 @@ pub struct CourseCard {
     pub lessons: usize,
     /// The visitor's progress, once they started.
     pub progress: Option<Progress>,
+    pub cover: Option<Picture>,
 }
 
 /// The catalogue's filters as chosen (empty: any).
@@ -115,6 +126,7 @@ pub struct CourseView {
     pub completed: bool,
     /// The certificate's id, once issued.
     pub certificate: Option<String>,
+    pub cover: Option<Picture>,
 }
 
 /// A heading of the lesson, for its table of contents.

@@ -32,15 +32,36 @@ fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// The anonymous learner holding `token`, if it is known (and marks them seen).
+/// How stale `last_seen_at` may get before a visit refreshes it: reading
+/// pages should not write to the database on every request.
+const SEEN_EVERY: time::Duration = time::Duration::hours(1);
+
+fn stale_before() -> String {
+    (time::OffsetDateTime::now_utc() - SEEN_EVERY)
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("formatting a time cannot fail")
+}
+
+/// The anonymous learner holding `token`, if it is known (and marks them
+/// seen, at most once an hour).
 pub async fn anonymous(db: &Db, token: &str) -> Result<Option<LearnerId>> {
-    let row =
-        sqlx::query("UPDATE learners SET last_seen_at = $1 WHERE token_hash = $2 RETURNING id")
+    let Some(row) = sqlx::query("SELECT id, last_seen_at FROM learners WHERE token_hash = $1")
+        .bind(hash(token))
+        .fetch_optional(db.pool())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get("id")?;
+    let seen: String = row.try_get("last_seen_at")?;
+    if seen < stale_before() {
+        sqlx::query("UPDATE learners SET last_seen_at = $1 WHERE id = $2")
             .bind(now())
-            .bind(hash(token))
-            .fetch_optional(db.pool())
+            .bind(id)
+            .execute(db.pool())
             .await?;
-    row.map(|r| Ok(LearnerId(r.try_get("id")?))).transpose()
+    }
+    Ok(Some(LearnerId(id)))
 }
 
 /// Records a new anonymous learner for `token` (from [`new_token`]).
@@ -59,6 +80,9 @@ pub async fn create_anonymous(db: &Db, token: &str) -> Result<LearnerId> {
 
 /// The learner of an account, created on first use.
 pub async fn for_user(db: &Db, user_id: i64) -> Result<LearnerId> {
+    if let Some(id) = existing_for_user(db, user_id).await? {
+        return Ok(id);
+    }
     let at = now();
     let row = sqlx::query(
         "INSERT INTO learners (user_id, created_at, last_seen_at) VALUES ($1, $2, $2) \

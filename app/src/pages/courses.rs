@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::PageHeader;
 use crate::forms::CsrfField;
-use crate::learning::{CatalogueView, CourseCard, CourseView, Progress, TopicTag};
+use crate::learning::{CatalogueView, CourseCard, CourseView, Picture, Progress, TopicTag};
 use crate::{ctx, i18n, tr};
 
 /// A language tag as people read it: its own name when the interface knows it.
@@ -52,6 +52,14 @@ pub fn ProgressBar(progress: Progress) -> impl IntoView {
     }
 }
 
+/// A decorative picture (its course's title is beside it), in the size the layout gives it.
+fn picture(p: Picture, sizes: &'static str) -> impl IntoView {
+    view! {
+        <img class="cover" src=p.src srcset=p.srcset sizes=sizes alt=""
+            width=p.width.to_string() height=p.height.to_string() loading="lazy" decoding="async" />
+    }
+}
+
 fn topic_list(topics: Vec<TopicTag>) -> impl IntoView {
     let c = ctx();
     let items = topics
@@ -83,8 +91,12 @@ fn Card(card: CourseCard) -> impl IntoView {
     );
     let progress = card.progress.map(|p| view! { <ProgressBar progress=p /> });
     let text_lang = (card.lang != lang.code()).then_some(card.lang.clone());
+    let cover = card
+        .cover
+        .map(|p| picture(p, "(min-width: 40rem) 22rem, 100vw"));
     view! {
         <article class="card course-card" lang=text_lang>
+            {cover}
             <h2><a href=href>{card.title}</a></h2>
             <p>{card.summary}</p>
             <dl class="facts">
@@ -282,6 +294,7 @@ pub fn CoursePage(course: CourseView) -> impl IntoView {
         <nav class="breadcrumb" aria-label=tr("breadcrumb-label")>
             <a href=c.href("/courses")>{tr("courses-title")}</a>
         </nav>
+        {course.cover.clone().map(|p| picture(p, "(min-width: 44rem) 42rem, 100vw"))}
         <div class="page-header" lang=text_lang.clone()>
             <h1>{course.title.clone()}</h1>
             <p class="lead">{course.summary.clone()}</p>

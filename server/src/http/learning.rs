@@ -230,6 +230,7 @@ pub async fn catalogue(ctx: Ctx, Query(f): Query<Filters>) -> PageResult {
             topics: topic_tags(&catalogue, &c.front.topics, lang),
             lessons: c.lessons.len(),
             progress,
+            cover: c.cover.clone(),
         });
     }
     Ok(ctx.show(Page::Courses(CatalogueView {
@@ -338,6 +339,7 @@ pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
         resume,
         completed: completed(course, &p),
         certificate: certificate_of(&ctx, &course.slug).await?,
+        cover: course.cover.clone(),
     };
     Ok(ctx.show(Page::Course(view)))
 }

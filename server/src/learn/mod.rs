@@ -71,6 +71,7 @@ pub struct CourseEntry {
     pub modules: Vec<ModuleEntry>,
     /// Every lesson, in reading order.
     pub lessons: Vec<LessonEntry>,
+    pub cover: Option<app::learning::Picture>,
 }
 
 impl CourseEntry {
@@ -213,6 +214,24 @@ impl Images<'_> {
     }
 }
 
+fn srcset(r: &Responsive) -> String {
+    r.variants
+        .iter()
+        .map(|v| format!("{MEDIA_PATH}/{} {}w", v.file, v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn picture(r: &Responsive) -> app::learning::Picture {
+    let d = r.default_variant();
+    app::learning::Picture {
+        src: format!("{MEDIA_PATH}/{}", d.file),
+        srcset: srcset(r),
+        width: d.width,
+        height: d.height,
+    }
+}
+
 /// Adds `srcset`, `sizes`, dimensions and lazy loading to the images whose
 /// variants were made. The sanitiser writes `<img src="…"` the same way
 /// every time, and the addresses are ours (hex names), so nothing needs escaping.
@@ -220,12 +239,7 @@ fn responsive_images(html: String, images: &BTreeMap<String, Responsive>) -> Str
     let mut html = html;
     for r in images.values() {
         let default = r.default_variant();
-        let srcset = r
-            .variants
-            .iter()
-            .map(|v| format!("{MEDIA_PATH}/{} {}w", v.file, v.width))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let srcset = srcset(r);
         let from = format!("<img src=\"{MEDIA_PATH}/{}\"", default.file);
         let to = format!(
             "<img src=\"{MEDIA_PATH}/{}\" srcset=\"{srcset}\" sizes=\"(min-width: 44rem) 42rem, 100vw\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\"",
@@ -334,12 +348,23 @@ fn build_course(c: &Course, paths: &BTreeMap<String, String>, images: &Images<'_
             });
         }
     }
+    let cover = c.front.cover.as_deref().and_then(|src| {
+        let path = courses::images::source_path(&course_files, src)?;
+        match courses::images::prepare(&images.root.join(&path), images.media) {
+            Ok(r) => Some(picture(&r)),
+            Err(e) => {
+                tracing::warn!(image = %path.display(), error = %e, "no cover variants");
+                None
+            }
+        }
+    });
     CourseEntry {
         slug: c.slug.clone(),
         front: c.front.clone(),
         texts,
         modules,
         lessons,
+        cover,
     }
 }
 

@@ -295,4 +295,17 @@ async fn files_beside_lessons_are_served_but_not_sources() {
             .unwrap()
             .contains("immutable")
     );
+
+    // The course's cover shows on its card and its page, as a decorative picture.
+    for page in ["/fr/courses", "/fr/courses/sample"] {
+        let r = app.get(page).await;
+        let tag = r
+            .body
+            .split("<img ")
+            .map(|t| t.split('>').next().unwrap())
+            .find(|t| t.contains("class=\"cover\""))
+            .expect(page);
+        assert!(tag.contains("srcset=\"/course-media/"), "{page}: {tag}");
+        assert!(tag.contains("alt=\"\""), "{page}: {tag}");
+    }
 }
