@@ -27,6 +27,16 @@ async fn demo_is_idempotent() {
         .unwrap();
     assert_eq!(contributor.role, users::Role::Contributor);
 
+    // The topic scheme of the content folder is in SQL, with its hierarchy.
+    let scheme = courses::load(&settings(dir.path()).content_dir)
+        .unwrap()
+        .topics;
+    let concepts = store::concepts::list(&db).await.unwrap();
+    assert_eq!(concepts.len(), scheme.concepts.len());
+    let backups = concepts.iter().find(|c| c.id == "backups").unwrap();
+    assert_eq!(backups.broader.as_deref(), Some("system-administration"));
+    assert_eq!(backups.label_in("de"), "Datensicherung");
+
     // The demo learner has progress, recorded once.
     let sam = users::find_by_email(&db, "learner@example.org")
         .await

@@ -28,12 +28,25 @@ pub enum Action {
     ListUsers,
     /// Change someone's instance-wide role.
     SetRole { target_user_id: i64 },
+    /// Create a resource in the library for an organisation.
+    CreateResource { org_id: i64 },
+    /// Edit, submit or withdraw one of an organisation's resources.
+    EditResource { org_id: i64 },
+    /// Translate a resource (any partner may, whoever published it).
+    TranslateResource,
+    /// Ask for a resource in another language.
+    RequestTranslation,
+    /// Publish or send back submitted resources and translations; unpublish.
+    ReviewResources,
+    /// Add and rename concepts of the topic scheme.
+    ManageTopics,
 }
 
 /// Whether `actor` (`None`: not signed in) may perform `action`.
 pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     let Some(actor) = actor else { return false };
     let admin = actor.role == Role::Admin;
+    let moderator = actor.role == Role::Moderator;
     match action {
         Action::ManageOwnAccount => true,
         Action::ManageOrganisations | Action::ListUsers => admin,
@@ -42,6 +55,13 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         // Administrators change other people's roles, never their own: an instance
         // must not lose its last administrator by a slip.
         Action::SetRole { target_user_id } => admin && target_user_id != actor.user_id,
+        Action::CreateResource { org_id } | Action::EditResource { org_id } => {
+            admin || actor.member_of.contains(&org_id)
+        }
+        Action::TranslateResource => admin || moderator || !actor.member_of.is_empty(),
+        Action::RequestTranslation => true,
+        Action::ReviewResources => admin || moderator,
+        Action::ManageTopics => admin,
     }
 }
 
@@ -76,6 +96,12 @@ mod tests {
     #[test]
     fn anonymous_visitors_may_change_nothing() {
         for action in [
+            Action::CreateResource { org_id: 1 },
+            Action::EditResource { org_id: 1 },
+            Action::TranslateResource,
+            Action::RequestTranslation,
+            Action::ReviewResources,
+            Action::ManageTopics,
             Action::ManageOwnAccount,
             Action::ManageOrganisations,
             Action::ViewMembers { org_id: 1 },
@@ -145,5 +171,43 @@ mod tests {
             Some(&moderator),
             Action::SetRole { target_user_id: 2 }
         ));
+    }
+
+    #[test]
+    fn contributors_work_on_their_organisations_resources_only() {
+        let member = actor(Role::Contributor, &[7], &[]);
+        assert!(can(Some(&member), Action::CreateResource { org_id: 7 }));
+        assert!(can(Some(&member), Action::EditResource { org_id: 7 }));
+        assert!(!can(Some(&member), Action::CreateResource { org_id: 8 }));
+        assert!(!can(Some(&member), Action::EditResource { org_id: 8 }));
+        assert!(
+            !can(Some(&member), Action::ReviewResources),
+            "no self-review"
+        );
+        let learner = actor(Role::Learner, &[], &[]);
+        assert!(!can(Some(&learner), Action::CreateResource { org_id: 7 }));
+        assert!(!can(Some(&learner), Action::EditResource { org_id: 7 }));
+    }
+
+    #[test]
+    fn moderators_review_and_do_not_edit_others_resources() {
+        let moderator = actor(Role::Moderator, &[], &[]);
+        assert!(can(Some(&moderator), Action::ReviewResources));
+        assert!(!can(Some(&moderator), Action::EditResource { org_id: 7 }));
+        assert!(!can(Some(&moderator), Action::ManageTopics));
+        let admin = actor(Role::Admin, &[], &[]);
+        assert!(can(Some(&admin), Action::ReviewResources));
+        assert!(can(Some(&admin), Action::EditResource { org_id: 7 }));
+        assert!(can(Some(&admin), Action::ManageTopics));
+    }
+
+    #[test]
+    fn partners_translate_and_anyone_signed_in_asks_for_a_translation() {
+        let member = actor(Role::Contributor, &[7], &[]);
+        let learner = actor(Role::Learner, &[], &[]);
+        assert!(can(Some(&member), Action::TranslateResource));
+        assert!(!can(Some(&learner), Action::TranslateResource));
+        assert!(can(Some(&learner), Action::RequestTranslation));
+        assert!(!can(Some(&learner), Action::ManageTopics));
     }
 }

@@ -5,9 +5,11 @@
 //! migration folder where the DDL differs. Times are stored as RFC 3339 text.
 
 pub mod authz;
+pub mod concepts;
 mod db;
 mod error;
 pub mod learning;
+pub mod library;
 pub mod organisations;
 pub mod outbox;
 pub mod password;

@@ -276,3 +276,16 @@ certificate-share = Adresse zum Teilen:
 flash-course-not-completed = Der Kurs ist noch nicht abgeschlossen: Beenden Sie die Lektionen und bestehen Sie die Quizze.
 flash-certificate-issued = Ihre Bestätigung ist bereit.
 error-score-out-of-range = Das Ergebnis muss zwischen 0 und der Anzahl der Fragen liegen.
+
+## Library
+error-kind-invalid = Wählen Sie eine Ressourcenart aus der Liste.
+error-licence-invalid = Wählen Sie eine Lizenz aus der Liste.
+error-date-invalid = Schreiben Sie das Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT.
+error-topics-required = Wählen Sie mindestens ein Thema.
+error-topic-unknown = Eines der gewählten Themen existiert nicht.
+error-state-invalid = Diese Aktion ist im aktuellen Zustand der Ressource nicht möglich; die Seite hat sich vielleicht inzwischen geändert.
+error-translation-is-original = Das ist die Originalsprache der Ressource: Bearbeiten Sie die Ressource selbst.
+error-origin-invalid = Geben Sie an, ob die Übersetzung menschlich oder maschinengestützt ist.
+error-concept-id-invalid = Die Kennung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten (höchstens 60).
+error-labels-invalid = Schreiben Sie eine Bezeichnung pro Zeile, als „de: Bezeichnung“.
+error-broader-invalid = Der übergeordnete Begriff muss existieren und darf weder dieser Begriff noch einer darunter sein.

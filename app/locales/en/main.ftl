@@ -276,3 +276,16 @@ certificate-share = Address to share:
 flash-course-not-completed = The course is not complete yet: finish the lessons and pass the quizzes.
 flash-certificate-issued = Your certificate is ready.
 error-score-out-of-range = The score must be between 0 and the number of questions.
+
+## Library
+error-kind-invalid = Choose a kind of resource from the list.
+error-licence-invalid = Choose a licence from the list.
+error-date-invalid = Write the date as YYYY, YYYY-MM or YYYY-MM-DD.
+error-topics-required = Choose at least one topic.
+error-topic-unknown = One of the topics chosen does not exist.
+error-state-invalid = This action is not possible in the resource's current state; the page may have changed meanwhile.
+error-translation-is-original = This is the resource's original language: edit the resource itself.
+error-origin-invalid = Say whether the translation is human or machine-assisted.
+error-concept-id-invalid = The id may only hold lower-case letters, digits and hyphens (60 at most).
+error-labels-invalid = Write one label per line, as “en: Label”.
+error-broader-invalid = The broader concept must exist and be neither this concept nor one under it.

@@ -276,3 +276,16 @@ certificate-share = Adresse à partager :
 flash-course-not-completed = Le cours n'est pas encore terminé : finissez les leçons et réussissez les quiz.
 flash-certificate-issued = Votre attestation est prête.
 error-score-out-of-range = Le score doit être compris entre 0 et le nombre de questions.
+
+## Library
+error-kind-invalid = Choisissez un type de ressource dans la liste.
+error-licence-invalid = Choisissez une licence dans la liste.
+error-date-invalid = Écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ.
+error-topics-required = Choisissez au moins un thème.
+error-topic-unknown = Un des thèmes choisis n'existe pas.
+error-state-invalid = Cette action n'est pas possible dans l'état actuel de la ressource ; la page a peut-être changé entre-temps.
+error-translation-is-original = C'est la langue d'origine de la ressource : modifiez la ressource elle-même.
+error-origin-invalid = Indiquez si la traduction est humaine ou assistée par machine.
+error-concept-id-invalid = L'identifiant ne peut contenir que des minuscules, des chiffres et des tirets (60 au plus).
+error-labels-invalid = Écrivez une étiquette par ligne, sous la forme « fr: Libellé ».
+error-broader-invalid = Le concept plus large doit exister et ne pas être ce concept ni l'un des siens.

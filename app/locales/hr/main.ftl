@@ -276,3 +276,16 @@ certificate-share = Adresa za dijeljenje:
 flash-course-not-completed = Tečaj još nije završen: dovršite lekcije i položite kvizove.
 flash-certificate-issued = Vaša potvrda je spremna.
 error-score-out-of-range = Rezultat mora biti između 0 i broja pitanja.
+
+## Library
+error-kind-invalid = Odaberite vrstu resursa s popisa.
+error-licence-invalid = Odaberite licencu s popisa.
+error-date-invalid = Napišite datum kao GGGG, GGGG-MM ili GGGG-MM-DD.
+error-topics-required = Odaberite barem jednu temu.
+error-topic-unknown = Jedna od odabranih tema ne postoji.
+error-state-invalid = Ova radnja nije moguća u trenutnom stanju resursa; stranica se možda u međuvremenu promijenila.
+error-translation-is-original = To je izvorni jezik resursa: uredite sam resurs.
+error-origin-invalid = Navedite je li prijevod ljudski ili strojno potpomognut.
+error-concept-id-invalid = Oznaka smije sadržavati samo mala slova, znamenke i crtice (najviše 60).
+error-labels-invalid = Napišite jednu oznaku po retku, u obliku „hr: Oznaka”.
+error-broader-invalid = Širi pojam mora postojati i ne smije biti ovaj pojam ni neki ispod njega.

@@ -276,3 +276,16 @@ certificate-share = Indirizzo da condividere:
 flash-course-not-completed = Il corso non è ancora completato: finisci le lezioni e supera i quiz.
 flash-certificate-issued = Il tuo attestato è pronto.
 error-score-out-of-range = Il punteggio deve essere tra 0 e il numero di domande.
+
+## Library
+error-kind-invalid = Scegli un tipo di risorsa dall'elenco.
+error-licence-invalid = Scegli una licenza dall'elenco.
+error-date-invalid = Scrivi la data come AAAA, AAAA-MM o AAAA-MM-GG.
+error-topics-required = Scegli almeno un tema.
+error-topic-unknown = Uno dei temi scelti non esiste.
+error-state-invalid = Questa azione non è possibile nello stato attuale della risorsa; la pagina potrebbe essere cambiata nel frattempo.
+error-translation-is-original = È la lingua originale della risorsa: modifica la risorsa stessa.
+error-origin-invalid = Indica se la traduzione è umana o assistita da macchina.
+error-concept-id-invalid = L'identificativo può contenere solo minuscole, cifre e trattini (al massimo 60).
+error-labels-invalid = Scrivi un'etichetta per riga, nella forma «it: Etichetta».
+error-broader-invalid = Il concetto più ampio deve esistere e non essere questo concetto né uno dei suoi.

@@ -164,8 +164,10 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             }
         }
     }
+    let library = super::load_courses(&settings)?;
+    super::sync_topics(&db, &library).await?;
     let catalogue = crate::learn::Catalogue::build(
-        &super::load_courses(&settings)?,
+        &library,
         &settings.content_dir,
         &settings.data_dir.join("cache").join("images"),
     );

@@ -53,6 +53,33 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Makes the topic scheme in SQL match the content folder's `topics.toml`
+/// (concepts added by administrators are kept).
+pub async fn sync_topics(db: &store::Db, library: &courses::Library) -> anyhow::Result<()> {
+    let scheme: Vec<store::concepts::Concept> = library
+        .topics
+        .concepts
+        .iter()
+        .map(|c| store::concepts::Concept {
+            id: c.id.clone(),
+            broader: c.broader.clone(),
+            labels: c.label.clone(),
+            alt: c.alt.clone(),
+            shipped: true,
+        })
+        .collect();
+    let changed = store::concepts::sync_scheme(db, &scheme)
+        .await
+        .context("cannot store the topic scheme")?;
+    if changed > 0 {
+        tracing::info!(
+            concepts = changed,
+            "topic scheme updated from the content folder"
+        );
+    }
+    Ok(())
+}
+
 /// Loads and checks the courses of the content folder; an invalid tree is an
 /// error carrying the full report. No `courses/` folder means no courses.
 pub fn load_courses(settings: &Settings) -> anyhow::Result<courses::Library> {

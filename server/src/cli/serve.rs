@@ -20,6 +20,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let lessons: usize = library.courses.iter().map(|c| c.lessons().count()).sum();
     tracing::info!(courses = library.courses.len(), lessons, "content loaded");
     let db = super::open_db(&settings).await?;
+    super::sync_topics(&db, &library).await?;
     if !settings.site_root.join("pkg").exists() {
         tracing::warn!(site_root = %settings.site_root.display(), "no built front end found: pages work, but without styles and islands");
     }

@@ -453,3 +453,4 @@ async fn outbox_records_changes_with_their_transaction(db: Db) {
 on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
 mod learning;
+mod library;

@@ -1,0 +1,631 @@
+//! The shared-resource library: resources that partner organisations
+//! contribute, with a title and description per language, topics from the
+//! concept scheme, and a review cycle (see [`review`]).
+//!
+//! Every write runs in one transaction that also records the change in the
+//! outbox (for the search index and the RDF store) and in the resource's
+//! history (who, when, what).
+
+pub mod review;
+
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::error::Result;
+use crate::validate;
+use crate::{Db, FieldError, StoreError, now};
+
+pub const OUTBOX_ENTITY: &str = "resource";
+pub const TITLE_MAX_CHARS: usize = 200;
+pub const DESCRIPTION_MAX_CHARS: usize = 5000;
+pub const AUTHORS_MAX: usize = 20;
+pub const TOPICS_MAX: usize = 12;
+
+macro_rules! str_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+        }
+    };
+}
+
+str_enum!(
+    /// What a resource is (mapped to LRMI `learningResourceType`).
+    Kind {
+        Guide = "guide",
+        Video = "video",
+        WorkshopKit = "workshop-kit",
+        Article = "article",
+        Tool = "tool",
+        Course = "course",
+        Podcast = "podcast",
+        Dataset = "dataset",
+    }
+);
+
+str_enum!(
+    /// Where a resource is in its life.
+    Status {
+        Draft = "draft",
+        Submitted = "submitted",
+        ChangesRequested = "changes-requested",
+        Published = "published",
+        Unpublished = "unpublished",
+        Withdrawn = "withdrawn",
+    }
+);
+
+str_enum!(
+    /// How a text came to be.
+    Origin {
+        Original = "original",
+        Human = "human",
+        MachineAssisted = "machine-assisted",
+    }
+);
+
+/// Licences offered by URI, plus "all rights reserved" (shown as such).
+pub const LICENCES: &[&str] = &[
+    "https://creativecommons.org/licenses/by/4.0/",
+    "https://creativecommons.org/licenses/by-sa/4.0/",
+    "https://creativecommons.org/licenses/by-nc/4.0/",
+    "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    "https://creativecommons.org/licenses/by-nd/4.0/",
+    "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    "https://creativecommons.org/publicdomain/zero/1.0/",
+    "https://www.gnu.org/licenses/gpl-3.0.html",
+    "https://www.gnu.org/licenses/agpl-3.0.html",
+    "https://www.gnu.org/licenses/fdl-1.3.html",
+    "https://opensource.org/licenses/MIT",
+    "https://artlibre.org/licence/lal/en/",
+    ALL_RIGHTS_RESERVED,
+];
+pub const ALL_RIGHTS_RESERVED: &str = "all-rights-reserved";
+
+/// A title and description in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceText {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub origin: Origin,
+    /// `draft`, `submitted`, `changes-requested` or `published`.
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    pub id: i64,
+    pub uid: String,
+    pub kind: Kind,
+    pub original_language: String,
+    pub audience: String,
+    pub educational_level: String,
+    pub licence: String,
+    pub country: String,
+    pub organisation_id: i64,
+    pub authors: Vec<String>,
+    pub date_created: String,
+    pub url: String,
+    pub thumbnail: Option<String>,
+    pub status: Status,
+    pub status_reason: String,
+    pub views: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub published_at: Option<String>,
+    /// Every text, the original first.
+    pub texts: Vec<ResourceText>,
+    pub topics: Vec<String>,
+}
+
+impl Resource {
+    pub fn original(&self) -> Option<&ResourceText> {
+        self.texts.iter().find(|t| t.origin == Origin::Original)
+    }
+
+    /// The text in `lang` if published (or the original), for readers.
+    pub fn text_for(&self, lang: &str) -> Option<&ResourceText> {
+        self.texts
+            .iter()
+            .find(|t| t.lang == lang && t.status == Status::Published)
+            .or_else(|| self.original())
+    }
+}
+
+/// What a contributor submits to create or edit a resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ResourceForm {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub original_language: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub educational_level: String,
+    #[serde(default)]
+    pub licence: String,
+    #[serde(default)]
+    pub country: String,
+    /// One per line.
+    #[serde(default)]
+    pub authors: String,
+    #[serde(default)]
+    pub date_created: String,
+    #[serde(default)]
+    pub url: String,
+    /// Concept ids.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// A checked form, ready to write.
+pub(crate) struct Checked {
+    kind: Kind,
+    lang: String,
+    title: String,
+    description: String,
+    audience: String,
+    educational_level: String,
+    licence: String,
+    country: String,
+    authors: Vec<String>,
+    date_created: String,
+    url: String,
+    topics: Vec<String>,
+}
+
+/// A free text of at most `max` characters (control characters other than
+/// line breaks refused). Markdown is sanitised when shown, never stored as HTML.
+pub(crate) fn text(field: &'static str, value: &str, max: usize, errors: &mut Vec<FieldError>) {
+    if value.chars().count() > max {
+        errors.push(FieldError::new(field, "too-long"));
+    } else if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        errors.push(FieldError::new(field, "invalid-characters"));
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or nothing.
+fn is_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse().unwrap_or(0)),
+        [y, m, d] => {
+            digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
+                && (1..=12).contains(&m.parse().unwrap_or(0))
+                && (1..=31).contains(&d.parse().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+async fn check(db: &Db, f: &ResourceForm) -> Result<Checked> {
+    let mut errors = Vec::new();
+    let kind = Kind::parse(f.kind.trim());
+    if kind.is_none() {
+        errors.push(FieldError::new("kind", "kind-invalid"));
+    }
+    let lang = f.original_language.trim().to_string();
+    if !validate::is_language_tag(&lang) {
+        errors.push(FieldError::new("original_language", "language-invalid"));
+    }
+    validate::line("title", &f.title, TITLE_MAX_CHARS, &mut errors);
+    text(
+        "description",
+        &f.description,
+        DESCRIPTION_MAX_CHARS,
+        &mut errors,
+    );
+    for (field, value) in [
+        ("audience", &f.audience),
+        ("educational_level", &f.educational_level),
+    ] {
+        if !value.trim().is_empty() {
+            validate::line(field, value, 120, &mut errors);
+        }
+    }
+    let licence = f.licence.trim().to_string();
+    if !LICENCES.contains(&licence.as_str()) {
+        errors.push(FieldError::new("licence", "licence-invalid"));
+    }
+    let country = validate::country("country", &f.country, &mut errors);
+    let authors: Vec<String> = f
+        .authors
+        .lines()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    if authors.len() > AUTHORS_MAX {
+        errors.push(FieldError::new("authors", "too-long"));
+    }
+    for a in &authors {
+        validate::line("authors", a, 120, &mut errors);
+    }
+    let date_created = f.date_created.trim().to_string();
+    if !date_created.is_empty() && !is_date(&date_created) {
+        errors.push(FieldError::new("date_created", "date-invalid"));
+    }
+    let url = validate::website("url", &f.url, &mut errors);
+    let mut topics: Vec<String> = Vec::new();
+    for t in f.topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !topics.iter().any(|x| x == t) {
+            topics.push(t.to_string());
+        }
+    }
+    if topics.is_empty() {
+        errors.push(FieldError::new("topics", "topics-required"));
+    } else if topics.len() > TOPICS_MAX {
+        errors.push(FieldError::new("topics", "too-long"));
+    } else if !crate::concepts::unknown(db, &topics).await?.is_empty() {
+        errors.push(FieldError::new("topics", "topic-unknown"));
+    }
+    errors.dedup();
+    match (kind, errors.is_empty()) {
+        (Some(kind), true) => Ok(Checked {
+            kind,
+            lang,
+            title: f.title.trim().to_string(),
+            description: f.description.trim().to_string(),
+            audience: f.audience.trim().to_string(),
+            educational_level: f.educational_level.trim().to_string(),
+            licence,
+            country,
+            authors,
+            date_created,
+            url,
+            topics,
+        }),
+        _ => Err(StoreError::Invalid(errors)),
+    }
+}
+
+/// Appends to the resource's history, inside the caller's transaction.
+pub(crate) async fn event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    resource_id: i64,
+    user_id: Option<i64>,
+    action: &str,
+    lang: &str,
+    detail: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO resource_events (resource_id, user_id, action, lang, detail, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(resource_id)
+    .bind(user_id)
+    .bind(action.to_string())
+    .bind(lang.to_string())
+    .bind(detail.to_string())
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn set_topics(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    topics: &[String],
+) -> Result<()> {
+    sqlx::query("DELETE FROM resource_topics WHERE resource_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for t in topics {
+        sqlx::query("INSERT INTO resource_topics (resource_id, concept_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(t.clone())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A new draft of `organisation_id`, by `user_id`.
+pub async fn create(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    form: &ResourceForm,
+) -> Result<Resource> {
+    let c = check(db, form).await?;
+    let mut uid = [0u8; 6];
+    rand::rng().fill_bytes(&mut uid);
+    let uid = hex::encode(uid);
+    let at = now();
+    let mut tx = db.pool().begin().await?;
+    let row = sqlx::query(
+        "INSERT INTO resources (uid, kind, original_language, audience, educational_level, \
+         licence, country, organisation_id, authors, date_created, url, status, created_by, \
+         created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $13) RETURNING id",
+    )
+    .bind(uid.clone())
+    .bind(c.kind.as_str())
+    .bind(c.lang.clone())
+    .bind(c.audience.clone())
+    .bind(c.educational_level.clone())
+    .bind(c.licence.clone())
+    .bind(c.country.clone())
+    .bind(organisation_id)
+    .bind(c.authors.join("\n"))
+    .bind(c.date_created.clone())
+    .bind(c.url.clone())
+    .bind(user_id)
+    .bind(at.clone())
+    .fetch_one(&mut *tx)
+    .await?;
+    let id: i64 = row.try_get("id")?;
+    sqlx::query(
+        "INSERT INTO resource_texts (resource_id, lang, title, description, origin, status, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, 'original', 'draft', $5, $5)",
+    )
+    .bind(id)
+    .bind(c.lang.clone())
+    .bind(c.title.clone())
+    .bind(c.description.clone())
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
+    set_topics(&mut tx, id, &c.topics).await?;
+    event(&mut tx, id, Some(user_id), "created", &c.lang, &c.title).await?;
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &uid).await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
+/// Edits a resource's fields and original text. The original language is
+/// fixed once created (translations hang on it).
+pub async fn update(db: &Db, user_id: i64, id: i64, form: &ResourceForm) -> Result<Resource> {
+    let before = get(db, id).await?;
+    let mut form = form.clone();
+    form.original_language = before.original_language.clone();
+    let c = check(db, &form).await?;
+    let at = now();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "UPDATE resources SET kind = $1, audience = $2, educational_level = $3, licence = $4, \
+         country = $5, authors = $6, date_created = $7, url = $8, updated_at = $9 WHERE id = $10",
+    )
+    .bind(c.kind.as_str())
+    .bind(c.audience.clone())
+    .bind(c.educational_level.clone())
+    .bind(c.licence.clone())
+    .bind(c.country.clone())
+    .bind(c.authors.join("\n"))
+    .bind(c.date_created.clone())
+    .bind(c.url.clone())
+    .bind(at.clone())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE resource_texts SET title = $1, description = $2, updated_at = $3 \
+         WHERE resource_id = $4 AND origin = 'original'",
+    )
+    .bind(c.title.clone())
+    .bind(c.description.clone())
+    .bind(at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    set_topics(&mut tx, id, &c.topics).await?;
+    let changed = changes(&before, &c);
+    event(&mut tx, id, Some(user_id), "edited", "", &changed).await?;
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &before.uid).await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
+/// Which fields an edit changed, for the history.
+fn changes(before: &Resource, c: &Checked) -> String {
+    let original = before.original();
+    let mut out = Vec::new();
+    let mut diff = |name: &str, changed: bool| {
+        if changed {
+            out.push(name.to_string());
+        }
+    };
+    diff("kind", before.kind != c.kind);
+    diff("title", original.is_some_and(|o| o.title != c.title));
+    diff(
+        "description",
+        original.is_some_and(|o| o.description != c.description),
+    );
+    diff("audience", before.audience != c.audience);
+    diff(
+        "educational_level",
+        before.educational_level != c.educational_level,
+    );
+    diff("licence", before.licence != c.licence);
+    diff("country", before.country != c.country);
+    diff("authors", before.authors != c.authors);
+    diff("date_created", before.date_created != c.date_created);
+    diff("url", before.url != c.url);
+    diff("topics", before.topics != c.topics);
+    out.join(", ")
+}
+
+const COLUMNS: &str = "id, uid, kind, original_language, audience, educational_level, licence, \
+    country, organisation_id, authors, date_created, url, thumbnail, status, status_reason, \
+    views, created_at, updated_at, published_at";
+
+fn from_row(r: &AnyRow) -> Result<Resource> {
+    let bad = |what: &str| StoreError::Database(sqlx::Error::Decode(what.to_string().into()));
+    let authors: String = r.try_get("authors")?;
+    Ok(Resource {
+        id: r.try_get("id")?,
+        uid: r.try_get("uid")?,
+        kind: Kind::parse(&r.try_get::<String, _>("kind")?).ok_or_else(|| bad("kind"))?,
+        original_language: r.try_get("original_language")?,
+        audience: r.try_get("audience")?,
+        educational_level: r.try_get("educational_level")?,
+        licence: r.try_get("licence")?,
+        country: r.try_get("country")?,
+        organisation_id: r.try_get("organisation_id")?,
+        authors: authors.lines().map(str::to_string).collect(),
+        date_created: r.try_get("date_created")?,
+        url: r.try_get("url")?,
+        thumbnail: r.try_get("thumbnail")?,
+        status: Status::parse(&r.try_get::<String, _>("status")?).ok_or_else(|| bad("status"))?,
+        status_reason: r.try_get("status_reason")?,
+        views: r.try_get("views")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        published_at: r.try_get("published_at")?,
+        texts: Vec::new(),
+        topics: Vec::new(),
+    })
+}
+
+async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
+    let texts = sqlx::query(
+        "SELECT lang, title, description, origin, status FROM resource_texts \
+         WHERE resource_id = $1 ORDER BY CASE WHEN origin = 'original' THEN 0 ELSE 1 END, lang",
+    )
+    .bind(r.id)
+    .fetch_all(db.pool())
+    .await?;
+    for t in texts {
+        let origin: String = t.try_get("origin")?;
+        let status: String = t.try_get("status")?;
+        r.texts.push(ResourceText {
+            lang: t.try_get("lang")?,
+            title: t.try_get("title")?,
+            description: t.try_get("description")?,
+            origin: Origin::parse(&origin).unwrap_or(Origin::Human),
+            status: Status::parse(&status).unwrap_or(Status::Draft),
+        });
+    }
+    r.topics = sqlx::query(
+        "SELECT concept_id FROM resource_topics WHERE resource_id = $1 ORDER BY concept_id",
+    )
+    .bind(r.id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| row.try_get("concept_id"))
+    .collect::<Result<_, _>>()?;
+    Ok(r)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Resource> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM resources WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    fill(db, from_row(&row)?).await
+}
+
+pub async fn get_by_uid(db: &Db, uid: &str) -> Result<Resource> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM resources WHERE uid = $1"
+    )))
+    .bind(uid.to_string())
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    fill(db, from_row(&row)?).await
+}
+
+/// Resources in one of `statuses`, newest change first.
+pub async fn with_status(db: &Db, statuses: &[Status], limit: i64) -> Result<Vec<Resource>> {
+    let list = statuses
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM resources WHERE status IN ({list}) ORDER BY updated_at DESC, id DESC LIMIT $1"
+    )))
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(fill(db, from_row(&row)?).await?);
+    }
+    Ok(out)
+}
+
+/// One entry of a resource's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub user_id: Option<i64>,
+    pub action: String,
+    pub lang: String,
+    pub detail: String,
+    pub created_at: String,
+}
+
+/// A resource's history, oldest first.
+pub async fn history(db: &Db, id: i64) -> Result<Vec<Event>> {
+    let rows = sqlx::query(
+        "SELECT user_id, action, lang, detail, created_at FROM resource_events \
+         WHERE resource_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Event {
+                user_id: r.try_get("user_id")?,
+                action: r.try_get("action")?,
+                lang: r.try_get("lang")?,
+                detail: r.try_get("detail")?,
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_enums() {
+        for ok in ["2024", "2024-02", "2024-02-29"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in ["24", "2024-13", "2024-02-32", "2024/02", "soon"] {
+            assert!(!is_date(bad), "{bad}");
+        }
+        assert_eq!(Kind::parse("workshop-kit"), Some(Kind::WorkshopKit));
+        assert_eq!(Kind::parse("book"), None);
+        assert_eq!(Status::ChangesRequested.as_str(), "changes-requested");
+        assert!(LICENCES.contains(&ALL_RIGHTS_RESERVED));
+    }
+}
