@@ -37,9 +37,7 @@ fn hash(token: &str) -> String {
 const SEEN_EVERY: time::Duration = time::Duration::hours(1);
 
 fn stale_before() -> String {
-    (time::OffsetDateTime::now_utc() - SEEN_EVERY)
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("formatting a time cannot fail")
+    crate::format_time(time::OffsetDateTime::now_utc() - SEEN_EVERY)
 }
 
 /// The anonymous learner holding `token`, if it is known (and marks them

@@ -20,9 +20,39 @@ pub mod validate;
 pub use db::{Backend, Db, redact};
 pub use error::{FieldError, StoreError};
 
-/// The current time as stored in the database (RFC 3339, UTC).
+/// How times are stored: RFC 3339 in UTC with exactly six fractional digits,
+/// so that text order is time order (a variable number of digits would sort
+/// `…:05.1Z` after `…:05.12Z`).
+const STORED_TIME: &[time::format_description::FormatItem<'static>] = time::macros::format_description!(
+    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+);
+
+/// The current time as stored in the database.
 pub(crate) fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("formatting the current time cannot fail")
+    format_time(time::OffsetDateTime::now_utc())
+}
+
+/// A time as stored in the database (converted to UTC).
+pub fn format_time(t: time::OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(STORED_TIME)
+        .expect("formatting a time cannot fail")
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    #[test]
+    fn stored_times_sort_as_text_in_time_order() {
+        let a = super::format_time(datetime!(2026-01-02 03:04:05.1 UTC));
+        let b = super::format_time(datetime!(2026-01-02 03:04:05.12 UTC));
+        let c = super::format_time(datetime!(2026-01-02 05:04:06 +02:00));
+        assert_eq!(a, "2026-01-02T03:04:05.100000Z");
+        assert!(a < b && b < c, "{a} {b} {c}");
+        assert_eq!(c, "2026-01-02T03:04:06.000000Z", "converted to UTC");
+        assert!(
+            time::OffsetDateTime::parse(&a, &time::format_description::well_known::Rfc3339).is_ok()
+        );
+    }
 }

@@ -47,12 +47,10 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             }
             // Anonymous learners who have not come back for half a year.
             let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(ANONYMOUS_DAYS);
-            if let Ok(cutoff) = cutoff.format(&time::format_description::well_known::Rfc3339) {
-                match store::learning::purge_anonymous(&sweep_db, &cutoff).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!(learners = n, "forgot inactive anonymous learners"),
-                    Err(e) => tracing::warn!(error = %e, "could not sweep anonymous learners"),
-                }
+            match store::learning::purge_anonymous(&sweep_db, &store::format_time(cutoff)).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(learners = n, "forgot inactive anonymous learners"),
+                Err(e) => tracing::warn!(error = %e, "could not sweep anonymous learners"),
             }
         }
     });

@@ -6,6 +6,7 @@
 //! outbox (for the search index and the RDF store) and in the resource's
 //! history (who, when, what).
 
+pub mod browse;
 pub mod review;
 
 use rand::RngCore;
@@ -474,11 +475,11 @@ fn changes(before: &Resource, c: &Checked) -> String {
     out.join(", ")
 }
 
-const COLUMNS: &str = "id, uid, kind, original_language, audience, educational_level, licence, \
+pub(crate) const COLUMNS: &str = "id, uid, kind, original_language, audience, educational_level, licence, \
     country, organisation_id, authors, date_created, url, thumbnail, status, status_reason, \
     views, created_at, updated_at, published_at";
 
-fn from_row(r: &AnyRow) -> Result<Resource> {
+pub(crate) fn from_row(r: &AnyRow) -> Result<Resource> {
     let bad = |what: &str| StoreError::Database(sqlx::Error::Decode(what.to_string().into()));
     let authors: String = r.try_get("authors")?;
     Ok(Resource {
@@ -506,7 +507,7 @@ fn from_row(r: &AnyRow) -> Result<Resource> {
     })
 }
 
-async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
+pub(crate) async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
     let texts = sqlx::query(
         "SELECT lang, title, description, origin, status FROM resource_texts \
          WHERE resource_id = $1 ORDER BY CASE WHEN origin = 'original' THEN 0 ELSE 1 END, lang",

@@ -369,3 +369,65 @@ async fn translations_are_reviewed_too(db: Db) {
     );
 }
 on_both!(translations_, translations_are_reviewed_too);
+
+async fn browsing_the_published_library(db: Db) {
+    let (contributor, moderator, org) = setup(&db).await;
+    let mut ids = Vec::new();
+    for (title, topics) in [
+        ("Premier", vec!["free-software"]),
+        ("Deuxième", vec!["free-software", "digital-ethics"]),
+        ("Troisième", vec!["digital-ethics"]),
+    ] {
+        let f = ResourceForm {
+            title: title.into(),
+            topics: topics.into_iter().map(str::to_string).collect(),
+            ..form()
+        };
+        let r = library::create(&db, contributor, org, &f).await.unwrap();
+        review::submit(&db, contributor, r.id).await.unwrap();
+        review::publish(&db, moderator, r.id).await.unwrap();
+        ids.push(r.id);
+    }
+    // A draft is never listed.
+    library::create(&db, contributor, org, &form())
+        .await
+        .unwrap();
+
+    let latest = library::browse::latest(&db, 10).await.unwrap();
+    let titles: Vec<&str> = latest
+        .iter()
+        .map(|r| r.original().unwrap().title.as_str())
+        .collect();
+    assert_eq!(titles, ["Troisième", "Deuxième", "Premier"]);
+    assert!(
+        library::browse::most_viewed(&db, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    for _ in 0..3 {
+        library::browse::record_view(&db, ids[0]).await.unwrap();
+    }
+    library::browse::record_view(&db, ids[2]).await.unwrap();
+    let popular = library::browse::most_viewed(&db, 10).await.unwrap();
+    assert_eq!(
+        popular.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [ids[0], ids[2]]
+    );
+
+    let second = library::get(&db, ids[1]).await.unwrap();
+    let related = library::browse::related(&db, &second, 5).await.unwrap();
+    assert_eq!(related.len(), 2, "both share a topic with the second");
+    assert_eq!(
+        library::browse::count_by_kind(&db).await.unwrap(),
+        [("guide".to_string(), 3)]
+    );
+    assert_eq!(
+        library::browse::of_organisation(&db, org, 10)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+}
+on_both!(browse_, browsing_the_published_library);
