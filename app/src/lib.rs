@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod islands;
 pub mod layout;
 pub mod learning;
+pub mod library;
 pub mod page;
 mod pages;
 

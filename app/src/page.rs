@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
+use crate::library::{LibraryHome, ResourceView};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -170,7 +171,8 @@ pub enum Page {
     Lesson(LessonView),
     Dashboard(DashboardView),
     Certificate(CertificateView),
-    Library,
+    Library(LibraryHome),
+    Resource(ResourceView),
     Search {
         query: String,
         results: Option<SearchResults>,
@@ -203,7 +205,7 @@ impl Page {
             Page::Courses(_) | Page::Course(_) | Page::Lesson(_) => "courses-title",
             Page::Dashboard(_) => "dashboard-title",
             Page::Certificate(_) => "certificate-title",
-            Page::Library => "library-title",
+            Page::Library(_) | Page::Resource(_) => "library-title",
             Page::Search { .. } => "search-title",
             Page::Directory => "directory-title",
             Page::Data => "data-title",
@@ -226,7 +228,7 @@ impl Page {
                 "/courses"
             }
             Page::Dashboard(_) => "/learning",
-            Page::Library => "/library",
+            Page::Library(_) | Page::Resource(_) => "/library",
             Page::Search { .. } => "/search",
             Page::Directory => "/directory",
             Page::Data => "/data",
@@ -243,6 +245,7 @@ impl Page {
             Page::Course(c) => Some(c.title.clone()),
             Page::Lesson(l) => Some(format!("{} · {}", l.title, l.course.title)),
             Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
+            Page::Resource(r) => Some(r.title.clone()),
             _ => None,
         }
     }

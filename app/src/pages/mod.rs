@@ -5,6 +5,7 @@ mod auth;
 mod courses;
 mod learner;
 mod lesson;
+mod library;
 mod partners;
 mod sections;
 
@@ -23,12 +24,8 @@ pub fn PageBody() -> impl IntoView {
         Page::Lesson(lesson) => view! { <lesson::LessonPage lesson /> }.into_any(),
         Page::Dashboard(view) => view! { <learner::Dashboard view /> }.into_any(),
         Page::Certificate(view) => view! { <learner::Certificate view /> }.into_any(),
-        Page::Library => sections::Section(sections::SectionProps {
-            title: "library-title",
-            intro: "library-intro",
-            empty: "library-empty",
-        })
-        .into_any(),
+        Page::Library(home) => view! { <library::Library home /> }.into_any(),
+        Page::Resource(resource) => view! { <library::ResourcePage resource /> }.into_any(),
         Page::Directory => sections::Section(sections::SectionProps {
             title: "directory-title",
             intro: "directory-intro",

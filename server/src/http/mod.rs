@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod csrf;
 pub mod learning;
+pub mod library;
 pub mod limiter;
 pub mod pages;
 pub mod partners;
@@ -79,7 +80,8 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/{lang}/certificates/{id}", get(learning::certificate))
         .route("/{lang}/learning", get(learning::dashboard))
-        .route("/{lang}/library", get(pages::library))
+        .route("/{lang}/library", get(library::home))
+        .route("/{lang}/library/resources/{uid}", get(library::resource))
         .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(pages::search))
         .route("/{lang}/data", get(pages::data))

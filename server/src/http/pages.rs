@@ -25,10 +25,6 @@ pub async fn about(ctx: Ctx) -> Response {
     ctx.show(Page::About)
 }
 
-pub async fn library(ctx: Ctx) -> Response {
-    ctx.show(Page::Library)
-}
-
 pub async fn directory(ctx: Ctx) -> Response {
     ctx.show(Page::Directory)
 }

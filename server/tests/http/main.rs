@@ -4,6 +4,7 @@
 
 mod accounts;
 mod learning;
+mod library;
 mod pages;
 mod partners;
 mod support;

@@ -97,6 +97,25 @@ pub const LICENCES: &[&str] = &[
 ];
 pub const ALL_RIGHTS_RESERVED: &str = "all-rights-reserved";
 
+/// The short name of a licence offered in [`LICENCES`].
+pub fn licence_label(uri: &str) -> Option<&'static str> {
+    Some(match uri {
+        "https://creativecommons.org/licenses/by/4.0/" => "CC BY 4.0",
+        "https://creativecommons.org/licenses/by-sa/4.0/" => "CC BY-SA 4.0",
+        "https://creativecommons.org/licenses/by-nc/4.0/" => "CC BY-NC 4.0",
+        "https://creativecommons.org/licenses/by-nc-sa/4.0/" => "CC BY-NC-SA 4.0",
+        "https://creativecommons.org/licenses/by-nd/4.0/" => "CC BY-ND 4.0",
+        "https://creativecommons.org/licenses/by-nc-nd/4.0/" => "CC BY-NC-ND 4.0",
+        "https://creativecommons.org/publicdomain/zero/1.0/" => "CC0 1.0",
+        "https://www.gnu.org/licenses/gpl-3.0.html" => "GNU GPL 3.0",
+        "https://www.gnu.org/licenses/agpl-3.0.html" => "GNU AGPL 3.0",
+        "https://www.gnu.org/licenses/fdl-1.3.html" => "GNU FDL 1.3",
+        "https://opensource.org/licenses/MIT" => "MIT",
+        "https://artlibre.org/licence/lal/en/" => "Licence Art Libre 1.3",
+        _ => return None,
+    })
+}
+
 /// A title and description in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResourceText {
@@ -628,5 +647,8 @@ mod tests {
         assert_eq!(Kind::parse("book"), None);
         assert_eq!(Status::ChangesRequested.as_str(), "changes-requested");
         assert!(LICENCES.contains(&ALL_RIGHTS_RESERVED));
+        for uri in LICENCES.iter().filter(|l| **l != ALL_RIGHTS_RESERVED) {
+            assert!(licence_label(uri).is_some(), "{uri} has a name");
+        }
     }
 }

@@ -1,0 +1,68 @@
+//! What the library pages show: resource cards and the resource page. The
+//! server fills these from SQL, in the reader's language where a published
+//! translation exists.
+
+use serde::{Deserialize, Serialize};
+
+use crate::learning::{Link, TopicTag};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceCard {
+    pub uid: String,
+    pub title: String,
+    /// The language the title and excerpt are in.
+    pub lang: String,
+    /// `guide`, `video`, … (an interface string `kind-{kind}`).
+    pub kind: String,
+    pub excerpt: String,
+    pub publisher: String,
+    pub country: String,
+    /// Languages it can be read in.
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryHome {
+    pub latest: Vec<ResourceCard>,
+    pub popular: Vec<ResourceCard>,
+    /// Published resources in all.
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceView {
+    /// The licence's address, when it has one.
+    pub uri: Option<String>,
+    /// Its short name (`CC BY-SA 4.0`); empty for "all rights reserved".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceView {
+    pub uid: String,
+    pub title: String,
+    pub lang: String,
+    pub original: String,
+    /// Sanitised HTML of the description (Markdown).
+    pub description_html: String,
+    /// Other languages with a published text, as `(lang, origin)`.
+    pub also_in: Vec<(String, String)>,
+    /// How the text shown came to be: `original`, `human`, `machine-assisted`.
+    pub origin: String,
+    pub kind: String,
+    pub audience: String,
+    pub educational_level: String,
+    pub licence: LicenceView,
+    pub country: String,
+    pub publisher: Link,
+    pub authors: Vec<String>,
+    pub date_created: String,
+    pub url: String,
+    pub topics: Vec<TopicTag>,
+    pub related: Vec<ResourceCard>,
+    /// A ready-to-copy reference.
+    pub citation: String,
+    /// `published`, or the state a member or moderator sees it in.
+    pub status: String,
+    pub status_reason: String,
+}

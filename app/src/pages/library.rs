@@ -1,0 +1,192 @@
+//! The library: its home (latest and most viewed resources) and a
+//! resource's page.
+
+use leptos::prelude::*;
+
+use super::PageHeader;
+use super::courses::language_name;
+use crate::library::{LibraryHome, ResourceCard, ResourceView};
+use crate::{ctx, i18n, tr};
+
+/// `kind-{kind}` keys, written out so every one is known to be used.
+const KINDS: [(&str, &str); 8] = [
+    ("guide", "kind-guide"),
+    ("video", "kind-video"),
+    ("workshop-kit", "kind-workshop-kit"),
+    ("article", "kind-article"),
+    ("tool", "kind-tool"),
+    ("course", "kind-course"),
+    ("podcast", "kind-podcast"),
+    ("dataset", "kind-dataset"),
+];
+
+fn kind_name(kind: &str) -> String {
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, key)| tr(key))
+        .unwrap_or_else(|| kind.to_string())
+}
+
+const STATUSES: [(&str, &str); 5] = [
+    ("draft", "resource-status-draft"),
+    ("submitted", "resource-status-submitted"),
+    ("changes-requested", "resource-status-changes-requested"),
+    ("unpublished", "resource-status-unpublished"),
+    ("withdrawn", "resource-status-withdrawn"),
+];
+
+#[component]
+fn Card(card: ResourceCard) -> impl IntoView {
+    let c = ctx();
+    let href = c.href(&format!("/library/resources/{}", card.uid));
+    let text_lang = (card.lang != c.lang.code()).then_some(card.lang.clone());
+    let langs = card
+        .languages
+        .iter()
+        .map(|l| language_name(l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <article class="card resource-card" lang=text_lang>
+            <p class="meta">{kind_name(&card.kind)}" · "{card.country.clone()}</p>
+            <h3><a href=href>{card.title}</a></h3>
+            <p>{card.excerpt}</p>
+            <p class="meta">{card.publisher}" · "{langs}</p>
+        </article>
+    }
+}
+
+fn cards(list: Vec<ResourceCard>) -> impl IntoView {
+    let items = list
+        .into_iter()
+        .map(|card| view! { <Card card /> })
+        .collect_view();
+    view! { <div class="cards">{items}</div> }
+}
+
+#[component]
+pub fn Library(home: LibraryHome) -> impl IntoView {
+    let lang = ctx().lang;
+    let body = if home.total == 0 {
+        view! { <p class="empty">{tr("library-empty")}</p> }.into_any()
+    } else {
+        let count = i18n::t_args(lang, "library-count", &[("count", home.total.to_string())]);
+        let popular = (!home.popular.is_empty()).then(|| {
+            view! {
+                <h2>{tr("library-popular")}</h2>
+                {cards(home.popular.clone())}
+            }
+        });
+        view! {
+            <p class="result-count">{count}</p>
+            <h2>{tr("library-latest")}</h2>
+            {cards(home.latest.clone())}
+            {popular}
+        }
+        .into_any()
+    };
+    view! {
+        <PageHeader title="library-title" intro="library-intro" />
+        {body}
+    }
+}
+
+#[component]
+pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let r = resource;
+    let text_lang = (r.lang != lang.code()).then_some(r.lang.clone());
+    let fallback = text_lang.as_ref().map(|shown| {
+        let note = i18n::t_args(
+            lang,
+            "resource-not-translated",
+            &[("language", language_name(shown))],
+        );
+        view! { <p class="note" role="note">{note}</p> }
+    });
+    let status = STATUSES
+        .iter()
+        .find(|(s, _)| *s == r.status)
+        .map(|(_, key)| {
+            let reason = (!r.status_reason.is_empty())
+                .then(|| view! { " "<span>{r.status_reason.clone()}</span> });
+            view! { <p class="flash flash-error" role="status"><strong>{tr(key)}</strong>{reason}</p> }
+        });
+    let machine = (r.origin == "machine-assisted")
+        .then(|| view! { <p class="note">{tr("resource-machine-assisted")}</p> });
+    let also_in =
+        (!r.also_in.is_empty()).then(|| {
+            let links = r
+            .also_in
+            .iter()
+            .map(|(l, _)| {
+                let href = format!("{}?in={l}", c.href(&format!("/library/resources/{}", r.uid)));
+                view! { " "<a href=href hreflang=l.clone() lang=l.clone()>{language_name(l)}</a> }
+            })
+            .collect_view();
+            view! { <p>{tr("resource-also-in")}{links}</p> }
+        });
+    let licence = match &r.licence.uri {
+        Some(uri) => view! {
+            <a class="badge" rel="license" href=uri.clone()>{r.licence.label.clone()}</a>
+        }
+        .into_any(),
+        None => {
+            view! { <span class="badge">{tr("resource-all-rights-reserved")}</span> }.into_any()
+        }
+    };
+    let visit = (!r.url.is_empty()).then(|| {
+        view! {
+            <p><a class="button button-primary" href=r.url.clone()>{tr("resource-visit")}</a></p>
+        }
+    });
+    let optional = |key: &'static str, value: &str| {
+        (!value.is_empty()).then(|| view! { <dt>{tr(key)}</dt><dd>{value.to_string()}</dd> })
+    };
+    let topics = r
+        .topics
+        .iter()
+        .map(|t| view! { <li>{t.label.clone()}</li> })
+        .collect_view();
+    let related = (!r.related.is_empty()).then(|| {
+        view! {
+            <h2>{tr("resource-related")}</h2>
+            {cards(r.related.clone())}
+        }
+    });
+    view! {
+        <nav class="breadcrumb" aria-label=tr("breadcrumb-label")>
+            <a href=c.href("/library")>{tr("library-title")}</a>
+        </nav>
+        {status}
+        <article class="resource">
+            <header class="page-header" lang=text_lang.clone()>
+                <p class="meta">{kind_name(&r.kind)}</p>
+                <h1>{r.title.clone()}</h1>
+            </header>
+            {fallback}
+            {machine}
+            <div class="prose" lang=text_lang inner_html=r.description_html.clone()></div>
+            {visit}
+            {also_in}
+            <dl class="facts">
+                <dt>{tr("resource-publisher")}</dt>
+                <dd><a href=c.href(&r.publisher.path)>{r.publisher.title.clone()}</a></dd>
+                {optional("resource-authors", &r.authors.join(", "))}
+                {optional("resource-date", &r.date_created)}
+                <dt>{tr("resource-country")}</dt><dd>{r.country.clone()}</dd>
+                <dt>{tr("resource-language")}</dt><dd>{language_name(&r.original)}</dd>
+                {optional("resource-audience", &r.audience)}
+                {optional("resource-level", &r.educational_level)}
+                <dt>{tr("resource-licence")}</dt><dd>{licence}</dd>
+            </dl>
+            <h2>{tr("resource-topics")}</h2>
+            <ul class="tags">{topics}</ul>
+            <h2>{tr("resource-cite")}</h2>
+            <p class="citation">{r.citation.clone()}</p>
+        </article>
+        {related}
+    }
+}

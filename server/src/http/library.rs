@@ -1,0 +1,217 @@
+//! The library's pages: its home and each resource's page, in the reader's
+//! language where a published translation exists.
+
+use std::collections::BTreeMap;
+
+use app::Page;
+use app::learning::{Link, TopicTag};
+use app::library::{LibraryHome, LicenceView, ResourceCard, ResourceView};
+use axum::extract::{Path, Query};
+use serde::Deserialize;
+use store::authz::{self, Action};
+use store::library::{self, Resource, Status};
+use store::{concepts, organisations};
+
+use super::render::{Ctx, Failure, OrFail, PageResult};
+use crate::error::AppError;
+
+/// Description Markdown as safe HTML (no raw HTML, sanitised, no links
+/// resolved inside the site).
+fn description_html(markdown: &str) -> String {
+    courses::render::render(markdown, |target| match target {
+        courses::render::Target::Checked(_) => String::new(),
+        courses::render::Target::File(f) | courses::render::Target::Image(f) => f.to_string(),
+    })
+    .html
+}
+
+fn excerpt(text: &str) -> String {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '#' | '`' | '[' | ']'))
+        .collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if words.len() <= 30 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..30].join(" "))
+    }
+}
+
+/// Languages a reader can read the resource in: the original and published translations.
+fn readable(r: &Resource) -> Vec<String> {
+    r.texts
+        .iter()
+        .filter(|t| t.origin == library::Origin::Original || t.status == Status::Published)
+        .map(|t| t.lang.clone())
+        .collect()
+}
+
+fn card(r: &Resource, lang: &str, publishers: &BTreeMap<i64, String>) -> Option<ResourceCard> {
+    let text = r.text_for(lang)?;
+    Some(ResourceCard {
+        uid: r.uid.clone(),
+        title: text.title.clone(),
+        lang: text.lang.clone(),
+        kind: r.kind.as_str().to_string(),
+        excerpt: excerpt(&text.description),
+        publisher: publishers
+            .get(&r.organisation_id)
+            .cloned()
+            .unwrap_or_default(),
+        country: r.country.clone(),
+        languages: readable(r),
+    })
+}
+
+async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, Failure> {
+    Ok(organisations::list(&ctx.state.db)
+        .await
+        .or_fail(ctx)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
+}
+
+pub async fn home(ctx: Ctx) -> PageResult {
+    let db = &ctx.state.db;
+    let lang = ctx.lang().code();
+    let names = publishers(&ctx).await?;
+    let latest = library::browse::latest(db, 12).await.or_fail(&ctx)?;
+    let popular = library::browse::most_viewed(db, 6).await.or_fail(&ctx)?;
+    let total = library::browse::count_by_kind(db)
+        .await
+        .or_fail(&ctx)?
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    let home = LibraryHome {
+        latest: latest
+            .iter()
+            .filter_map(|r| card(r, lang, &names))
+            .collect(),
+        popular: popular
+            .iter()
+            .filter_map(|r| card(r, lang, &names))
+            .collect(),
+        total,
+    };
+    Ok(ctx.show(Page::Library(home)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ResourceQuery {
+    /// Read the resource in this language rather than the page's.
+    #[serde(default, rename = "in")]
+    text_lang: Option<String>,
+}
+
+/// "Authors (year). Title. Publisher. URL" — an APA-like reference.
+fn citation(r: &Resource, title: &str, publisher: &str, page_url: &str) -> String {
+    let mut out = String::new();
+    if !r.authors.is_empty() {
+        out.push_str(&r.authors.join(", "));
+        out.push(' ');
+    }
+    let year = r.date_created.get(..4).unwrap_or("n.d.");
+    out.push_str(&format!("({year}). {title}. {publisher}. "));
+    out.push_str(if r.url.is_empty() { page_url } else { &r.url });
+    out
+}
+
+pub async fn resource(
+    ctx: Ctx,
+    Path((_lang, uid)): Path<(String, String)>,
+    Query(q): Query<ResourceQuery>,
+) -> PageResult {
+    let db = &ctx.state.db;
+    let r = match library::get_by_uid(db, &uid).await {
+        Err(store::StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
+        other => other.or_fail(&ctx)?,
+    };
+    if r.status != Status::Published {
+        // Drafts and reviews are seen by their organisation and moderators only.
+        let actor = ctx.actor().await?;
+        let allowed = authz::can(
+            actor.as_ref(),
+            Action::EditResource {
+                org_id: r.organisation_id,
+            },
+        ) || authz::can(actor.as_ref(), Action::ReviewResources);
+        if !allowed {
+            return Err(ctx.fail(AppError::NotFound));
+        }
+    } else {
+        library::browse::record_view(db, r.id).await.or_fail(&ctx)?;
+    }
+    let page_lang = ctx.lang().code();
+    let wanted = q.text_lang.as_deref().unwrap_or(page_lang);
+    let text = r
+        .text_for(wanted)
+        .or_else(|| r.texts.first())
+        .cloned()
+        .ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    let org = organisations::get(db, r.organisation_id)
+        .await
+        .or_fail(&ctx)?;
+    let labels = concepts::list(db).await.or_fail(&ctx)?;
+    let topics = r
+        .topics
+        .iter()
+        .filter_map(|id| labels.iter().find(|c| c.id == *id))
+        .map(|c| TopicTag {
+            id: c.id.clone(),
+            label: c.label_in(page_lang).to_string(),
+        })
+        .collect();
+    let names = publishers(&ctx).await?;
+    let related = library::browse::related(db, &r, 4)
+        .await
+        .or_fail(&ctx)?
+        .iter()
+        .filter_map(|x| card(x, page_lang, &names))
+        .collect();
+    let page_url = format!(
+        "{}{}",
+        ctx.state.settings.public_url(),
+        ctx.href(&format!("/library/resources/{}", r.uid))
+    );
+    let view = ResourceView {
+        uid: r.uid.clone(),
+        title: text.title.clone(),
+        lang: text.lang.clone(),
+        original: r.original_language.clone(),
+        description_html: description_html(&text.description),
+        also_in: r
+            .texts
+            .iter()
+            .filter(|t| t.lang != text.lang)
+            .filter(|t| t.origin == library::Origin::Original || t.status == Status::Published)
+            .map(|t| (t.lang.clone(), t.origin.as_str().to_string()))
+            .collect(),
+        origin: text.origin.as_str().to_string(),
+        kind: r.kind.as_str().to_string(),
+        audience: r.audience.clone(),
+        educational_level: r.educational_level.clone(),
+        licence: LicenceView {
+            uri: (r.licence != library::ALL_RIGHTS_RESERVED).then(|| r.licence.clone()),
+            label: library::licence_label(&r.licence)
+                .unwrap_or_default()
+                .to_string(),
+        },
+        country: r.country.clone(),
+        publisher: Link {
+            path: format!("/partners/{}", org.slug),
+            title: org.name.clone(),
+        },
+        authors: r.authors.clone(),
+        date_created: r.date_created.clone(),
+        url: r.url.clone(),
+        topics,
+        related,
+        citation: citation(&r, &text.title, &org.name, &page_url),
+        status: r.status.as_str().to_string(),
+        status_reason: r.status_reason.clone(),
+    };
+    Ok(ctx.show(Page::Resource(view)))
+}

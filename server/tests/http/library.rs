@@ -1,0 +1,194 @@
+//! The library's pages: home, resource page in the reader's language with
+//! fallback, licence and citation, and who may see what is not published.
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use store::concepts::{self, Concept};
+use store::library::review::{self, TranslationForm};
+use store::library::{self, ResourceForm};
+use store::organisations::OrgRole;
+use store::users::Role;
+
+use crate::support::TestApp;
+
+struct Fixture {
+    uid: String,
+    id: i64,
+    moderator: i64,
+    contributor: i64,
+}
+
+async fn fixture(app: &TestApp, publish: bool) -> Fixture {
+    concepts::sync_scheme(
+        &app.db,
+        &[Concept {
+            id: "free-software".into(),
+            broader: None,
+            labels: BTreeMap::from([
+                ("en".to_string(), "Free software".to_string()),
+                ("fr".to_string(), "Logiciel libre".to_string()),
+            ]),
+            alt: BTreeMap::new(),
+            shipped: true,
+        }],
+    )
+    .await
+    .unwrap();
+    let org = app
+        .organisation("Les Tisserands", "fr", "fr", "https://t.example.org")
+        .await;
+    let contributor = app.user("c@example.org", Role::Learner).await;
+    store::organisations::add_member(&app.db, org.id, "c@example.org", OrgRole::Member)
+        .await
+        .unwrap();
+    let moderator = app.user("m@example.org", Role::Moderator).await;
+    let form = ResourceForm {
+        kind: "guide".into(),
+        original_language: "fr".into(),
+        title: "Héberger ses outils".into(),
+        description: "Un guide **pratique**.<script>alert(1)</script>".into(),
+        licence: "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        country: "FR".into(),
+        authors: "Ada Lovelace".into(),
+        date_created: "2024-03".into(),
+        url: "https://example.org/guide".into(),
+        topics: vec!["free-software".into()],
+        ..Default::default()
+    };
+    let r = library::create(&app.db, contributor.id, org.id, &form)
+        .await
+        .unwrap();
+    if publish {
+        review::submit(&app.db, contributor.id, r.id).await.unwrap();
+        review::publish(&app.db, moderator.id, r.id).await.unwrap();
+    }
+    Fixture {
+        uid: r.uid,
+        id: r.id,
+        moderator: moderator.id,
+        contributor: contributor.id,
+    }
+}
+
+#[tokio::test]
+async fn an_empty_library_says_so() {
+    let mut app = TestApp::new().await;
+    let r = app.get("/en/library").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("The library has no published resource yet.")
+    );
+}
+
+#[tokio::test]
+async fn a_published_resource_is_listed_and_read_with_fallback() {
+    let mut app = TestApp::new().await;
+    let f = fixture(&app, true).await;
+    let r = app.get("/en/library").await;
+    assert!(r.body.contains("1 published resource(s)"), "{}", r.body);
+    assert!(r.body.contains("Héberger ses outils"));
+
+    let page = format!("/en/library/resources/{}", f.uid);
+    let r = app.get(&page).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("This resource is not translated into your language")
+    );
+    assert!(
+        r.body.contains("<strong>pratique</strong>"),
+        "Markdown rendered"
+    );
+    assert!(
+        !r.body.contains("<script>alert"),
+        "and sanitised: the tag goes, its text stays inert"
+    );
+    assert!(r.body.contains("rel=\"license\""));
+    assert!(r.body.contains("CC BY-SA 4.0"));
+    assert!(
+        r.body.contains("Free software"),
+        "topics in the reader's language"
+    );
+    assert!(
+        r.body.contains(
+            "Ada Lovelace (2024). Héberger ses outils. Les Tisserands. https://example.org/guide"
+        ),
+        "citation"
+    );
+
+    // With a published English translation, English readers get it.
+    review::save_translation(
+        &app.db,
+        f.contributor,
+        f.id,
+        &TranslationForm {
+            lang: "en".into(),
+            title: "Hosting your own tools".into(),
+            description: "A practical guide.".into(),
+            origin: "machine-assisted".into(),
+        },
+    )
+    .await
+    .unwrap();
+    review::submit_translation(&app.db, f.contributor, f.id, "en")
+        .await
+        .unwrap();
+    let r = app.get(&page).await;
+    assert!(
+        !r.body.contains("Hosting your own tools"),
+        "not before it is reviewed"
+    );
+    review::publish_translation(&app.db, f.moderator, f.id, "en")
+        .await
+        .unwrap();
+    let r = app.get(&page).await;
+    assert!(r.body.contains("Hosting your own tools"));
+    assert!(r.body.contains("made with the help of a machine"));
+    assert!(
+        r.body.contains(&format!("{page}?in=fr")),
+        "also available in French"
+    );
+    let r = app.get(&format!("{page}?in=fr")).await;
+    assert!(r.body.contains("Héberger ses outils"));
+
+    // Views count towards "most viewed".
+    let r = app.get("/en/library").await;
+    assert!(r.body.contains("Most viewed"));
+}
+
+#[tokio::test]
+async fn drafts_are_seen_by_their_organisation_and_moderators_only() {
+    let mut app = TestApp::new().await;
+    let f = fixture(&app, false).await;
+    let page = format!("/en/library/resources/{}", f.uid);
+    assert_eq!(app.get(&page).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        !app.get("/en/library").await.body.contains("Héberger"),
+        "drafts are not listed"
+    );
+
+    app.user("other@example.org", Role::Contributor).await;
+    app.login("other@example.org").await;
+    assert_eq!(app.get(&page).await.status, StatusCode::NOT_FOUND);
+
+    let mut member = TestApp::new().await;
+    member.router = app.router.clone();
+    member.login("c@example.org").await;
+    let r = member.get(&page).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("Draft: visible only to your organisation and moderators.")
+    );
+
+    let mut moderator = TestApp::new().await;
+    moderator.router = app.router.clone();
+    moderator.login("m@example.org").await;
+    assert_eq!(moderator.get(&page).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/en/library/resources/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
