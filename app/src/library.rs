@@ -65,4 +65,50 @@ pub struct ResourceView {
     /// `published`, or the state a member or moderator sees it in.
     pub status: String,
     pub status_reason: String,
+    pub actions: ResourceActions,
+    /// Shown to the organisation and moderators only (empty otherwise).
+    pub history: Vec<HistoryRow>,
+}
+
+/// What the signed-in person may do on a resource's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ResourceActions {
+    pub edit: bool,
+    pub submit: bool,
+    pub review: bool,
+    pub unpublish: bool,
+    pub withdraw: bool,
+}
+
+/// One entry of a resource's history, for its organisation and moderators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub who: String,
+    /// `created`, `edited`, `submitted`, … (an interface string `event-{action}`).
+    pub action: String,
+    pub lang: String,
+    pub detail: String,
+    pub at: String,
+}
+
+/// The form to create or edit a resource. Values and errors travel in the
+/// page's `FormState` (`topics` as a comma-separated list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceEditor {
+    /// `None` for a new resource.
+    pub uid: Option<String>,
+    /// Organisations the person may publish for, as `(id, name)`.
+    pub organisations: Vec<(i64, String)>,
+    /// The topic scheme as `(topic, depth)` in tree order.
+    pub topics: Vec<(TopicTag, u8)>,
+    /// Offered licences as `(uri, name)`; the empty name is "all rights reserved".
+    pub licences: Vec<(String, String)>,
+}
+
+/// A moderator's list of what waits for review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    pub resources: Vec<ResourceCard>,
+    /// Translations of published resources, as `(card, lang)`.
+    pub translations: Vec<(ResourceCard, String)>,
 }

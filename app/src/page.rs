@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
-use crate::library::{LibraryHome, ResourceView};
+use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -173,6 +173,8 @@ pub enum Page {
     Certificate(CertificateView),
     Library(LibraryHome),
     Resource(ResourceView),
+    ResourceEditor(ResourceEditor),
+    ReviewQueue(ReviewQueue),
     Search {
         query: String,
         results: Option<SearchResults>,
@@ -206,6 +208,9 @@ impl Page {
             Page::Dashboard(_) => "dashboard-title",
             Page::Certificate(_) => "certificate-title",
             Page::Library(_) | Page::Resource(_) => "library-title",
+            Page::ResourceEditor(e) if e.uid.is_none() => "resource-new-title",
+            Page::ResourceEditor(_) => "resource-edit-title",
+            Page::ReviewQueue(_) => "review-title",
             Page::Search { .. } => "search-title",
             Page::Directory => "directory-title",
             Page::Data => "data-title",
@@ -228,7 +233,10 @@ impl Page {
                 "/courses"
             }
             Page::Dashboard(_) => "/learning",
-            Page::Library(_) | Page::Resource(_) => "/library",
+            Page::Library(_)
+            | Page::Resource(_)
+            | Page::ResourceEditor(_)
+            | Page::ReviewQueue(_) => "/library",
             Page::Search { .. } => "/search",
             Page::Directory => "/directory",
             Page::Data => "/data",
@@ -255,6 +263,8 @@ impl Page {
         matches!(
             self,
             Page::Login
+                | Page::ResourceEditor(_)
+                | Page::ReviewQueue(_)
                 | Page::Register
                 | Page::Dashboard(_)
                 | Page::Certificate(_)

@@ -86,8 +86,17 @@ pub fn Library(home: LibraryHome) -> impl IntoView {
         }
         .into_any()
     };
+    let c = ctx();
+    let links = c.user.as_ref().map(|u| {
+        let review = matches!(u.role.as_str(), "moderator" | "admin")
+            .then(|| view! { <a class="button" href=c.href("/library/review")>{tr("review-title")}</a> });
+        let contribute = matches!(u.role.as_str(), "contributor" | "admin")
+            .then(|| view! { <a class="button button-primary" href=c.href("/library/new")>{tr("resource-new-title")}</a> });
+        view! { <p class="form-actions">{contribute}{review}</p> }
+    });
     view! {
         <PageHeader title="library-title" intro="library-intro" />
+        {links}
         {body}
     }
 }
@@ -150,6 +159,10 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
         .iter()
         .map(|t| view! { <li>{t.label.clone()}</li> })
         .collect_view();
+    let actions = (r.actions != Default::default())
+        .then(|| view! { <super::contribute::Actions uid=r.uid.clone() actions=r.actions /> });
+    let history = (!r.history.is_empty())
+        .then(|| view! { <super::contribute::History rows=r.history.clone() /> });
     let related = (!r.related.is_empty()).then(|| {
         view! {
             <h2>{tr("resource-related")}</h2>
@@ -187,6 +200,8 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
             <h2>{tr("resource-cite")}</h2>
             <p class="citation">{r.citation.clone()}</p>
         </article>
+        {actions}
+        {history}
         {related}
     }
 }

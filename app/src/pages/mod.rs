@@ -2,6 +2,7 @@
 
 mod account;
 mod auth;
+mod contribute;
 mod courses;
 mod learner;
 mod lesson;
@@ -26,6 +27,8 @@ pub fn PageBody() -> impl IntoView {
         Page::Certificate(view) => view! { <learner::Certificate view /> }.into_any(),
         Page::Library(home) => view! { <library::Library home /> }.into_any(),
         Page::Resource(resource) => view! { <library::ResourcePage resource /> }.into_any(),
+        Page::ResourceEditor(editor) => view! { <contribute::Editor editor /> }.into_any(),
+        Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
         Page::Directory => sections::Section(sections::SectionProps {
             title: "directory-title",
             intro: "directory-intro",

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use app::Page;
 use app::learning::{Link, TopicTag};
-use app::library::{LibraryHome, LicenceView, ResourceCard, ResourceView};
+use app::library::{
+    HistoryRow, LibraryHome, LicenceView, ResourceActions, ResourceCard, ResourceView,
+};
 use axum::extract::{Path, Query};
 use serde::Deserialize;
 use store::authz::{self, Action};
@@ -47,7 +49,11 @@ fn readable(r: &Resource) -> Vec<String> {
         .collect()
 }
 
-fn card(r: &Resource, lang: &str, publishers: &BTreeMap<i64, String>) -> Option<ResourceCard> {
+pub(super) fn card(
+    r: &Resource,
+    lang: &str,
+    publishers: &BTreeMap<i64, String>,
+) -> Option<ResourceCard> {
     let text = r.text_for(lang)?;
     Some(ResourceCard {
         uid: r.uid.clone(),
@@ -129,20 +135,61 @@ pub async fn resource(
         Err(store::StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
         other => other.or_fail(&ctx)?,
     };
+    let actor = ctx.actor().await?;
+    let may_edit = authz::can(
+        actor.as_ref(),
+        Action::EditResource {
+            org_id: r.organisation_id,
+        },
+    );
+    let may_review = authz::can(actor.as_ref(), Action::ReviewResources);
     if r.status != Status::Published {
         // Drafts and reviews are seen by their organisation and moderators only.
-        let actor = ctx.actor().await?;
-        let allowed = authz::can(
-            actor.as_ref(),
-            Action::EditResource {
-                org_id: r.organisation_id,
-            },
-        ) || authz::can(actor.as_ref(), Action::ReviewResources);
-        if !allowed {
+        if !may_edit && !may_review {
             return Err(ctx.fail(AppError::NotFound));
         }
     } else {
         library::browse::record_view(db, r.id).await.or_fail(&ctx)?;
+    }
+    let live = r.status != Status::Withdrawn;
+    let actions = ResourceActions {
+        edit: may_edit && live,
+        submit: may_edit
+            && matches!(
+                r.status,
+                Status::Draft | Status::ChangesRequested | Status::Unpublished
+            ),
+        review: may_review && r.status == Status::Submitted,
+        unpublish: may_review && r.status == Status::Published,
+        withdraw: (may_edit || may_review) && live,
+    };
+    let mut history = Vec::new();
+    if may_edit || may_review {
+        let mut names: BTreeMap<i64, String> = BTreeMap::new();
+        for e in library::history(db, r.id).await.or_fail(&ctx)? {
+            let who = match e.user_id {
+                Some(id) => {
+                    if let std::collections::btree_map::Entry::Vacant(slot) = names.entry(id) {
+                        let name = store::users::find(db, id)
+                            .await
+                            .or_fail(&ctx)?
+                            .map(|u| u.display_name)
+                            .unwrap_or_default();
+                        slot.insert(name);
+                    }
+                    names[&id].clone()
+                }
+                None => String::new(),
+            };
+            history.push(HistoryRow {
+                who,
+                action: e.action,
+                lang: e.lang,
+                detail: e.detail,
+                at: e.created_at,
+            });
+        }
+        history.reverse();
     }
     let page_lang = ctx.lang().code();
     let wanted = q.text_lang.as_deref().unwrap_or(page_lang);
@@ -212,6 +259,8 @@ pub async fn resource(
         citation: citation(&r, &text.title, &org.name, &page_url),
         status: r.status.as_str().to_string(),
         status_reason: r.status_reason.clone(),
+        actions,
+        history,
     };
     Ok(ctx.show(Page::Resource(view)))
 }

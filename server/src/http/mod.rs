@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod api;
+pub mod contribute;
 pub mod csrf;
 pub mod learning;
 pub mod library;
@@ -82,6 +83,35 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/learning", get(learning::dashboard))
         .route("/{lang}/library", get(library::home))
         .route("/{lang}/library/resources/{uid}", get(library::resource))
+        .route(
+            "/{lang}/library/new",
+            get(contribute::new_form).post(contribute::create),
+        )
+        .route("/{lang}/library/review", get(contribute::queue))
+        .route(
+            "/{lang}/library/resources/{uid}/edit",
+            get(contribute::edit_form).post(contribute::update),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/submit",
+            post(contribute::submit),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/publish",
+            post(contribute::publish),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/request-changes",
+            post(contribute::request_changes),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/unpublish",
+            post(contribute::unpublish),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/withdraw",
+            post(contribute::withdraw),
+        )
         .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(pages::search))
         .route("/{lang}/data", get(pages::data))

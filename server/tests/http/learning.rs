@@ -183,8 +183,7 @@ async fn an_anonymous_learner_answers_quizzes_and_keeps_progress_on_sign_up() {
     );
     assert!(r.body.contains("Quiz history"));
 
-    let mut stranger = TestApp::new().await;
-    stranger.router = app.router.clone();
+    let mut stranger = app.browser();
     let r = stranger.get(&cert).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Ada Lovelace"));

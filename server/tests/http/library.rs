@@ -173,8 +173,7 @@ async fn drafts_are_seen_by_their_organisation_and_moderators_only() {
     app.login("other@example.org").await;
     assert_eq!(app.get(&page).await.status, StatusCode::NOT_FOUND);
 
-    let mut member = TestApp::new().await;
-    member.router = app.router.clone();
+    let mut member = app.browser();
     member.login("c@example.org").await;
     let r = member.get(&page).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -183,8 +182,7 @@ async fn drafts_are_seen_by_their_organisation_and_moderators_only() {
             .contains("Draft: visible only to your organisation and moderators.")
     );
 
-    let mut moderator = TestApp::new().await;
-    moderator.router = app.router.clone();
+    let mut moderator = app.browser();
     moderator.login("m@example.org").await;
     assert_eq!(moderator.get(&page).await.status, StatusCode::OK);
     assert_eq!(

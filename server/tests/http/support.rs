@@ -105,6 +105,17 @@ impl TestApp {
         }
     }
 
+    /// Another browser (its own cookies) on the same server and database.
+    pub fn browser(&self) -> TestApp {
+        TestApp {
+            router: self.router.clone(),
+            indexer: self.indexer.clone(),
+            db: self.db.clone(),
+            cookies: HashMap::new(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
     pub async fn get(&mut self, uri: &str) -> Reply {
         self.send(Request::get(uri).body(Body::empty()).unwrap())
             .await

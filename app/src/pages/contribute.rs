@@ -1,0 +1,296 @@
+//! Contributing to the library: the resource form, the actions and history
+//! on a resource's page, and the moderators' review queue.
+
+use leptos::prelude::*;
+
+use super::PageHeader;
+use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
+use crate::library::{HistoryRow, ResourceActions, ResourceEditor, ReviewQueue};
+use crate::{ctx, tr};
+
+const KIND_CHOICES: [(&str, &str); 8] = [
+    ("guide", "kind-guide"),
+    ("video", "kind-video"),
+    ("workshop-kit", "kind-workshop-kit"),
+    ("article", "kind-article"),
+    ("tool", "kind-tool"),
+    ("course", "kind-course"),
+    ("podcast", "kind-podcast"),
+    ("dataset", "kind-dataset"),
+];
+
+/// `event-{action}` keys, written out so every one is known to be used.
+const EVENTS: [(&str, &str); 11] = [
+    ("created", "event-created"),
+    ("edited", "event-edited"),
+    ("submitted", "event-submitted"),
+    ("published", "event-published"),
+    ("changes-requested", "event-changes-requested"),
+    ("unpublished", "event-unpublished"),
+    ("withdrawn", "event-withdrawn"),
+    ("translation-saved", "event-translation-saved"),
+    ("translation-submitted", "event-translation-submitted"),
+    ("translation-published", "event-translation-published"),
+    (
+        "translation-changes-requested",
+        "event-translation-changes-requested",
+    ),
+];
+
+const LABELS: [(&str, &str); 11] = [
+    ("organisation", "field-organisation"),
+    ("kind", "field-kind"),
+    ("original_language", "field-original-language"),
+    ("title", "field-title"),
+    ("description", "field-description"),
+    ("licence", "field-licence"),
+    ("country", "field-country"),
+    ("authors", "field-authors"),
+    ("date_created", "field-date-created"),
+    ("url", "field-url"),
+    ("topics", "field-topics"),
+];
+
+/// A select whose options are `(value, label)`.
+fn choice(
+    state: &crate::page::FormState,
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+) -> AnyView {
+    let error = state.error(name);
+    let current = state.value(name);
+    let described = described_by(name, false, error.is_some());
+    let invalid = error.as_ref().map(|_| "true");
+    let opts = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == current;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <FieldFrame name label help=None error>
+            <select id=name name=name required=true aria-describedby=described aria-invalid=invalid>
+                {opts}
+            </select>
+        </FieldFrame>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Editor(editor: ResourceEditor) -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("resource");
+    let (title, action) = match &editor.uid {
+        Some(uid) => (
+            "resource-edit-title",
+            c.href(&format!("/library/resources/{uid}/edit")),
+        ),
+        None => ("resource-new-title", c.href("/library/new")),
+    };
+    let organisation = (editor.uid.is_none()).then(|| {
+        let options = editor
+            .organisations
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect();
+        choice(&state, "organisation", "field-organisation", options)
+    });
+    let kinds = KIND_CHOICES
+        .iter()
+        .map(|(k, key)| (k.to_string(), tr(key)))
+        .collect();
+    let licences = editor
+        .licences
+        .iter()
+        .map(|(uri, name)| {
+            let label = if name.is_empty() {
+                tr("resource-all-rights-reserved")
+            } else {
+                name.clone()
+            };
+            (uri.clone(), label)
+        })
+        .collect();
+    let chosen: Vec<String> = state
+        .value("topics")
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let topic_error = state.error("topics");
+    let topic_described = topic_error.as_ref().map(|_| "topics-error");
+    let topics = editor
+        .topics
+        .iter()
+        .map(|(t, depth)| {
+            let id = format!("topic-{}", t.id);
+            let checked = chosen.contains(&t.id);
+            let style = format!("margin-left: {}rem", f32::from(*depth) * 1.25);
+            view! {
+                <div class="choice" style=style>
+                    <input type="checkbox" id=id.clone() name="topics" value=t.id.clone() checked=checked />
+                    <label for=id>{t.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let description_error = state.error("description");
+    let description_value = state.value("description");
+    let authors_value = state.value("authors");
+    let authors_error = state.error("authors");
+    let kind_select = choice(&state, "kind", "field-kind", kinds);
+    let licence_select = choice(&state, "licence", "field-licence", licences);
+    let original_language = editor.uid.is_none().then(|| {
+        view! {
+            <Field state=state.clone() name="original_language" label="field-original-language"
+                help="field-original-language-help" maxlength=20 />
+        }
+    });
+    view! {
+        <PageHeader title />
+        <form class="form" method="post" action=action novalidate>
+            <ErrorSummary state=state.clone() labels=LABELS.to_vec() />
+            <CsrfField />
+            {organisation}
+            {kind_select}
+            {original_language}
+            <Field state=state.clone() name="title" label="field-title" maxlength=200 />
+            <FieldFrame name="description" label="field-description" help=Some("field-description-help") error=description_error.clone()>
+                <textarea id="description" name="description" rows="8" maxlength="5000"
+                    aria-describedby=described_by("description", true, description_error.is_some())>
+                    {description_value}
+                </textarea>
+            </FieldFrame>
+            {licence_select}
+            <Field state=state.clone() name="country" label="field-country" help="field-country-help" maxlength=2 />
+            <FieldFrame name="authors" label="field-authors" help=Some("field-authors-help") error=authors_error>
+                <textarea id="authors" name="authors" rows="3" aria-describedby="authors-help">{authors_value}</textarea>
+            </FieldFrame>
+            <Field state=state.clone() name="date_created" label="field-date-created" help="field-date-created-help" required=false maxlength=10 />
+            <Field state=state.clone() name="url" label="field-url" kind="url" required=false maxlength=300 />
+            <Field state=state.clone() name="audience" label="field-audience" required=false maxlength=120 />
+            <Field state=state.clone() name="educational_level" label="field-educational-level" required=false maxlength=120 />
+            <fieldset class="field" id="topics" aria-describedby=topic_described>
+                <legend>{tr("field-topics")}</legend>
+                {topics}
+                {topic_error.map(|code| view! { <p class="field-error" id="topics-error">{tr(&format!("error-{code}"))}</p> })}
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("resource-save")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The buttons a member or moderator sees on a resource's page.
+#[component]
+pub fn Actions(uid: String, actions: ResourceActions) -> impl IntoView {
+    let c = ctx();
+    let base = c.href(&format!("/library/resources/{uid}"));
+    let simple = |path: &str, key: &'static str, primary: bool| {
+        let class = if primary {
+            "button button-primary"
+        } else {
+            "button"
+        };
+        view! {
+            <form class="inline-form" method="post" action=format!("{base}/{path}")>
+                <CsrfField />
+                <button type="submit" class=class>{tr(key)}</button>
+            </form>
+        }
+    };
+    let with_text = |path: &str, field: &'static str, label: &'static str, button: &'static str| {
+        let id = format!("{path}-{field}");
+        view! {
+            <form class="form" method="post" action=format!("{base}/{path}")>
+                <CsrfField />
+                <div class="field">
+                    <label for=id.clone()>{tr(label)}</label>
+                    <textarea id=id name=field rows="3" required=true maxlength="1000"></textarea>
+                </div>
+                <button type="submit" class="button">{tr(button)}</button>
+            </form>
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{tr("resource-actions")}</h2>
+            <div class="form-actions">
+                {actions.edit.then(|| view! { <a class="button" href=format!("{base}/edit")>{tr("resource-edit")}</a> })}
+                {actions.submit.then(|| simple("submit", "resource-submit", true))}
+                {actions.review.then(|| simple("publish", "resource-publish", true))}
+            </div>
+            {actions.review.then(|| with_text("request-changes", "comment", "resource-comment", "resource-request-changes"))}
+            {actions.unpublish.then(|| with_text("unpublish", "reason", "resource-reason", "resource-unpublish"))}
+            {actions.withdraw.then(|| with_text("withdraw", "reason", "resource-withdraw-reason", "resource-withdraw"))}
+        </section>
+    }
+}
+
+#[component]
+pub fn History(rows: Vec<HistoryRow>) -> impl IntoView {
+    let items = rows
+        .into_iter()
+        .map(|h| {
+            let what = EVENTS
+                .iter()
+                .find(|(a, _)| *a == h.action)
+                .map(|(_, key)| tr(key))
+                .unwrap_or(h.action.clone());
+            let lang = (!h.lang.is_empty()).then(|| format!(" ({})", h.lang));
+            let detail = (!h.detail.is_empty())
+                .then(|| view! { <br /><span class="detail">{h.detail.clone()}</span> });
+            view! {
+                <li><span class="meta">{h.at.get(..16).unwrap_or(&h.at).replace('T', " ")}</span>" "
+                    <strong>{h.who}</strong>" — "{what}{lang}{detail}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel history" aria-labelledby="history-heading">
+            <h2 id="history-heading">{tr("resource-history")}</h2>
+            <ol>{items}</ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn Queue(queue: ReviewQueue) -> impl IntoView {
+    let c = ctx();
+    let resources = if queue.resources.is_empty() {
+        view! { <p class="empty">{tr("review-empty")}</p> }.into_any()
+    } else {
+        queue
+            .resources
+            .into_iter()
+            .map(|r| {
+                let href = c.href(&format!("/library/resources/{}", r.uid));
+                view! { <li><a href=href>{r.title}</a>" — "{r.publisher}</li> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let translations = (!queue.translations.is_empty()).then(|| {
+        let items = queue
+            .translations
+            .into_iter()
+            .map(|(r, lang)| {
+                let href = format!(
+                    "{}?in={lang}",
+                    c.href(&format!("/library/resources/{}", r.uid))
+                );
+                view! { <li><a href=href>{r.title}</a>" (" {lang} ")"</li> }
+            })
+            .collect_view();
+        view! { <h2>{tr("review-translations")}</h2><ul>{items}</ul> }
+    });
+    view! {
+        <PageHeader title="review-title" intro="review-intro" />
+        <h2>{tr("review-resources")}</h2>
+        <ul>{resources}</ul>
+        {translations}
+    }
+}

@@ -1,0 +1,383 @@
+//! Contributing to the library: partners' members create and edit their
+//! organisation's resources and send them to review; moderators publish them
+//! or send them back with a comment, and unpublish; members or moderators
+//! withdraw. Every rule is asked of `store::authz` before acting.
+
+use std::collections::BTreeMap;
+
+use app::Page;
+use app::learning::TopicTag;
+use app::library::{ResourceEditor, ReviewQueue};
+use app::page::FormState;
+use axum::Form;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use store::StoreError;
+use store::authz::{Action, Actor};
+use store::library::review;
+use store::library::{self, Resource, ResourceForm, Status};
+use store::{concepts, organisations};
+
+use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use crate::error::AppError;
+
+type Fields = Form<Vec<(String, String)>>;
+
+fn field(fields: &[(String, String)], name: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn resource_form(fields: &[(String, String)]) -> ResourceForm {
+    ResourceForm {
+        kind: field(fields, "kind"),
+        original_language: field(fields, "original_language"),
+        title: field(fields, "title"),
+        description: field(fields, "description"),
+        audience: field(fields, "audience"),
+        educational_level: field(fields, "educational_level"),
+        licence: field(fields, "licence"),
+        country: field(fields, "country"),
+        authors: field(fields, "authors"),
+        date_created: field(fields, "date_created"),
+        url: field(fields, "url"),
+        topics: fields
+            .iter()
+            .filter(|(k, _)| k == "topics")
+            .map(|(_, v)| v.clone())
+            .collect(),
+    }
+}
+
+/// The form's values as shown again (`topics` comma-separated).
+fn values(form: &ResourceForm, organisation: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("organisation".into(), organisation.to_string()),
+        ("kind".into(), form.kind.clone()),
+        ("original_language".into(), form.original_language.clone()),
+        ("title".into(), form.title.clone()),
+        ("description".into(), form.description.clone()),
+        ("audience".into(), form.audience.clone()),
+        ("educational_level".into(), form.educational_level.clone()),
+        ("licence".into(), form.licence.clone()),
+        ("country".into(), form.country.clone()),
+        ("authors".into(), form.authors.clone()),
+        ("date_created".into(), form.date_created.clone()),
+        ("url".into(), form.url.clone()),
+        ("topics".into(), form.topics.join(",")),
+    ])
+}
+
+async fn actor(ctx: &Ctx) -> Result<Actor, Failure> {
+    ctx.actor()
+        .await?
+        .ok_or_else(|| ctx.fail(AppError::LoginRequired))
+}
+
+fn require(ctx: &Ctx, actor: &Actor, action: Action) -> Result<(), Failure> {
+    if store::authz::can(Some(actor), action) {
+        Ok(())
+    } else {
+        Err(ctx.fail(AppError::Forbidden))
+    }
+}
+
+/// The topic scheme in tree order, labelled in the page's language.
+pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
+    let all = concepts::list(&ctx.state.db).await.or_fail(ctx)?;
+    let lang = ctx.lang().code();
+    fn walk(
+        all: &[concepts::Concept],
+        parent: Option<&str>,
+        depth: u8,
+        lang: &str,
+        out: &mut Vec<(TopicTag, u8)>,
+    ) {
+        let mut level: Vec<&concepts::Concept> = all
+            .iter()
+            .filter(|c| c.broader.as_deref() == parent)
+            .collect();
+        level.sort_by_cached_key(|c| courses::quiz::fold(c.label_in(lang)));
+        for c in level {
+            out.push((
+                TopicTag {
+                    id: c.id.clone(),
+                    label: c.label_in(lang).to_string(),
+                },
+                depth,
+            ));
+            if depth < 8 {
+                walk(all, Some(&c.id), depth + 1, lang, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&all, None, 0, lang, &mut out);
+    Ok(out)
+}
+
+async fn editor(ctx: &Ctx, actor: &Actor, uid: Option<String>) -> Result<ResourceEditor, Failure> {
+    let orgs = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
+    let organisations = orgs
+        .into_iter()
+        .filter(|o| store::authz::can(Some(actor), Action::CreateResource { org_id: o.id }))
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(ResourceEditor {
+        uid,
+        organisations,
+        topics: topic_tree(ctx).await?,
+        licences: library::LICENCES
+            .iter()
+            .map(|l| {
+                (
+                    l.to_string(),
+                    library::licence_label(l).unwrap_or_default().to_string(),
+                )
+            })
+            .collect(),
+    })
+}
+
+fn resource_path(uid: &str) -> String {
+    format!("/library/resources/{uid}")
+}
+
+pub async fn new_form(ctx: Ctx) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let editor = editor(&ctx, &actor, None).await?;
+    let Some((org_id, _)) = editor.organisations.first().cloned() else {
+        return Err(ctx.fail(AppError::Forbidden));
+    };
+    let org = organisations::get(&ctx.state.db, org_id)
+        .await
+        .or_fail(&ctx)?;
+    let defaults = ResourceForm {
+        kind: "guide".into(),
+        original_language: ctx.lang().code().into(),
+        licence: "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        country: org.country.clone(),
+        ..Default::default()
+    };
+    let state = FormState {
+        form: "resource".into(),
+        values: values(&defaults, &org_id.to_string()),
+        ..Default::default()
+    };
+    Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
+}
+
+fn refused(
+    ctx: Ctx,
+    editor: ResourceEditor,
+    form: &ResourceForm,
+    org: &str,
+    errors: &[store::FieldError],
+) -> PageResult {
+    let mut state = form_state("resource", &[], errors);
+    state.values = values(form, org);
+    Ok(ctx.show_with(
+        Page::ResourceEditor(editor),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some(state),
+    ))
+}
+
+pub async fn create(ctx: Ctx, Form(fields): Fields) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let form = resource_form(&fields);
+    let org = field(&fields, "organisation");
+    let Ok(org_id) = org.parse::<i64>() else {
+        return Err(ctx.fail(AppError::BadRequest("no organisation chosen".into())));
+    };
+    require(&ctx, &actor, Action::CreateResource { org_id })?;
+    match library::create(&ctx.state.db, actor.user_id, org_id, &form).await {
+        Ok(r) => {
+            tracing::info!(resource = %r.uid, user = actor.user_id, "resource created");
+            ctx.redirect_with(&resource_path(&r.uid), "flash-resource-saved")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let editor = editor(&ctx, &actor, None).await?;
+            refused(ctx, editor, &form, &org, &errors)
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
+    match library::get_by_uid(&ctx.state.db, uid).await {
+        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
+        other => other.or_fail(ctx),
+    }
+}
+
+pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let r = load(&ctx, &uid).await?;
+    require(
+        &ctx,
+        &actor,
+        Action::EditResource {
+            org_id: r.organisation_id,
+        },
+    )?;
+    let original = r.original().cloned();
+    let form = ResourceForm {
+        kind: r.kind.as_str().into(),
+        original_language: r.original_language.clone(),
+        title: original
+            .as_ref()
+            .map(|t| t.title.clone())
+            .unwrap_or_default(),
+        description: original.map(|t| t.description).unwrap_or_default(),
+        audience: r.audience.clone(),
+        educational_level: r.educational_level.clone(),
+        licence: r.licence.clone(),
+        country: r.country.clone(),
+        authors: r.authors.join("\n"),
+        date_created: r.date_created.clone(),
+        url: r.url.clone(),
+        topics: r.topics.clone(),
+    };
+    let state = FormState {
+        form: "resource".into(),
+        values: values(&form, &r.organisation_id.to_string()),
+        ..Default::default()
+    };
+    let editor = editor(&ctx, &actor, Some(uid)).await?;
+    Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
+}
+
+pub async fn update(
+    ctx: Ctx,
+    Path((_lang, uid)): Path<(String, String)>,
+    Form(fields): Fields,
+) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let r = load(&ctx, &uid).await?;
+    require(
+        &ctx,
+        &actor,
+        Action::EditResource {
+            org_id: r.organisation_id,
+        },
+    )?;
+    if r.status == Status::Withdrawn {
+        return ctx
+            .redirect_with(&resource_path(&uid), "flash-action-refused")
+            .await;
+    }
+    let form = resource_form(&fields);
+    match library::update(&ctx.state.db, actor.user_id, r.id, &form).await {
+        Ok(_) => {
+            ctx.redirect_with(&resource_path(&uid), "flash-resource-saved")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let editor = editor(&ctx, &actor, Some(uid)).await?;
+            refused(ctx, editor, &form, &r.organisation_id.to_string(), &errors)
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+/// One review step on a resource: who may, what it does, the message after.
+async fn step(ctx: Ctx, uid: &str, text: &str, which: &str) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let r = load(&ctx, uid).await?;
+    let edit = Action::EditResource {
+        org_id: r.organisation_id,
+    };
+    let may = |a| store::authz::can(Some(&actor), a);
+    let allowed = match which {
+        "submit" => may(edit),
+        "withdraw" => may(edit) || may(Action::ReviewResources),
+        _ => may(Action::ReviewResources),
+    };
+    if !allowed {
+        return Err(ctx.fail(AppError::Forbidden));
+    }
+    let db = &ctx.state.db;
+    let (done, flash) = match which {
+        "submit" => (
+            review::submit(db, actor.user_id, r.id).await,
+            "flash-resource-submitted",
+        ),
+        "publish" => (
+            review::publish(db, actor.user_id, r.id).await,
+            "flash-resource-published",
+        ),
+        "request-changes" => (
+            review::request_changes(db, actor.user_id, r.id, text).await,
+            "flash-changes-requested",
+        ),
+        "unpublish" => (
+            review::unpublish(db, actor.user_id, r.id, text).await,
+            "flash-resource-unpublished",
+        ),
+        _ => (
+            review::withdraw(db, actor.user_id, r.id, text).await,
+            "flash-resource-withdrawn",
+        ),
+    };
+    match done {
+        Ok(_) => {
+            tracing::info!(resource = %uid, user = actor.user_id, step = which, "review step");
+            ctx.redirect_with(&resource_path(uid), flash).await
+        }
+        // A missing comment, or a state that changed meanwhile.
+        Err(StoreError::Invalid(_)) => {
+            ctx.redirect_with(&resource_path(uid), "flash-action-refused")
+                .await
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+type UidPath = Path<(String, String)>;
+
+pub async fn submit(ctx: Ctx, Path((_l, uid)): UidPath) -> PageResult {
+    step(ctx, &uid, "", "submit").await
+}
+
+pub async fn publish(ctx: Ctx, Path((_l, uid)): UidPath) -> PageResult {
+    step(ctx, &uid, "", "publish").await
+}
+
+pub async fn request_changes(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+    step(ctx, &uid, &field(&f, "comment"), "request-changes").await
+}
+
+pub async fn unpublish(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+    step(ctx, &uid, &field(&f, "reason"), "unpublish").await
+}
+
+pub async fn withdraw(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+    step(ctx, &uid, &field(&f, "reason"), "withdraw").await
+}
+
+pub async fn queue(ctx: Ctx) -> PageResult {
+    let actor = actor(&ctx).await?;
+    require(&ctx, &actor, Action::ReviewResources)?;
+    let (resources, translations) = review::queue(&ctx.state.db).await.or_fail(&ctx)?;
+    let names: BTreeMap<i64, String> = organisations::list(&ctx.state.db)
+        .await
+        .or_fail(&ctx)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let lang = ctx.lang().code().to_string();
+    let card = |r: &Resource| super::library::card(r, &lang, &names);
+    let view = ReviewQueue {
+        resources: resources.iter().filter_map(card).collect(),
+        translations: translations
+            .iter()
+            .filter_map(|(r, l)| card(r).map(|c| (c, l.clone())))
+            .collect(),
+    };
+    Ok(ctx.show(Page::ReviewQueue(view)))
+}

@@ -1,0 +1,213 @@
+//! Contributing and reviewing through the pages: a member of one partner
+//! proposes a resource, a moderator sends it back, it is fixed, resubmitted
+//! and published; who may do what.
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use store::concepts::{self, Concept};
+use store::organisations::OrgRole;
+use store::users::Role;
+
+use crate::support::{Reply, TestApp};
+
+async fn setup() -> (TestApp, i64, i64) {
+    let app = TestApp::new().await;
+    concepts::sync_scheme(
+        &app.db,
+        &[Concept {
+            id: "free-software".into(),
+            broader: None,
+            labels: BTreeMap::from([("en".to_string(), "Free software".to_string())]),
+            alt: BTreeMap::new(),
+            shipped: true,
+        }],
+    )
+    .await
+    .unwrap();
+    let a = app
+        .organisation("Les Tisserands", "fr", "fr", "https://t.example.org")
+        .await;
+    let b = app
+        .organisation("Rete Civica", "it", "it", "https://r.example.org")
+        .await;
+    for (email, org) in [("a@example.org", a.id), ("b@example.org", b.id)] {
+        app.user(email, Role::Learner).await;
+        store::organisations::add_member(&app.db, org, email, OrgRole::Member)
+            .await
+            .unwrap();
+    }
+    app.user("mod@example.org", Role::Moderator).await;
+    (app, a.id, b.id)
+}
+
+fn resource_fields(org: i64, title: &str) -> Vec<(String, String)> {
+    [
+        ("organisation", org.to_string()),
+        ("kind", "guide".into()),
+        ("original_language", "fr".into()),
+        ("title", title.into()),
+        ("description", "Un guide pour commencer.".into()),
+        (
+            "licence",
+            "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        ),
+        ("country", "fr".into()),
+        ("authors", "Ada".into()),
+        ("date_created", "2025".into()),
+        ("url", "https://example.org/guide".into()),
+        ("topics", "free-software".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+async fn post(app: &mut TestApp, uri: &str, fields: &[(String, String)]) -> Reply {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(uri, &pairs).await
+}
+
+#[tokio::test]
+async fn a_resource_goes_from_draft_to_published_through_review() {
+    let (mut app, a, _) = setup().await;
+    app.login("a@example.org").await;
+    let r = app.get("/en/library/new").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Les Tisserands"));
+
+    let mut bad = resource_fields(a, "");
+    bad.retain(|(k, _)| k != "topics");
+    let r = post(&mut app, "/en/library/new", &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Choose at least one topic."));
+    assert!(
+        r.body.contains("value=\"https://example.org/guide\""),
+        "typed values stay"
+    );
+
+    let r = post(
+        &mut app,
+        "/en/library/new",
+        &resource_fields(a, "Guide des chatons"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.location().to_string();
+    assert!(page.starts_with("/en/library/resources/"));
+    let r = app.get(&page).await;
+    assert!(r.body.contains("The resource is saved."));
+    assert!(r.body.contains("Draft: visible only to your organisation"));
+    assert!(r.body.contains("Send for review"));
+    let r = app.post(&format!("{page}/submit"), &[]).await;
+    assert_eq!(r.location(), page);
+
+    let mut moderator = app.browser();
+    moderator.login("mod@example.org").await;
+    let r = moderator.get("/en/library/review").await;
+    assert!(r.body.contains("Guide des chatons"));
+    let r = moderator
+        .post(&format!("{page}/request-changes"), &[("comment", "")])
+        .await;
+    assert_eq!(r.location(), page);
+    assert!(
+        moderator
+            .get(&page)
+            .await
+            .body
+            .contains("This action could not be done"),
+        "a comment is required"
+    );
+    moderator
+        .post(
+            &format!("{page}/request-changes"),
+            &[("comment", "Please name the second author.")],
+        )
+        .await;
+
+    let r = app.get(&page).await;
+    assert!(r.body.contains("Changes were requested."));
+    assert!(
+        r.body.contains("Please name the second author."),
+        "the contributor sees the comment"
+    );
+    let mut fixed = resource_fields(a, "Guide des chatons");
+    fixed.retain(|(k, _)| k != "authors");
+    fixed.push(("authors".into(), "Ada\nGrace".into()));
+    let r = post(&mut app, &format!("{page}/edit"), &fixed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.post(&format!("{page}/submit"), &[]).await;
+
+    let r = moderator.post(&format!("{page}/publish"), &[]).await;
+    assert_eq!(r.location(), page);
+    let mut anonymous = app.browser();
+    let r = anonymous.get("/en/library").await;
+    assert!(r.body.contains("Guide des chatons"));
+    let r = anonymous.get(&page).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Ada, Grace"));
+    assert!(!r.body.contains("History"), "the history is not public");
+}
+
+#[tokio::test]
+async fn each_role_may_do_only_its_part() {
+    let (mut app, a, b) = setup().await;
+    // A learner cannot propose resources.
+    app.user("learner@example.org", Role::Learner).await;
+    app.login("learner@example.org").await;
+    assert_eq!(
+        app.get("/en/library/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut member_a = app.browser();
+    member_a.login("a@example.org").await;
+    // Not for another organisation.
+    let r = post(
+        &mut member_a,
+        "/en/library/new",
+        &resource_fields(b, "Pour B"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post(
+        &mut member_a,
+        "/en/library/new",
+        &resource_fields(a, "De A"),
+    )
+    .await;
+    let page = r.location().to_string();
+    member_a.post(&format!("{page}/submit"), &[]).await;
+    // No self-review.
+    let r = member_a.post(&format!("{page}/publish"), &[]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // A member of another partner can neither see nor edit the draft.
+    let mut member_b = app.browser();
+    member_b.login("b@example.org").await;
+    assert_eq!(member_b.get(&page).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        member_b.get(&format!("{page}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = post(
+        &mut member_b,
+        &format!("{page}/edit"),
+        &resource_fields(a, "Pris"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        member_b.get("/en/library/review").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Signed out: asked to log in.
+    let mut anonymous = app.browser();
+    let r = anonymous.get("/en/library/new").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().starts_with("/en/login"));
+}
