@@ -68,6 +68,8 @@ pub struct ResourceView {
     pub actions: ResourceActions,
     /// Shown to the organisation and moderators only (empty otherwise).
     pub history: Vec<HistoryRow>,
+    /// Translations and their review state, for translators and moderators.
+    pub translations: Vec<TranslationRow>,
 }
 
 /// What the signed-in person may do on a resource's page.
@@ -78,6 +80,21 @@ pub struct ResourceActions {
     pub review: bool,
     pub unpublish: bool,
     pub withdraw: bool,
+    /// Add or edit translations, and send them for review.
+    pub translate: bool,
+    /// Publish or send back submitted translations.
+    pub review_translations: bool,
+}
+
+/// A translation as its translators and moderators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationRow {
+    pub lang: String,
+    pub title: String,
+    /// `human` or `machine-assisted`.
+    pub origin: String,
+    /// `draft`, `submitted`, `changes-requested` or `published`.
+    pub status: String,
 }
 
 /// One entry of a resource's history, for its organisation and moderators.

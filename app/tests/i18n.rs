@@ -220,6 +220,12 @@ fn every_key_is_used_and_every_used_key_exists() {
         "progress-title",
         "toc-title",
         "toc-sub",
+        "translation-description",
+        // History actions recorded by the store, shown through `event-…` keys.
+        "translation-saved",
+        "translation-submitted",
+        "translation-published",
+        "translation-changes-requested",
     ];
     let missing: Vec<_> = literals
         .iter()

@@ -294,3 +294,96 @@ pub fn Queue(queue: ReviewQueue) -> impl IntoView {
         {translations}
     }
 }
+
+/// `translation-status-{status}` keys, written out so every one is known to be used.
+const TRANSLATION_STATUSES: [(&str, &str); 4] = [
+    ("draft", "translation-status-draft"),
+    ("submitted", "translation-status-submitted"),
+    ("changes-requested", "translation-status-changes-requested"),
+    ("published", "translation-status-published"),
+];
+
+/// The translations of a resource with their review state and the buttons
+/// for translators and moderators, and the form to add one.
+#[component]
+pub fn Translations(
+    uid: String,
+    rows: Vec<crate::library::TranslationRow>,
+    actions: ResourceActions,
+) -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("translation");
+    let base = c.href(&format!("/library/resources/{uid}/translations"));
+    let items = rows
+        .into_iter()
+        .map(|t| {
+            let status = TRANSLATION_STATUSES
+                .iter()
+                .find(|(s, _)| *s == t.status)
+                .map(|(_, key)| tr(key))
+                .unwrap_or(t.status.clone());
+            let button = |path: &str, key: &'static str| {
+                view! {
+                    <form class="inline-form" method="post" action=format!("{base}/{}/{path}", t.lang)>
+                        <CsrfField />
+                        <button type="submit" class="button button-small">{tr(key)}</button>
+                    </form>
+                }
+            };
+            let submit = (actions.translate && matches!(t.status.as_str(), "draft" | "changes-requested"))
+                .then(|| button("submit", "resource-submit"));
+            let review = (actions.review_translations && t.status == "submitted").then(|| {
+                let id = format!("comment-{}", t.lang);
+                view! {
+                    {button("publish", "resource-publish")}
+                    <form class="inline-form" method="post" action=format!("{base}/{}/request-changes", t.lang)>
+                        <CsrfField />
+                        <label class="visually-hidden" for=id.clone()>{tr("resource-comment")}</label>
+                        <input id=id name="comment" type="text" required=true maxlength="1000" />
+                        <button type="submit" class="button button-small">{tr("resource-request-changes")}</button>
+                    </form>
+                }
+            });
+            view! {
+                <li lang=t.lang.clone()>
+                    <strong>{t.lang.clone()}</strong>" — "{t.title.clone()}" "
+                    <span class="meta">"("{status}")"</span>
+                    {submit}
+                    {review}
+                </li>
+            }
+        })
+        .collect_view();
+    let form = actions.translate.then(|| {
+        let origins = vec![
+            ("human".to_string(), tr("origin-human")),
+            ("machine-assisted".to_string(), tr("origin-machine-assisted")),
+        ];
+        let description_value = state.value("description");
+        let origin_select = choice(&state, "origin", "field-origin", origins);
+        view! {
+            <form class="form" method="post" action=base.clone() novalidate>
+                <h3>{tr("translation-add")}</h3>
+                <ErrorSummary state=state.clone() labels=vec![("lang", "field-translation-language"), ("title", "field-title"), ("description", "field-description"), ("origin", "field-origin")] />
+                <CsrfField />
+                <Field state=state.clone() name="lang" label="field-translation-language" help="field-original-language-help" maxlength=20 />
+                <Field state=state.clone() name="title" label="field-title" maxlength=200 />
+                <div class="field">
+                    <label for="translation-description">{tr("field-description")}</label>
+                    <textarea id="translation-description" name="description" rows="6" maxlength="5000">{description_value}</textarea>
+                </div>
+                {origin_select}
+                <div class="form-actions">
+                    <button type="submit" class="button">{tr("translation-save")}</button>
+                </div>
+            </form>
+        }
+    });
+    view! {
+        <section class="panel" id="translations" aria-labelledby="translations-heading">
+            <h2 id="translations-heading">{tr("resource-translations")}</h2>
+            <ul>{items}</ul>
+            {form}
+        </section>
+    }
+}

@@ -159,8 +159,14 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
         .iter()
         .map(|t| view! { <li>{t.label.clone()}</li> })
         .collect_view();
-    let actions = (r.actions != Default::default())
+    let a = r.actions;
+    let actions = (a.edit || a.submit || a.review || a.unpublish || a.withdraw)
         .then(|| view! { <super::contribute::Actions uid=r.uid.clone() actions=r.actions /> });
+    let translations = (r.actions.translate || r.actions.review_translations).then(|| {
+        view! {
+            <super::contribute::Translations uid=r.uid.clone() rows=r.translations.clone() actions=r.actions />
+        }
+    });
     let history = (!r.history.is_empty())
         .then(|| view! { <super::contribute::History rows=r.history.clone() /> });
     let related = (!r.related.is_empty()).then(|| {
@@ -201,6 +207,7 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
             <p class="citation">{r.citation.clone()}</p>
         </article>
         {actions}
+        {translations}
         {history}
         {related}
     }

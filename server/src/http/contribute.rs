@@ -381,3 +381,93 @@ pub async fn queue(ctx: Ctx) -> PageResult {
     };
     Ok(ctx.show(Page::ReviewQueue(view)))
 }
+
+/// Adds or edits a translation from the form on the resource's page; a
+/// refused form is shown again there with its errors.
+pub async fn save_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+    let actor = actor(&ctx).await?;
+    require(&ctx, &actor, Action::TranslateResource)?;
+    let r = load(&ctx, &uid).await?;
+    let form = review::TranslationForm {
+        lang: field(&f, "lang"),
+        title: field(&f, "title"),
+        description: field(&f, "description"),
+        origin: field(&f, "origin"),
+    };
+    match review::save_translation(&ctx.state.db, actor.user_id, r.id, &form).await {
+        Ok(_) => {
+            let to = format!("{}#translations", resource_path(&uid));
+            ctx.redirect_with(&to, "flash-translation-saved").await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let view = super::library::resource_view(&ctx, &uid, None).await?;
+            let values = [
+                ("lang", form.lang.as_str()),
+                ("title", form.title.as_str()),
+                ("description", form.description.as_str()),
+                ("origin", form.origin.as_str()),
+            ];
+            Ok(ctx.invalid(Page::Resource(view), "translation", &values, &errors))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+type TranslationPath = Path<(String, String, String)>;
+
+/// One review step on a translation.
+async fn translation_step(
+    ctx: Ctx,
+    uid: &str,
+    lang: &str,
+    which: &str,
+    comment: &str,
+) -> PageResult {
+    let actor = actor(&ctx).await?;
+    let needed = if which == "submit" {
+        Action::TranslateResource
+    } else {
+        Action::ReviewResources
+    };
+    require(&ctx, &actor, needed)?;
+    let r = load(&ctx, uid).await?;
+    let db = &ctx.state.db;
+    let (done, flash) = match which {
+        "submit" => (
+            review::submit_translation(db, actor.user_id, r.id, lang).await,
+            "flash-translation-submitted",
+        ),
+        "publish" => (
+            review::publish_translation(db, actor.user_id, r.id, lang).await,
+            "flash-translation-published",
+        ),
+        _ => (
+            review::request_translation_changes(db, actor.user_id, r.id, lang, comment).await,
+            "flash-changes-requested",
+        ),
+    };
+    let to = format!("{}#translations", resource_path(uid));
+    match done {
+        Ok(_) => ctx.redirect_with(&to, flash).await,
+        Err(StoreError::Invalid(_) | StoreError::NotFound) => {
+            ctx.redirect_with(&to, "flash-action-refused").await
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+pub async fn submit_translation(ctx: Ctx, Path((_l, uid, lang)): TranslationPath) -> PageResult {
+    translation_step(ctx, &uid, &lang, "submit", "").await
+}
+
+pub async fn publish_translation(ctx: Ctx, Path((_l, uid, lang)): TranslationPath) -> PageResult {
+    translation_step(ctx, &uid, &lang, "publish", "").await
+}
+
+pub async fn request_translation_changes(
+    ctx: Ctx,
+    Path((_l, uid, lang)): TranslationPath,
+    Form(f): Fields,
+) -> PageResult {
+    translation_step(ctx, &uid, &lang, "request-changes", &field(&f, "comment")).await
+}

@@ -7,6 +7,7 @@ use app::Page;
 use app::learning::{Link, TopicTag};
 use app::library::{
     HistoryRow, LibraryHome, LicenceView, ResourceActions, ResourceCard, ResourceView,
+    TranslationRow,
 };
 use axum::extract::{Path, Query};
 use serde::Deserialize;
@@ -130,10 +131,20 @@ pub async fn resource(
     Path((_lang, uid)): Path<(String, String)>,
     Query(q): Query<ResourceQuery>,
 ) -> PageResult {
+    let view = resource_view(&ctx, &uid, q.text_lang.as_deref()).await?;
+    Ok(ctx.show(Page::Resource(view)))
+}
+
+/// A resource's page as the current person may see it (404 when they may not).
+pub(super) async fn resource_view(
+    ctx: &Ctx,
+    uid: &str,
+    text_lang: Option<&str>,
+) -> Result<ResourceView, Failure> {
     let db = &ctx.state.db;
-    let r = match library::get_by_uid(db, &uid).await {
+    let r = match library::get_by_uid(db, uid).await {
         Err(store::StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(&ctx)?,
+        other => other.or_fail(ctx)?,
     };
     let actor = ctx.actor().await?;
     let may_edit = authz::can(
@@ -143,13 +154,14 @@ pub async fn resource(
         },
     );
     let may_review = authz::can(actor.as_ref(), Action::ReviewResources);
+    let may_translate = authz::can(actor.as_ref(), Action::TranslateResource);
     if r.status != Status::Published {
         // Drafts and reviews are seen by their organisation and moderators only.
         if !may_edit && !may_review {
             return Err(ctx.fail(AppError::NotFound));
         }
     } else {
-        library::browse::record_view(db, r.id).await.or_fail(&ctx)?;
+        library::browse::record_view(db, r.id).await.or_fail(ctx)?;
     }
     let live = r.status != Status::Withdrawn;
     let actions = ResourceActions {
@@ -162,17 +174,33 @@ pub async fn resource(
         review: may_review && r.status == Status::Submitted,
         unpublish: may_review && r.status == Status::Published,
         withdraw: (may_edit || may_review) && live,
+        translate: may_translate && live,
+        review_translations: may_review && r.status == Status::Published,
+    };
+    let translations = if actions.translate || actions.review_translations {
+        r.texts
+            .iter()
+            .filter(|t| t.origin != library::Origin::Original)
+            .map(|t| TranslationRow {
+                lang: t.lang.clone(),
+                title: t.title.clone(),
+                origin: t.origin.as_str().to_string(),
+                status: t.status.as_str().to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
     let mut history = Vec::new();
     if may_edit || may_review {
         let mut names: BTreeMap<i64, String> = BTreeMap::new();
-        for e in library::history(db, r.id).await.or_fail(&ctx)? {
+        for e in library::history(db, r.id).await.or_fail(ctx)? {
             let who = match e.user_id {
                 Some(id) => {
                     if let std::collections::btree_map::Entry::Vacant(slot) = names.entry(id) {
                         let name = store::users::find(db, id)
                             .await
-                            .or_fail(&ctx)?
+                            .or_fail(ctx)?
                             .map(|u| u.display_name)
                             .unwrap_or_default();
                         slot.insert(name);
@@ -192,7 +220,7 @@ pub async fn resource(
         history.reverse();
     }
     let page_lang = ctx.lang().code();
-    let wanted = q.text_lang.as_deref().unwrap_or(page_lang);
+    let wanted = text_lang.unwrap_or(page_lang);
     let text = r
         .text_for(wanted)
         .or_else(|| r.texts.first())
@@ -200,8 +228,8 @@ pub async fn resource(
         .ok_or_else(|| ctx.fail(AppError::NotFound))?;
     let org = organisations::get(db, r.organisation_id)
         .await
-        .or_fail(&ctx)?;
-    let labels = concepts::list(db).await.or_fail(&ctx)?;
+        .or_fail(ctx)?;
+    let labels = concepts::list(db).await.or_fail(ctx)?;
     let topics = r
         .topics
         .iter()
@@ -211,10 +239,10 @@ pub async fn resource(
             label: c.label_in(page_lang).to_string(),
         })
         .collect();
-    let names = publishers(&ctx).await?;
+    let names = publishers(ctx).await?;
     let related = library::browse::related(db, &r, 4)
         .await
-        .or_fail(&ctx)?
+        .or_fail(ctx)?
         .iter()
         .filter_map(|x| card(x, page_lang, &names))
         .collect();
@@ -261,6 +289,7 @@ pub async fn resource(
         status_reason: r.status_reason.clone(),
         actions,
         history,
+        translations,
     };
-    Ok(ctx.show(Page::Resource(view)))
+    Ok(view)
 }

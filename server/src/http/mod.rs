@@ -112,6 +112,22 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/library/resources/{uid}/withdraw",
             post(contribute::withdraw),
         )
+        .route(
+            "/{lang}/library/resources/{uid}/translations",
+            post(contribute::save_translation),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/translations/{text}/submit",
+            post(contribute::submit_translation),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/translations/{text}/publish",
+            post(contribute::publish_translation),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/translations/{text}/request-changes",
+            post(contribute::request_translation_changes),
+        )
         .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(pages::search))
         .route("/{lang}/data", get(pages::data))

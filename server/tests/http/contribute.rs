@@ -211,3 +211,79 @@ async fn each_role_may_do_only_its_part() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(r.location().starts_with("/en/login"));
 }
+
+#[tokio::test]
+async fn another_partner_translates_a_published_resource() {
+    let (mut app, a, _) = setup().await;
+    app.login("a@example.org").await;
+    let r = post(
+        &mut app,
+        "/en/library/new",
+        &resource_fields(a, "Guide des chatons"),
+    )
+    .await;
+    let page = r.location().to_string();
+    app.post(&format!("{page}/submit"), &[]).await;
+    let mut moderator = app.browser();
+    moderator.login("mod@example.org").await;
+    moderator.post(&format!("{page}/publish"), &[]).await;
+
+    let mut translator = app.browser();
+    translator.login("b@example.org").await;
+    let r = translator.get(&page).await;
+    assert!(r.body.contains("Add or edit a translation"));
+    let r = translator
+        .post(
+            &format!("{page}/translations"),
+            &[("lang", "fr"), ("title", "x"), ("origin", "human")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Language of the translation: This is the resource's original language"),
+        "the error names the field's problem: {}",
+        r.body.split("<main").nth(1).unwrap_or_default()
+    );
+    let r = translator
+        .post(
+            &format!("{page}/translations"),
+            &[
+                ("lang", "it"),
+                ("title", "Guida dei chatons"),
+                ("description", "Una guida per iniziare."),
+                ("origin", "human"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let it_page = page.replacen("/en/", "/it/", 1);
+    let mut reader = app.browser();
+    assert!(
+        !reader
+            .get(&it_page)
+            .await
+            .body
+            .contains("Guida dei chatons"),
+        "a draft translation is not shown to readers"
+    );
+    translator
+        .post(&format!("{page}/translations/it/submit"), &[])
+        .await;
+    let r = moderator.get("/en/library/review").await;
+    assert!(r.body.contains(&format!("{page}?in=it")), "{}", r.body);
+    // Translators do not review.
+    let r = translator
+        .post(&format!("{page}/translations/it/publish"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    moderator
+        .post(&format!("{page}/translations/it/publish"), &[])
+        .await;
+    let r = reader.get(&it_page).await;
+    assert!(r.body.contains("Guida dei chatons"));
+    assert!(
+        !r.body.contains("non è tradotta"),
+        "no fallback note any more"
+    );
+}
