@@ -8,17 +8,6 @@ use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::library::{HistoryRow, ResourceActions, ResourceEditor, ReviewQueue};
 use crate::{ctx, tr};
 
-const KIND_CHOICES: [(&str, &str); 8] = [
-    ("guide", "kind-guide"),
-    ("video", "kind-video"),
-    ("workshop-kit", "kind-workshop-kit"),
-    ("article", "kind-article"),
-    ("tool", "kind-tool"),
-    ("course", "kind-course"),
-    ("podcast", "kind-podcast"),
-    ("dataset", "kind-dataset"),
-];
-
 /// `event-{action}` keys, written out so every one is known to be used.
 const EVENTS: [(&str, &str); 11] = [
     ("created", "event-created"),
@@ -98,7 +87,7 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
             .collect();
         choice(&state, "organisation", "field-organisation", options)
     });
-    let kinds = KIND_CHOICES
+    let kinds = super::library::KINDS
         .iter()
         .map(|(k, key)| (k.to_string(), tr(key)))
         .collect();

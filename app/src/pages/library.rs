@@ -9,7 +9,7 @@ use crate::library::{LibraryHome, ResourceCard, ResourceView};
 use crate::{ctx, i18n, tr};
 
 /// `kind-{kind}` keys, written out so every one is known to be used.
-const KINDS: [(&str, &str); 8] = [
+pub(super) const KINDS: [(&str, &str); 8] = [
     ("guide", "kind-guide"),
     ("video", "kind-video"),
     ("workshop-kit", "kind-workshop-kit"),

@@ -7,16 +7,15 @@
 
 use app::Page;
 use app::learning::{
-    AttemptRow, CatalogueView, CertificateView, CourseCard, CourseFilters, CourseView,
-    DashboardCourse, DashboardView, LessonView, Link, Progress, QuizView, SyllabusLesson,
-    SyllabusModule, TocItem, TopicTag,
+    CatalogueView, CourseCard, CourseFilters, CourseView, LessonView, Link, Progress, QuizView,
+    SyllabusLesson, SyllabusModule, TocItem, TopicTag,
 };
 use axum::Form;
 use axum::extract::{Path, Query, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use store::learning::{self, CourseProgress, LearnerId, NewAttempt, NewCertificate};
+use store::learning::{self, CourseProgress, LearnerId, NewAttempt};
 use tower::ServiceExt;
 
 use super::render::{Ctx, Failure, OrFail, PageResult};
@@ -54,7 +53,10 @@ pub fn forget_cookie(state: &AppState, res: &mut Response) {
 /// The learner of this request: the account's, or the anonymous visitor's.
 /// With `create`, one is made for a visitor who has none yet, and the token
 /// to set in their cookie is returned beside it.
-async fn learner(ctx: &Ctx, create: bool) -> Result<(Option<LearnerId>, Option<String>), Failure> {
+pub(super) async fn learner(
+    ctx: &Ctx,
+    create: bool,
+) -> Result<(Option<LearnerId>, Option<String>), Failure> {
     let db = &ctx.state.db;
     if let Some(user) = &ctx.user {
         let id = if create {
@@ -79,12 +81,12 @@ async fn learner(ctx: &Ctx, create: bool) -> Result<(Option<LearnerId>, Option<S
     Ok((Some(id), Some(token)))
 }
 
-fn passed(best: Option<&(i64, i64)>, pass_mark: u8) -> bool {
+pub(super) fn passed(best: Option<&(i64, i64)>, pass_mark: u8) -> bool {
     best.is_some_and(|(s, t)| *t > 0 && s * 100 >= i64::from(pass_mark) * t)
 }
 
 /// All lessons done and every quiz passed.
-fn completed(course: &CourseEntry, p: &CourseProgress) -> bool {
+pub(super) fn completed(course: &CourseEntry, p: &CourseProgress) -> bool {
     !course.lessons.is_empty()
         && course.lessons.iter().all(|l| p.done.contains(&l.id))
         && course
@@ -92,7 +94,7 @@ fn completed(course: &CourseEntry, p: &CourseProgress) -> bool {
             .all(|l| passed(p.best.get(&l.id), course.front.pass_mark))
 }
 
-fn progress_of(course: &CourseEntry, p: &CourseProgress) -> Progress {
+pub(super) fn progress_of(course: &CourseEntry, p: &CourseProgress) -> Progress {
     Progress {
         done: course
             .lessons
@@ -113,7 +115,7 @@ fn topic_tags(catalogue: &Catalogue, ids: &[String], lang: &str) -> Vec<TopicTag
         .collect()
 }
 
-fn lesson_link(course: &CourseEntry, index: usize, lang: &str) -> Link {
+pub(super) fn lesson_link(course: &CourseEntry, index: usize, lang: &str) -> Link {
     let l = &course.lessons[index];
     Link {
         path: l.path.clone(),
@@ -121,14 +123,14 @@ fn lesson_link(course: &CourseEntry, index: usize, lang: &str) -> Link {
     }
 }
 
-fn course_link(course: &CourseEntry, lang: &str) -> Link {
+pub(super) fn course_link(course: &CourseEntry, lang: &str) -> Link {
     Link {
         path: format!("/courses/{}", course.slug),
         title: course.text(lang).1.0.clone(),
     }
 }
 
-fn found<T>(ctx: &Ctx, value: Option<T>) -> Result<T, Failure> {
+pub(super) fn found<T>(ctx: &Ctx, value: Option<T>) -> Result<T, Failure> {
     value.ok_or_else(|| ctx.fail(AppError::NotFound))
 }
 
@@ -251,7 +253,7 @@ fn level_name(c: &CourseEntry) -> String {
     format!("{:?}", c.front.level).to_lowercase()
 }
 
-async fn course_state(
+pub(super) async fn course_state(
     ctx: &Ctx,
     course: &CourseEntry,
     me: Option<LearnerId>,
@@ -265,7 +267,7 @@ async fn course_state(
 }
 
 /// The account's certificate for the course, if issued.
-async fn certificate_of(ctx: &Ctx, course: &str) -> Result<Option<String>, Failure> {
+pub(super) async fn certificate_of(ctx: &Ctx, course: &str) -> Result<Option<String>, Failure> {
     let Some(user) = &ctx.user else {
         return Ok(None);
     };
@@ -518,125 +520,6 @@ pub async fn answer_quiz(
         &format!("{}#quiz-result", ctx.href(&path)),
         token,
     ))
-}
-
-pub async fn claim_certificate(
-    ctx: Ctx,
-    Path((_lang, slug)): Path<(String, String)>,
-) -> PageResult {
-    let user = ctx.require_user()?;
-    let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&slug))?;
-    let (me, _) = learner(&ctx, true).await?;
-    let p = course_state(&ctx, course, me).await?;
-    if !completed(course, &p) {
-        return ctx
-            .redirect_with(&format!("/courses/{slug}"), "flash-course-not-completed")
-            .await;
-    }
-    let lang = ctx.lang().code();
-    let (shown, (title, _, _)) = course.text(lang);
-    let cert = learning::issue_certificate(
-        &ctx.state.db,
-        &NewCertificate {
-            user_id: user.id,
-            course: &course.slug,
-            holder_name: &user.display_name,
-            course_title: title,
-            language: shown,
-        },
-    )
-    .await
-    .or_fail(&ctx)?;
-    tracing::info!(user = user.id, course = %course.slug, "certificate issued");
-    ctx.redirect_with(
-        &format!("/certificates/{}", cert.id),
-        "flash-certificate-issued",
-    )
-    .await
-}
-
-pub async fn certificate(ctx: Ctx, Path((_lang, id)): Path<(String, String)>) -> PageResult {
-    let cert = learning::certificate(&ctx.state.db, &id)
-        .await
-        .or_fail(&ctx)?;
-    let cert = found(&ctx, cert)?;
-    let url = format!(
-        "{}{}",
-        ctx.state.settings.public_url(),
-        ctx.href(&format!("/certificates/{}", cert.id))
-    );
-    let view = CertificateView {
-        mine: ctx.user.as_ref().is_some_and(|u| u.id == cert.user_id),
-        id: cert.id,
-        holder: cert.holder_name,
-        course: Link {
-            path: format!("/courses/{}", cert.course),
-            title: cert.course_title,
-        },
-        issued_at: cert.issued_at,
-        url,
-    };
-    Ok(ctx.show(Page::Certificate(view)))
-}
-
-pub async fn dashboard(ctx: Ctx) -> PageResult {
-    let catalogue = ctx.state.courses.get();
-    let lang = ctx.lang().code();
-    let (me, _) = learner(&ctx, false).await?;
-    let mut courses = Vec::new();
-    let mut attempts = Vec::new();
-    if let Some(me) = me {
-        let db = &ctx.state.db;
-        for activity in learning::courses(db, me).await.or_fail(&ctx)? {
-            let Some(course) = catalogue.course(&activity.course) else {
-                continue;
-            };
-            let p = learning::course_progress(db, me, &course.slug)
-                .await
-                .or_fail(&ctx)?;
-            let resume = course
-                .lessons
-                .iter()
-                .position(|l| l.id == activity.last_lesson)
-                .map(|i| lesson_link(course, i, lang));
-            courses.push(DashboardCourse {
-                course: course_link(course, lang),
-                progress: progress_of(course, &p),
-                resume,
-                completed: completed(course, &p),
-                certificate: certificate_of(&ctx, &course.slug).await?,
-            });
-            for a in learning::attempts(db, me, Some(&course.slug))
-                .await
-                .or_fail(&ctx)?
-                .into_iter()
-                .take(50)
-            {
-                let Some(i) = course.lessons.iter().position(|l| l.id == a.lesson) else {
-                    continue;
-                };
-                let best = p.best.get(&a.lesson).copied().unwrap_or((a.score, a.total));
-                attempts.push(AttemptRow {
-                    lesson: lesson_link(course, i, lang),
-                    course_title: course.text(lang).1.0.clone(),
-                    score: a.score,
-                    total: a.total,
-                    passed: passed(Some(&best), course.front.pass_mark),
-                    best,
-                    at: a.created_at,
-                });
-            }
-        }
-    }
-    attempts.sort_by(|a, b| b.at.cmp(&a.at));
-    attempts.truncate(50);
-    let anonymous = ctx.user.is_none();
-    Ok(ctx.show(Page::Dashboard(DashboardView {
-        courses,
-        attempts,
-        anonymous,
-    })))
 }
 
 /// Files beside lessons (images, PDFs): served from the content folder, for

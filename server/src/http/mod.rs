@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod contribute;
 pub mod csrf;
+pub mod learner;
 pub mod learning;
 pub mod library;
 pub mod limiter;
@@ -65,7 +66,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/courses/{course}", get(learning::course))
         .route(
             "/{lang}/courses/{course}/certificate",
-            post(learning::claim_certificate),
+            post(learner::claim_certificate),
         )
         .route(
             "/{lang}/courses/{course}/{module}/{lesson}",
@@ -79,8 +80,8 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/courses/{course}/{module}/{lesson}/quiz",
             post(learning::answer_quiz),
         )
-        .route("/{lang}/certificates/{id}", get(learning::certificate))
-        .route("/{lang}/learning", get(learning::dashboard))
+        .route("/{lang}/certificates/{id}", get(learner::certificate))
+        .route("/{lang}/learning", get(learner::dashboard))
         .route("/{lang}/library", get(library::home))
         .route("/{lang}/library/resources/{uid}", get(library::resource))
         .route(
