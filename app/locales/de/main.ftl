@@ -388,3 +388,4 @@ resource-translations = Übersetzungen
 flash-translation-saved = Die Übersetzung ist als Entwurf gespeichert; senden Sie sie zur Prüfung, wenn sie fertig ist.
 flash-translation-submitted = Die Übersetzung wurde zur Prüfung gesendet.
 flash-translation-published = Die Übersetzung ist veröffentlicht.
+library-feed = Atom-Feed neuer Ressourcen

@@ -388,3 +388,4 @@ resource-translations = Translations
 flash-translation-saved = The translation is saved as a draft; send it for review when it is ready.
 flash-translation-submitted = The translation is sent for review.
 flash-translation-published = The translation is published.
+library-feed = Atom feed of new resources

@@ -388,3 +388,4 @@ resource-translations = Traductions
 flash-translation-saved = La traduction est enregistrée en brouillon ; envoyez-la en relecture quand elle est prête.
 flash-translation-submitted = La traduction est envoyée en relecture.
 flash-translation-published = La traduction est publiée.
+library-feed = Flux Atom des nouvelles ressources

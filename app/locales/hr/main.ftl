@@ -388,3 +388,4 @@ resource-translations = Prijevodi
 flash-translation-saved = Prijevod je spremljen kao nacrt; pošaljite ga na pregled kad bude spreman.
 flash-translation-submitted = Prijevod je poslan na pregled.
 flash-translation-published = Prijevod je objavljen.
+library-feed = Atom feed novih resursa

@@ -388,3 +388,4 @@ resource-translations = Traduzioni
 flash-translation-saved = La traduzione è salvata come bozza; inviala in revisione quando è pronta.
 flash-translation-submitted = La traduzione è stata inviata in revisione.
 flash-translation-published = La traduzione è pubblicata.
+library-feed = Feed Atom delle nuove risorse

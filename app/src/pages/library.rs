@@ -94,10 +94,14 @@ pub fn Library(home: LibraryHome) -> impl IntoView {
             .then(|| view! { <a class="button button-primary" href=c.href("/library/new")>{tr("resource-new-title")}</a> });
         view! { <p class="form-actions">{contribute}{review}</p> }
     });
+    let feed = view! {
+        <p><a href=c.href("/library/feed.atom") type="application/atom+xml">{tr("library-feed")}</a></p>
+    };
     view! {
         <PageHeader title="library-title" intro="library-intro" />
         {links}
         {body}
+        {feed}
     }
 }
 

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod contribute;
 pub mod csrf;
+pub mod feed;
 pub mod learner;
 pub mod learning;
 pub mod library;
@@ -83,6 +84,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/certificates/{id}", get(learner::certificate))
         .route("/{lang}/learning", get(learner::dashboard))
         .route("/{lang}/library", get(library::home))
+        .route("/{lang}/library/feed.atom", get(feed::library_feed))
         .route("/{lang}/library/resources/{uid}", get(library::resource))
         .route(
             "/{lang}/library/new",

@@ -190,3 +190,45 @@ async fn drafts_are_seen_by_their_organisation_and_moderators_only() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_atom_feed_lists_new_resources_by_topic_and_partner() {
+    let mut app = TestApp::new().await;
+    let f = fixture(&app, true).await;
+    let r = app.get("/en/library/feed.atom").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.headers["content-type"],
+        "application/atom+xml; charset=utf-8"
+    );
+    let feed: atom_syndication::Feed = r.body.parse().expect("a well-formed Atom feed");
+    assert_eq!(feed.entries.len(), 1);
+    let entry = &feed.entries[0];
+    assert_eq!(entry.title.value, "Héberger ses outils");
+    assert!(
+        entry
+            .id
+            .ends_with(&format!("/en/library/resources/{}", f.uid))
+    );
+    assert_eq!(entry.authors[0].name, "Ada Lovelace");
+    assert_eq!(entry.categories[0].term, "free-software");
+    assert_eq!(entry.rights.as_ref().unwrap().value, "CC BY-SA 4.0");
+    assert!(feed.links.iter().any(|l| l.rel == "self"));
+
+    let by_topic = app.get("/en/library/feed.atom?topic=free-software").await;
+    let feed: atom_syndication::Feed = by_topic.body.parse().unwrap();
+    assert_eq!(feed.entries.len(), 1);
+    assert!(feed.title.value.starts_with("Free software · "));
+    let slug = store::organisations::list(&app.db).await.unwrap()[0]
+        .slug
+        .clone();
+    let by_partner = app
+        .get(&format!("/en/library/feed.atom?partner={slug}"))
+        .await;
+    let feed: atom_syndication::Feed = by_partner.body.parse().unwrap();
+    assert_eq!(feed.entries.len(), 1);
+    for bad in ["?topic=nope", "?partner=nope"] {
+        let r = app.get(&format!("/en/library/feed.atom{bad}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{bad}");
+    }
+}

@@ -26,6 +26,53 @@ pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Resource>> {
     published_where(db, "ORDER BY published_at DESC, id DESC LIMIT $1", &[limit]).await
 }
 
+/// The newest published resources about a topic (or a narrower one) or of
+/// an organisation, for feeds.
+pub async fn latest_filtered(
+    db: &Db,
+    topic: Option<&str>,
+    organisation_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Resource>> {
+    let mut tail = String::new();
+    if topic.is_some() {
+        // The topic and every concept below it, however deep.
+        tail.push_str(
+            "AND id IN (SELECT resource_id FROM resource_topics WHERE concept_id IN ( \
+               WITH RECURSIVE below(id) AS (SELECT $1 UNION SELECT c.id FROM concepts c \
+               JOIN below b ON c.broader = b.id) SELECT id FROM below)) ",
+        );
+    }
+    if organisation_id.is_some() {
+        tail.push_str(if topic.is_some() {
+            "AND organisation_id = $2 "
+        } else {
+            "AND organisation_id = $1 "
+        });
+    }
+    tail.push_str(if topic.is_some() && organisation_id.is_some() {
+        "ORDER BY published_at DESC, id DESC LIMIT $3"
+    } else if topic.is_some() || organisation_id.is_some() {
+        "ORDER BY published_at DESC, id DESC LIMIT $2"
+    } else {
+        "ORDER BY published_at DESC, id DESC LIMIT $1"
+    });
+    let sql = format!("SELECT {COLUMNS} FROM resources WHERE status = 'published' {tail}");
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    if let Some(t) = topic {
+        q = q.bind(t.to_string());
+    }
+    if let Some(o) = organisation_id {
+        q = q.bind(o);
+    }
+    let rows = q.bind(limit).fetch_all(db.pool()).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(fill(db, from_row(&row)?).await?);
+    }
+    Ok(out)
+}
+
 /// The most viewed published resources.
 pub async fn most_viewed(db: &Db, limit: i64) -> Result<Vec<Resource>> {
     published_where(

@@ -431,3 +431,49 @@ async fn browsing_the_published_library(db: Db) {
     );
 }
 on_both!(browse_, browsing_the_published_library);
+
+async fn feeds_filter_by_topic_below_and_by_publisher(db: Db) {
+    let (contributor, moderator, org) = setup(&db).await;
+    let other = store::organisations::create(&db, &org_form("Rete Civica"))
+        .await
+        .unwrap();
+    for (title, topic, publisher) in [
+        ("Libre", "free-software", org),
+        ("Éthique", "digital-ethics", org),
+        ("Altrove", "free-software", other.id),
+    ] {
+        let f = ResourceForm {
+            title: title.into(),
+            topics: vec![topic.into()],
+            ..form()
+        };
+        let r = library::create(&db, contributor, publisher, &f)
+            .await
+            .unwrap();
+        review::submit(&db, contributor, r.id).await.unwrap();
+        review::publish(&db, moderator, r.id).await.unwrap();
+    }
+    let titles = |list: Vec<library::Resource>| -> Vec<String> {
+        list.iter()
+            .map(|r| r.original().unwrap().title.clone())
+            .collect()
+    };
+    let all = library::browse::latest_filtered(&db, None, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(titles(all), ["Altrove", "Éthique", "Libre"]);
+    // A broader topic finds what is filed under narrower ones.
+    let ethics = library::browse::latest_filtered(&db, Some("digital-ethics"), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(titles(ethics), ["Altrove", "Éthique", "Libre"]);
+    let free = library::browse::latest_filtered(&db, Some("free-software"), Some(org), 10)
+        .await
+        .unwrap();
+    assert_eq!(titles(free), ["Libre"]);
+    let theirs = library::browse::latest_filtered(&db, None, Some(other.id), 10)
+        .await
+        .unwrap();
+    assert_eq!(titles(theirs), ["Altrove"]);
+}
+on_both!(feeds_, feeds_filter_by_topic_below_and_by_publisher);
