@@ -118,6 +118,8 @@ pub struct PartnerDetail {
     pub members: Option<Vec<MemberView>>,
     pub can_manage_members: bool,
     pub can_edit: bool,
+    /// The partner's published resources, newest first.
+    pub resources: Vec<crate::library::ResourceCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -389,3 +389,5 @@ flash-translation-saved = Die Übersetzung ist als Entwurf gespeichert; senden S
 flash-translation-submitted = Die Übersetzung wurde zur Prüfung gesendet.
 flash-translation-published = Die Übersetzung ist veröffentlicht.
 library-feed = Atom-Feed neuer Ressourcen
+partner-resources = Veröffentlichte Ressourcen
+partner-resources-empty = Diese Organisation hat noch keine Ressource veröffentlicht.

@@ -389,3 +389,5 @@ flash-translation-saved = The translation is saved as a draft; send it for revie
 flash-translation-submitted = The translation is sent for review.
 flash-translation-published = The translation is published.
 library-feed = Atom feed of new resources
+partner-resources = Published resources
+partner-resources-empty = This organisation has not published a resource yet.

@@ -389,3 +389,5 @@ flash-translation-saved = La traduction est enregistrée en brouillon ; envoyez-
 flash-translation-submitted = La traduction est envoyée en relecture.
 flash-translation-published = La traduction est publiée.
 library-feed = Flux Atom des nouvelles ressources
+partner-resources = Ressources publiées
+partner-resources-empty = Cette organisation n'a pas encore publié de ressource.

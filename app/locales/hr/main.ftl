@@ -389,3 +389,5 @@ flash-translation-saved = Prijevod je spremljen kao nacrt; pošaljite ga na preg
 flash-translation-submitted = Prijevod je poslan na pregled.
 flash-translation-published = Prijevod je objavljen.
 library-feed = Atom feed novih resursa
+partner-resources = Objavljeni resursi
+partner-resources-empty = Ova organizacija još nije objavila nijedan resurs.

@@ -389,3 +389,5 @@ flash-translation-saved = La traduzione è salvata come bozza; inviala in revisi
 flash-translation-submitted = La traduzione è stata inviata in revisione.
 flash-translation-published = La traduzione è pubblicata.
 library-feed = Feed Atom delle nuove risorse
+partner-resources = Risorse pubblicate
+partner-resources-empty = Questa organizzazione non ha ancora pubblicato risorse.

@@ -57,7 +57,7 @@ fn Card(card: ResourceCard) -> impl IntoView {
     }
 }
 
-fn cards(list: Vec<ResourceCard>) -> impl IntoView {
+pub(super) fn cards(list: Vec<ResourceCard>) -> impl IntoView {
     let items = list
         .into_iter()
         .map(|card| view! { <Card card /> })

@@ -86,6 +86,22 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
     let website = (!p.website.is_empty()).then(|| {
         view! { <dt>{tr("partner-website")}</dt><dd><a href=p.website.clone() rel="nofollow">{p.website.clone()}</a></dd> }
     });
+    let feed = format!(
+        "{}?partner={}",
+        c.href("/library/feed.atom"),
+        crate::layout::encode_query(&p.slug)
+    );
+    let resources = view! {
+        <section aria-labelledby="resources-heading">
+            <h2 id="resources-heading">{tr("partner-resources")}</h2>
+            {if detail.resources.is_empty() {
+                view! { <p class="empty">{tr("partner-resources-empty")}</p> }.into_any()
+            } else {
+                super::library::cards(detail.resources.clone()).into_any()
+            }}
+            <p><a href=feed type="application/atom+xml">{tr("library-feed")}</a></p>
+        </section>
+    };
     let members = detail.members.clone().map(|members| {
         let manage = detail.can_manage_members;
         let rows = if members.is_empty() {
@@ -210,6 +226,7 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
             <dt>{tr("partner-languages")}</dt><dd>{p.languages.join(", ")}</dd>
             {website}
         </dl>
+        {resources}
         {members}
         {edit}
     }

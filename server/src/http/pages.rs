@@ -137,7 +137,16 @@ pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, super::
     } else {
         None
     };
+    let names = [(org.id, org.name.clone())].into();
+    let lang = ctx.lang().code();
+    let resources = store::library::browse::of_organisation(&ctx.state.db, org.id, 50)
+        .await
+        .or_fail(ctx)?
+        .iter()
+        .filter_map(|r| super::library::card(r, lang, &names))
+        .collect();
     Ok(Page::Partner(PartnerDetail {
+        resources,
         partner: partner_view(org),
         members,
         can_manage_members: authz::can(actor.as_ref(), Action::ManageMembers { org_id: org.id }),

@@ -156,6 +156,18 @@ async fn a_published_resource_is_listed_and_read_with_fallback() {
     // Views count towards "most viewed".
     let r = app.get("/en/library").await;
     assert!(r.body.contains("Most viewed"));
+
+    // The publisher's page lists it, with its own feed.
+    let slug = store::organisations::list(&app.db).await.unwrap()[0]
+        .slug
+        .clone();
+    let r = app.get(&format!("/en/partners/{slug}")).await;
+    assert!(r.body.contains("Published resources"));
+    assert!(r.body.contains("Hosting your own tools"));
+    assert!(
+        r.body
+            .contains(&format!("/en/library/feed.atom?partner={slug}"))
+    );
 }
 
 #[tokio::test]
