@@ -42,6 +42,16 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
         .collect_view();
     let x_default = format!("{}/", ctx.base_url);
     let canonical = format!("{}{}", ctx.base_url, ctx.href(&ctx.path));
+    let og_title = ctx
+        .page
+        .own_title()
+        .unwrap_or_else(|| i18n::t(lang, ctx.page.title_key()));
+    let description = ctx.page.description().map(|d| {
+        view! {
+            <meta name="description" content=d.clone() />
+            {og("og:description", d)}
+        }
+    });
     let robots = ctx
         .page
         .noindex()
@@ -57,7 +67,14 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
                 <title>{title}</title>
                 {robots}
                 <link rel="stylesheet" href=stylesheet />
-                <link rel="canonical" href=canonical />
+                <link rel="canonical" href=canonical.clone() />
+                {og("og:site_name", i18n::t(lang, "site-name"))}
+                {og("og:title", og_title)}
+                {og("og:type", ctx.page.og_type().to_string())}
+                {og("og:url", canonical)}
+                {og("og:locale", lang.code().to_string())}
+                {description}
+                <meta name="twitter:card" content="summary" />
                 {alternates}
                 <link rel="alternate" hreflang="x-default" href=x_default />
                 <HydrationScripts options islands=true />
@@ -67,6 +84,15 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// An OpenGraph `<meta property=… content=…>` (the view macro knows no
+/// `property` attribute on `meta`).
+fn og(property: &'static str, content: String) -> impl IntoView {
+    use leptos::tachys::html::attribute::custom::CustomAttribute;
+    leptos::html::meta()
+        .attr("property", property)
+        .attr("content", content)
 }
 
 /// The stylesheet's URL, with the content hash the build put in its name.

@@ -45,6 +45,8 @@ pub struct ResourceView {
     pub original: String,
     /// Sanitised HTML of the description (Markdown).
     pub description_html: String,
+    /// The description's beginning as plain text (for link previews).
+    pub summary: String,
     /// Other languages with a published text, as `(lang, origin)`.
     pub also_in: Vec<(String, String)>,
     /// How the text shown came to be: `original`, `human`, `machine-assisted`.

@@ -260,6 +260,24 @@ impl Page {
         }
     }
 
+    /// A sentence about the page for link previews (OpenGraph), when it has one.
+    pub fn description(&self) -> Option<String> {
+        match self {
+            Page::Course(c) => Some(c.summary.clone()),
+            Page::Lesson(l) => l.summary.clone(),
+            Page::Resource(r) => Some(r.summary.clone()).filter(|s| !s.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// The OpenGraph type of the page.
+    pub fn og_type(&self) -> &'static str {
+        match self {
+            Page::Lesson(_) | Page::Resource(_) => "article",
+            _ => "website",
+        }
+    }
+
     /// Whether search engines should leave the page out (accounts, errors).
     pub fn noindex(&self) -> bool {
         matches!(

@@ -28,12 +28,39 @@ fn description_html(markdown: &str) -> String {
     .html
 }
 
-fn excerpt(text: &str) -> String {
-    let plain: String = text
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '#' | '`' | '[' | ']'))
-        .collect();
-    let words: Vec<&str> = plain.split_whitespace().collect();
+/// The beginning of a description as plain text: rendered and sanitised
+/// first, so that no markup (written or raw) shows in cards and previews.
+fn excerpt(markdown: &str) -> String {
+    let html = description_html(markdown);
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (c, tag.as_mut()) {
+            ('<', None) => tag = Some(String::new()),
+            ('>', Some(t)) => {
+                // Blocks and line breaks separate words; inline tags do not.
+                let name = t.trim_start_matches('/');
+                let name = name.split([' ', '/']).next().unwrap_or_default();
+                if matches!(
+                    name,
+                    "p" | "br" | "li" | "div" | "h1" | "h2" | "h3" | "h4" | "td" | "tr"
+                ) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (c, Some(t)) => t.push(c),
+            (c, None) => text.push(c),
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= 30 {
         words.join(" ")
     } else {
@@ -257,6 +284,7 @@ pub(super) async fn resource_view(
         lang: text.lang.clone(),
         original: r.original_language.clone(),
         description_html: description_html(&text.description),
+        summary: excerpt(&text.description),
         also_in: r
             .texts
             .iter()

@@ -16,6 +16,7 @@ pub mod partners;
 pub mod render;
 pub mod security;
 pub mod session_store;
+pub mod sitemap;
 
 use std::time::Duration;
 
@@ -193,6 +194,8 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(root))
         .route("/lang/{code}", get(choose_language))
         .route("/healthz", get(healthz))
+        .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/robots.txt", get(sitemap::robots))
         .merge(api::routes())
         .merge(pages)
         .nest_service("/pkg", pkg)

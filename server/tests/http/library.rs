@@ -101,6 +101,17 @@ async fn a_published_resource_is_listed_and_read_with_fallback() {
         r.body.contains("<strong>pratique</strong>"),
         "Markdown rendered"
     );
+    // Link previews: OpenGraph title, type, address and description.
+    let head = r.body.split("</head>").next().unwrap();
+    assert!(
+        head.contains("property=\"og:title\" content=\"Héberger ses outils\""),
+        "{head}"
+    );
+    assert!(head.contains("property=\"og:type\" content=\"article\""));
+    assert!(head.contains(&format!(
+        "property=\"og:url\" content=\"http://127.0.0.1:3000{page}\""
+    )));
+    assert!(head.contains("property=\"og:description\" content=\"Un guide pratique."));
     assert!(
         !r.body.contains("<script>alert"),
         "and sanitised: the tag goes, its text stays inert"
@@ -243,4 +254,41 @@ async fn the_atom_feed_lists_new_resources_by_topic_and_partner() {
         let r = app.get(&format!("/en/library/feed.atom{bad}")).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{bad}");
     }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_public_pages_in_every_language() {
+    let mut app = TestApp::new().await;
+    let published = fixture(&app, true).await;
+    let r = app.get("/sitemap.xml").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.starts_with("<?xml"));
+    let base = "http://127.0.0.1:3000";
+    for lang in ["fr", "en", "de", "it", "hr"] {
+        assert!(
+            r.body.contains(&format!(
+                "<loc>{base}/{lang}/courses/sample/basics/first</loc>"
+            )),
+            "{lang}"
+        );
+        assert!(r.body.contains(&format!(
+            "<loc>{base}/{lang}/library/resources/{}</loc>",
+            published.uid
+        )));
+    }
+    assert!(r.body.contains(&format!(
+        "hreflang=\"de\" href=\"{base}/de/courses/sample\""
+    )));
+    // A draft is not in the sitemap.
+    let mut draft_app = TestApp::new().await;
+    let draft = fixture(&draft_app, false).await;
+    let r = draft_app.get("/sitemap.xml").await;
+    assert!(!r.body.contains(&draft.uid));
+    let robots = draft_app.get("/robots.txt").await;
+    assert!(
+        robots
+            .body
+            .contains(&format!("Sitemap: {base}/sitemap.xml"))
+    );
+    assert!(robots.body.contains("Disallow: /fr/account"));
 }

@@ -134,3 +134,15 @@ pub async fn record_view(db: &Db, id: i64) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Public ids of published resources, oldest first, a page at a time.
+pub async fn published_uids(db: &Db, limit: i64, offset: i64) -> Result<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT uid FROM resources WHERE status = 'published' ORDER BY id LIMIT $1 OFFSET $2",
+    )
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("uid")?)).collect()
+}
