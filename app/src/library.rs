@@ -86,6 +86,8 @@ pub struct ResourceActions {
     pub translate: bool,
     /// Publish or send back submitted translations.
     pub review_translations: bool,
+    /// Ask for the resource in another language.
+    pub request_translation: bool,
 }
 
 /// A translation as its translators and moderators see it.
@@ -130,4 +132,14 @@ pub struct ReviewQueue {
     pub resources: Vec<ResourceCard>,
     /// Translations of published resources, as `(card, lang)`.
     pub translations: Vec<(ResourceCard, String)>,
+}
+
+/// Translation requests a partner's members may take on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRow {
+    pub id: i64,
+    pub resource: ResourceCard,
+    pub lang: String,
+    /// Whether it is still open (otherwise taken by the reader's organisation).
+    pub open: bool,
 }

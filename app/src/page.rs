@@ -177,6 +177,7 @@ pub enum Page {
     Resource(ResourceView),
     ResourceEditor(ResourceEditor),
     ReviewQueue(ReviewQueue),
+    TranslationRequests(Vec<crate::library::RequestRow>),
     Search {
         query: String,
         results: Option<SearchResults>,
@@ -213,6 +214,7 @@ impl Page {
             Page::ResourceEditor(e) if e.uid.is_none() => "resource-new-title",
             Page::ResourceEditor(_) => "resource-edit-title",
             Page::ReviewQueue(_) => "review-title",
+            Page::TranslationRequests(_) => "requests-title",
             Page::Search { .. } => "search-title",
             Page::Directory => "directory-title",
             Page::Data => "data-title",
@@ -238,7 +240,8 @@ impl Page {
             Page::Library(_)
             | Page::Resource(_)
             | Page::ResourceEditor(_)
-            | Page::ReviewQueue(_) => "/library",
+            | Page::ReviewQueue(_)
+            | Page::TranslationRequests(_) => "/library",
             Page::Search { .. } => "/search",
             Page::Directory => "/directory",
             Page::Data => "/data",
@@ -285,6 +288,7 @@ impl Page {
             Page::Login
                 | Page::ResourceEditor(_)
                 | Page::ReviewQueue(_)
+                | Page::TranslationRequests(_)
                 | Page::Register
                 | Page::Dashboard(_)
                 | Page::Certificate(_)

@@ -221,6 +221,8 @@ fn every_key_is_used_and_every_used_key_exists() {
         "toc-title",
         "toc-sub",
         "translation-description",
+        // A path segment of the review forms.
+        "request-changes",
         // History actions recorded by the store, shown through `event-…` keys.
         "translation-saved",
         "translation-submitted",

@@ -376,3 +376,53 @@ pub fn Translations(
         </section>
     }
 }
+
+/// The form to ask for a resource in another language.
+#[component]
+pub fn AskTranslation(uid: String) -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("request");
+    let action = c.href(&format!("/library/resources/{uid}/request-translation"));
+    view! {
+        <form class="form" method="post" action=action novalidate>
+            <ErrorSummary state=state.clone() labels=vec![("lang", "field-translation-language")] />
+            <CsrfField />
+            <Field state name="lang" label="field-translation-language" help="field-original-language-help" maxlength=20 />
+            <div class="form-actions">
+                <button type="submit" class="button">{tr("request-ask")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Open translation requests in the languages of the reader's organisations.
+#[component]
+pub fn Requests(rows: Vec<crate::library::RequestRow>) -> impl IntoView {
+    let c = ctx();
+    let body = if rows.is_empty() {
+        view! { <p class="empty">{tr("requests-empty")}</p> }.into_any()
+    } else {
+        rows.into_iter()
+            .map(|r| {
+                let href = c.href(&format!("/library/resources/{}#translations", r.resource.uid));
+                let action = (r.open).then(|| {
+                    view! {
+                        <form class="inline-form" method="post" action=c.href(&format!("/library/requests/{}/take", r.id))>
+                            <CsrfField />
+                            <button type="submit" class="button button-small">{tr("request-take")}</button>
+                        </form>
+                    }
+                });
+                let state = (!r.open).then(|| view! { <span class="meta">{tr("request-taken")}</span> });
+                view! {
+                    <li><a href=href>{r.resource.title}</a>" → "<strong>{r.lang}</strong>" "{action}{state}</li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <PageHeader title="requests-title" intro="requests-intro" />
+        <ul>{body}</ul>
+    }
+}

@@ -88,11 +88,13 @@ pub fn Library(home: LibraryHome) -> impl IntoView {
     };
     let c = ctx();
     let links = c.user.as_ref().map(|u| {
+        let requests = matches!(u.role.as_str(), "contributor" | "admin")
+            .then(|| view! { <a class="button" href=c.href("/library/requests")>{tr("requests-title")}</a> });
         let review = matches!(u.role.as_str(), "moderator" | "admin")
             .then(|| view! { <a class="button" href=c.href("/library/review")>{tr("review-title")}</a> });
         let contribute = matches!(u.role.as_str(), "contributor" | "admin")
             .then(|| view! { <a class="button button-primary" href=c.href("/library/new")>{tr("resource-new-title")}</a> });
-        view! { <p class="form-actions">{contribute}{review}</p> }
+        view! { <p class="form-actions">{contribute}{requests}{review}</p> }
     });
     let feed = view! {
         <p><a href=c.href("/library/feed.atom") type="application/atom+xml">{tr("library-feed")}</a></p>
@@ -171,6 +173,14 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
             <super::contribute::Translations uid=r.uid.clone() rows=r.translations.clone() actions=r.actions />
         }
     });
+    let ask = r.actions.request_translation.then(|| {
+        view! {
+            <section class="panel" aria-labelledby="ask-heading">
+                <h2 id="ask-heading">{tr("request-title")}</h2>
+                <super::contribute::AskTranslation uid=r.uid.clone() />
+            </section>
+        }
+    });
     let history = (!r.history.is_empty())
         .then(|| view! { <super::contribute::History rows=r.history.clone() /> });
     let related = (!r.related.is_empty()).then(|| {
@@ -212,6 +222,7 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
         </article>
         {actions}
         {translations}
+        {ask}
         {history}
         {related}
     }

@@ -29,6 +29,7 @@ pub fn PageBody() -> impl IntoView {
         Page::Resource(resource) => view! { <library::ResourcePage resource /> }.into_any(),
         Page::ResourceEditor(editor) => view! { <contribute::Editor editor /> }.into_any(),
         Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
+        Page::TranslationRequests(rows) => view! { <contribute::Requests rows /> }.into_any(),
         Page::Directory => sections::Section(sections::SectionProps {
             title: "directory-title",
             intro: "directory-intro",

@@ -471,3 +471,99 @@ pub async fn request_translation_changes(
 ) -> PageResult {
     translation_step(ctx, &uid, &lang, "request-changes", &field(&f, "comment")).await
 }
+
+/// Anyone signed in asks for a published resource in another language.
+pub async fn ask_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+    let actor = actor(&ctx).await?;
+    require(&ctx, &actor, Action::RequestTranslation)?;
+    let r = load(&ctx, &uid).await?;
+    let lang = field(&f, "lang");
+    match library::requests::ask(&ctx.state.db, actor.user_id, &r, &lang).await {
+        Ok(_) => {
+            ctx.redirect_with(&resource_path(&uid), "flash-translation-requested")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let view = super::library::resource_view(&ctx, &uid, None).await?;
+            Ok(ctx.invalid(Page::Resource(view), "request", &[("lang", &lang)], &errors))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+/// The partners' languages of the signed-in member, and their organisations.
+async fn partner_languages(ctx: &Ctx, actor: &Actor) -> Result<(Vec<String>, Vec<i64>), Failure> {
+    let mut langs = Vec::new();
+    for id in &actor.member_of {
+        let org = organisations::get(&ctx.state.db, *id).await.or_fail(ctx)?;
+        langs.extend(org.languages);
+    }
+    langs.sort();
+    langs.dedup();
+    Ok((langs, actor.member_of.clone()))
+}
+
+pub async fn requests(ctx: Ctx) -> PageResult {
+    let actor = actor(&ctx).await?;
+    require(&ctx, &actor, Action::TranslateResource)?;
+    let (langs, orgs) = partner_languages(&ctx, &actor).await?;
+    let pending = library::requests::pending_for(&ctx.state.db, &langs, &orgs)
+        .await
+        .or_fail(&ctx)?;
+    let names: BTreeMap<i64, String> = organisations::list(&ctx.state.db)
+        .await
+        .or_fail(&ctx)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let lang = ctx.lang().code().to_string();
+    let rows = pending
+        .iter()
+        .filter_map(|(req, r)| {
+            Some(app::library::RequestRow {
+                id: req.id,
+                resource: super::library::card(r, &lang, &names)?,
+                lang: req.lang.clone(),
+                open: req.status == "open",
+            })
+        })
+        .collect();
+    Ok(ctx.show(Page::TranslationRequests(rows)))
+}
+
+/// A partner takes a request in one of its languages.
+pub async fn take_request(ctx: Ctx, Path((_l, id)): Path<(String, i64)>) -> PageResult {
+    let actor = actor(&ctx).await?;
+    require(&ctx, &actor, Action::TranslateResource)?;
+    let req = match library::requests::find(&ctx.state.db, id).await {
+        Err(StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
+        other => other.or_fail(&ctx)?,
+    };
+    let mut taker = None;
+    for org_id in &actor.member_of {
+        let org = organisations::get(&ctx.state.db, *org_id)
+            .await
+            .or_fail(&ctx)?;
+        if org.languages.contains(&req.lang) {
+            taker = Some(org.id);
+            break;
+        }
+    }
+    let Some(org_id) = taker else {
+        return Err(ctx.fail(AppError::Forbidden));
+    };
+    let r = library::get(&ctx.state.db, req.resource_id)
+        .await
+        .or_fail(&ctx)?;
+    match library::requests::take(&ctx.state.db, id, org_id).await {
+        Ok(()) => {
+            let to = format!("{}#translations", resource_path(&r.uid));
+            ctx.redirect_with(&to, "flash-request-taken").await
+        }
+        Err(StoreError::Invalid(_)) => {
+            ctx.redirect_with("/library/requests", "flash-action-refused")
+                .await
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}

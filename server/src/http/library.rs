@@ -203,6 +203,7 @@ pub(super) async fn resource_view(
         withdraw: (may_edit || may_review) && live,
         translate: may_translate && live,
         review_translations: may_review && r.status == Status::Published,
+        request_translation: ctx.user.is_some() && r.status == Status::Published,
     };
     let translations = if actions.translate || actions.review_translations {
         r.texts

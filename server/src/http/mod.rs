@@ -92,6 +92,15 @@ pub fn app(state: AppState) -> Router {
             get(contribute::new_form).post(contribute::create),
         )
         .route("/{lang}/library/review", get(contribute::queue))
+        .route("/{lang}/library/requests", get(contribute::requests))
+        .route(
+            "/{lang}/library/requests/{id}/take",
+            post(contribute::take_request),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/request-translation",
+            post(contribute::ask_translation),
+        )
         .route(
             "/{lang}/library/resources/{uid}/edit",
             get(contribute::edit_form).post(contribute::update),

@@ -287,3 +287,66 @@ async fn another_partner_translates_a_published_resource() {
         "no fallback note any more"
     );
 }
+
+#[tokio::test]
+async fn readers_ask_for_translations_and_partners_take_them() {
+    let (mut app, a, _) = setup().await;
+    app.login("a@example.org").await;
+    let r = post(
+        &mut app,
+        "/en/library/new",
+        &resource_fields(a, "Guide des chatons"),
+    )
+    .await;
+    let page = r.location().to_string();
+    app.post(&format!("{page}/submit"), &[]).await;
+    let mut moderator = app.browser();
+    moderator.login("mod@example.org").await;
+    moderator.post(&format!("{page}/publish"), &[]).await;
+
+    let mut reader = app.browser();
+    reader.user("reader@example.org", Role::Learner).await;
+    reader.login("reader@example.org").await;
+    let r = reader.get(&page).await;
+    assert!(r.body.contains("Ask for a translation"));
+    let r = reader
+        .post(&format!("{page}/request-translation"), &[("lang", "fr")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("This resource already exists in this language.")
+    );
+    let r = reader
+        .post(&format!("{page}/request-translation"), &[("lang", "it")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    // Rete Civica declared Italian: it sees the request; Les Tisserands (French) does not.
+    let mut italian = app.browser();
+    italian.login("b@example.org").await;
+    let r = italian.get("/en/library/requests").await;
+    assert!(r.body.contains("Guide des chatons"), "{}", r.body);
+    let take = r
+        .body
+        .split("action=\"")
+        .map(|s| s.split('"').next().unwrap())
+        .find(|a| a.ends_with("/take"))
+        .expect("a take button")
+        .to_string();
+    assert!(
+        !app.get("/en/library/requests")
+            .await
+            .body
+            .contains("Guide des chatons")
+    );
+    let r = italian.post(&take, &[]).await;
+    assert_eq!(r.location(), format!("{page}#translations"));
+    let r = italian.get("/en/library/requests").await;
+    assert!(r.body.contains("taken on by your organisation"));
+    assert_eq!(
+        reader.get("/en/library/requests").await.status,
+        StatusCode::FORBIDDEN,
+        "readers do not translate"
+    );
+}

@@ -8,6 +8,7 @@
 
 pub mod browse;
 mod form;
+pub mod requests;
 pub mod review;
 
 pub(crate) use form::text;

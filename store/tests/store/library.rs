@@ -477,3 +477,81 @@ async fn feeds_filter_by_topic_below_and_by_publisher(db: Db) {
     assert_eq!(titles(theirs), ["Altrove"]);
 }
 on_both!(feeds_, feeds_filter_by_topic_below_and_by_publisher);
+
+async fn translation_requests_are_asked_taken_and_fulfilled(db: Db) {
+    let (contributor, moderator, org) = setup(&db).await;
+    let r = library::create(&db, contributor, org, &form())
+        .await
+        .unwrap();
+    let draft_ask = library::requests::ask(&db, moderator, &r, "it")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        codes(draft_ask),
+        [("lang", "state-invalid")],
+        "published resources only"
+    );
+    review::submit(&db, contributor, r.id).await.unwrap();
+    let r = review::publish(&db, moderator, r.id).await.unwrap();
+    let original = library::requests::ask(&db, moderator, &r, "fr")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(original), [("lang", "translation-exists")]);
+    let id = library::requests::ask(&db, moderator, &r, "it")
+        .await
+        .unwrap();
+    let twice = library::requests::ask(&db, moderator, &r, "it")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(twice), [("lang", "request-exists")]);
+
+    let for_italians = library::requests::pending_for(&db, &["it".into()], &[])
+        .await
+        .unwrap();
+    assert_eq!(for_italians.len(), 1);
+    assert!(
+        library::requests::pending_for(&db, &["de".into()], &[])
+            .await
+            .unwrap()
+            .is_empty(),
+        "partners see the languages they declared"
+    );
+    library::requests::take(&db, id, org).await.unwrap();
+    assert!(
+        library::requests::take(&db, id, org).await.is_err(),
+        "taken once"
+    );
+    let mine = library::requests::pending_for(&db, &[], &[org])
+        .await
+        .unwrap();
+    assert_eq!(mine[0].0.status, "taken");
+
+    review::save_translation(
+        &db,
+        contributor,
+        r.id,
+        &TranslationForm {
+            lang: "it".into(),
+            title: "Guida".into(),
+            description: String::new(),
+            origin: "human".into(),
+        },
+    )
+    .await
+    .unwrap();
+    review::submit_translation(&db, contributor, r.id, "it")
+        .await
+        .unwrap();
+    review::publish_translation(&db, moderator, r.id, "it")
+        .await
+        .unwrap();
+    assert_eq!(
+        library::requests::find(&db, id).await.unwrap().status,
+        "done",
+        "publishing the translation fulfils the request"
+    );
+}
+on_both!(
+    requests_,
+    translation_requests_are_asked_taken_and_fulfilled
+);
