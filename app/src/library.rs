@@ -27,6 +27,41 @@ pub struct LibraryHome {
     pub popular: Vec<ResourceCard>,
     /// Published resources in all.
     pub total: i64,
+    /// The browsing filters as chosen, and what each offers.
+    pub filters: LibraryFilters,
+    /// Resources matching the filters, when any is chosen.
+    pub results: Option<Vec<ResourceCard>>,
+}
+
+/// Browsing the library by kind, language, country, partner and topic.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LibraryFilters {
+    pub kind: String,
+    pub language: String,
+    pub country: String,
+    pub partner: String,
+    pub topic: String,
+    /// Languages and countries that published resources have.
+    pub languages: Vec<String>,
+    pub countries: Vec<String>,
+    /// Partners as `(slug, name)`.
+    pub partners: Vec<(String, String)>,
+    /// The topic tree as `(topic, depth)`.
+    pub topics: Vec<(crate::learning::TopicTag, u8)>,
+}
+
+impl LibraryFilters {
+    pub fn any(&self) -> bool {
+        [
+            &self.kind,
+            &self.language,
+            &self.country,
+            &self.partner,
+            &self.topic,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -402,3 +402,5 @@ flash-translation-requested = Ihre Anfrage ist gespeichert; Partner, die diese S
 flash-request-taken = Sie übernehmen diese Übersetzung.
 error-translation-exists = Diese Ressource gibt es schon in dieser Sprache.
 error-request-exists = Diese Übersetzung wurde bereits angefragt.
+library-found = { $count } Ressource(n) gefunden
+library-no-match = Keine Ressource entspricht diesen Filtern.

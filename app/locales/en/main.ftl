@@ -402,3 +402,5 @@ flash-translation-requested = Your request is recorded; partners who speak this 
 flash-request-taken = You are taking on this translation.
 error-translation-exists = This resource already exists in this language.
 error-request-exists = This translation has already been asked for.
+library-found = { $count } resource(s) found
+library-no-match = No resource matches these filters.

@@ -402,3 +402,5 @@ flash-translation-requested = Votre demande est enregistrée ; les partenaires q
 flash-request-taken = Vous vous chargez de cette traduction.
 error-translation-exists = Cette ressource existe déjà dans cette langue.
 error-request-exists = Cette traduction est déjà demandée.
+library-found = { $count } ressource(s) trouvée(s)
+library-no-match = Aucune ressource ne correspond à ces filtres.

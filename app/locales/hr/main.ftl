@@ -402,3 +402,5 @@ flash-translation-requested = Vaš je zahtjev zabilježen; partneri koji govore 
 flash-request-taken = Preuzeli ste ovaj prijevod.
 error-translation-exists = Ovaj resurs već postoji na tom jeziku.
 error-request-exists = Ovaj je prijevod već zatražen.
+library-found = Pronađeno resursa: { $count }
+library-no-match = Nijedan resurs ne odgovara ovim filtrima.

@@ -402,3 +402,5 @@ flash-translation-requested = La tua richiesta è registrata; i partner che parl
 flash-request-taken = Ti occupi di questa traduzione.
 error-translation-exists = Questa risorsa esiste già in questa lingua.
 error-request-exists = Questa traduzione è già stata richiesta.
+library-found = { $count } risorsa/e trovata/e
+library-no-match = Nessuna risorsa corrisponde a questi filtri.

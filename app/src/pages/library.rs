@@ -65,10 +65,89 @@ pub(super) fn cards(list: Vec<ResourceCard>) -> impl IntoView {
     view! { <div class="cards">{items}</div> }
 }
 
+fn select(
+    name: &'static str,
+    label: &'static str,
+    chosen: &str,
+    options: Vec<(String, String)>,
+) -> AnyView {
+    let opts = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=name>{tr(label)}</label>
+            <select id=name name=name>
+                <option value="">{tr("filter-any")}</option>
+                {opts}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+fn filter_form(f: &crate::library::LibraryFilters) -> AnyView {
+    let c = ctx();
+    let kinds = KINDS
+        .iter()
+        .map(|(k, key)| (k.to_string(), tr(key)))
+        .collect();
+    let languages = f
+        .languages
+        .iter()
+        .map(|l| (l.clone(), language_name(l)))
+        .collect();
+    let countries = f.countries.iter().map(|c| (c.clone(), c.clone())).collect();
+    let topics = f
+        .topics
+        .iter()
+        .map(|(t, depth)| {
+            (
+                t.id.clone(),
+                format!("{}{}", "– ".repeat(usize::from(*depth)), t.label),
+            )
+        })
+        .collect();
+    let reset = f
+        .any()
+        .then(|| view! { <a href=c.href("/library")>{tr("filter-reset")}</a> });
+    view! {
+        <form class="form filters" method="get" action=c.href("/library")>
+            {select("kind", "field-kind", &f.kind, kinds)}
+            {select("language", "filter-language", &f.language, languages)}
+            {select("country", "field-country", &f.country, countries)}
+            {select("partner", "resource-publisher", &f.partner, f.partners.clone())}
+            {select("topic", "filter-topic", &f.topic, topics)}
+            <div class="form-actions">
+                <button type="submit" class="button">{tr("filter-apply")}</button>
+                {reset}
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn Library(home: LibraryHome) -> impl IntoView {
     let lang = ctx().lang;
-    let body = if home.total == 0 {
+    let filters = filter_form(&home.filters);
+    let body = if let Some(results) = home.results.clone() {
+        let count = i18n::t_args(
+            lang,
+            "library-found",
+            &[("count", results.len().to_string())],
+        );
+        let list = if results.is_empty() {
+            view! { <p class="empty">{tr("library-no-match")}</p> }.into_any()
+        } else {
+            cards(results).into_any()
+        };
+        view! { <p class="result-count" role="status">{count}</p>{list} }.into_any()
+    } else if home.total == 0 {
         view! { <p class="empty">{tr("library-empty")}</p> }.into_any()
     } else {
         let count = i18n::t_args(lang, "library-count", &[("count", home.total.to_string())]);
@@ -102,6 +181,7 @@ pub fn Library(home: LibraryHome) -> impl IntoView {
     view! {
         <PageHeader title="library-title" intro="library-intro" />
         {links}
+        {filters}
         {body}
         {feed}
     }

@@ -52,10 +52,14 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
         },
         None => None,
     };
-    let resources =
-        library::browse::latest_filtered(db, topic, partner.as_ref().map(|p| p.id), ENTRIES)
-            .await
-            .or_fail(&ctx)?;
+    let filter = library::browse::Filter {
+        topic: topic.map(str::to_string),
+        organisation_id: partner.as_ref().map(|p| p.id),
+        ..Default::default()
+    };
+    let resources = library::browse::filtered(db, &filter, ENTRIES)
+        .await
+        .or_fail(&ctx)?;
     let names: std::collections::BTreeMap<i64, String> = organisations::list(db)
         .await
         .or_fail(&ctx)?

@@ -107,10 +107,72 @@ async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, Failure> {
         .collect())
 }
 
-pub async fn home(ctx: Ctx) -> PageResult {
+#[derive(Deserialize, Default)]
+pub struct Browse {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    topic: String,
+}
+
+pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
     let db = &ctx.state.db;
     let lang = ctx.lang().code();
     let names = publishers(&ctx).await?;
+    let orgs = organisations::list(db).await.or_fail(&ctx)?;
+    let (languages, countries) = library::browse::languages_and_countries(db)
+        .await
+        .or_fail(&ctx)?;
+    let filters = app::library::LibraryFilters {
+        kind: b.kind.chars().take(40).collect(),
+        language: b.language.chars().take(20).collect(),
+        country: b.country.chars().take(2).collect(),
+        partner: b.partner.chars().take(120).collect(),
+        topic: b.topic.chars().take(60).collect(),
+        languages,
+        countries,
+        partners: orgs
+            .iter()
+            .map(|o| (o.slug.clone(), o.name.clone()))
+            .collect(),
+        topics: super::contribute::topic_tree(&ctx).await?,
+    };
+    let results = if filters.any() {
+        let organisation_id = match filters.partner.as_str() {
+            "" => None,
+            // An unknown partner matches nothing.
+            slug => Some(orgs.iter().find(|o| o.slug == slug).map_or(-1, |o| o.id)),
+        };
+        let filter = library::browse::Filter {
+            topic: Some(filters.topic.clone()).filter(|t| !t.is_empty()),
+            organisation_id,
+            kind: Some(filters.kind.clone()).filter(|t| !t.is_empty()),
+            lang: Some(filters.language.clone()).filter(|t| !t.is_empty()),
+            country: Some(filters.country.to_uppercase()).filter(|t| !t.is_empty()),
+        };
+        let found = library::browse::filtered(db, &filter, 100)
+            .await
+            .or_fail(&ctx)?;
+        let shown = if filters.language.is_empty() {
+            lang
+        } else {
+            filters.language.as_str()
+        };
+        Some(
+            found
+                .iter()
+                .filter_map(|r| card(r, shown, &names))
+                .collect(),
+        )
+    } else {
+        None
+    };
     let latest = library::browse::latest(db, 12).await.or_fail(&ctx)?;
     let popular = library::browse::most_viewed(db, 6).await.or_fail(&ctx)?;
     let total = library::browse::count_by_kind(db)
@@ -129,6 +191,8 @@ pub async fn home(ctx: Ctx) -> PageResult {
             .filter_map(|r| card(r, lang, &names))
             .collect(),
         total,
+        filters,
+        results,
     };
     Ok(ctx.show(Page::Library(home)))
 }

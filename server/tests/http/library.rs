@@ -292,3 +292,42 @@ async fn the_sitemap_lists_public_pages_in_every_language() {
     );
     assert!(robots.body.contains("Disallow: /fr/account"));
 }
+
+#[tokio::test]
+async fn the_library_is_browsed_by_kind_language_country_partner_and_topic() {
+    let mut app = TestApp::new().await;
+    fixture(&app, true).await;
+    let slug = store::organisations::list(&app.db).await.unwrap()[0]
+        .slug
+        .clone();
+    let r = app.get("/en/library").await;
+    assert!(
+        r.body.contains("<option value=\"FR\">FR</option>"),
+        "countries offered"
+    );
+    for (query, found) in [
+        ("kind=guide", true),
+        ("kind=video", false),
+        ("language=fr", true),
+        ("language=de", false),
+        ("country=fr", true),
+        ("country=IT", false),
+        (&*format!("partner={slug}"), true),
+        ("partner=nobody", false),
+        ("topic=free-software", true),
+        (
+            "topic=free-software&kind=guide&language=fr&country=FR",
+            true,
+        ),
+    ] {
+        let r = app.get(&format!("/en/library?{query}")).await;
+        assert_eq!(r.status, StatusCode::OK, "{query}");
+        assert_eq!(r.body.contains("Héberger ses outils"), found, "{query}");
+        if !found {
+            assert!(
+                r.body.contains("No resource matches these filters."),
+                "{query}"
+            );
+        }
+    }
+}

@@ -26,44 +26,68 @@ pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Resource>> {
     published_where(db, "ORDER BY published_at DESC, id DESC LIMIT $1", &[limit]).await
 }
 
-/// The newest published resources about a topic (or a narrower one) or of
-/// an organisation, for feeds.
-pub async fn latest_filtered(
-    db: &Db,
-    topic: Option<&str>,
-    organisation_id: Option<i64>,
-    limit: i64,
-) -> Result<Vec<Resource>> {
+/// What a list of published resources is narrowed to (empty: everything).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// A concept; its narrower concepts count too.
+    pub topic: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub kind: Option<String>,
+    /// Readable in this language (original or published translation).
+    pub lang: Option<String>,
+    pub country: Option<String>,
+}
+
+/// The newest published resources matching `filter`.
+pub async fn filtered(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Resource>> {
     let mut tail = String::new();
-    if topic.is_some() {
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        n
+    };
+    if filter.topic.is_some() {
         // The topic and every concept below it, however deep.
-        tail.push_str(
+        let p = next();
+        tail.push_str(&format!(
             "AND id IN (SELECT resource_id FROM resource_topics WHERE concept_id IN ( \
-               WITH RECURSIVE below(id) AS (SELECT $1 UNION SELECT c.id FROM concepts c \
-               JOIN below b ON c.broader = b.id) SELECT id FROM below)) ",
-        );
+               WITH RECURSIVE below(id) AS (SELECT ${p} UNION SELECT c.id FROM concepts c \
+               JOIN below b ON c.broader = b.id) SELECT id FROM below)) "
+        ));
     }
-    if organisation_id.is_some() {
-        tail.push_str(if topic.is_some() {
-            "AND organisation_id = $2 "
-        } else {
-            "AND organisation_id = $1 "
-        });
+    if filter.organisation_id.is_some() {
+        tail.push_str(&format!("AND organisation_id = ${} ", next()));
     }
-    tail.push_str(if topic.is_some() && organisation_id.is_some() {
-        "ORDER BY published_at DESC, id DESC LIMIT $3"
-    } else if topic.is_some() || organisation_id.is_some() {
-        "ORDER BY published_at DESC, id DESC LIMIT $2"
-    } else {
-        "ORDER BY published_at DESC, id DESC LIMIT $1"
-    });
+    if filter.kind.is_some() {
+        tail.push_str(&format!("AND kind = ${} ", next()));
+    }
+    if filter.lang.is_some() {
+        tail.push_str(&format!(
+            "AND id IN (SELECT resource_id FROM resource_texts WHERE lang = ${} \
+             AND (origin = 'original' OR status = 'published')) ",
+            next()
+        ));
+    }
+    if filter.country.is_some() {
+        tail.push_str(&format!("AND country = ${} ", next()));
+    }
+    tail.push_str(&format!(
+        "ORDER BY published_at DESC, id DESC LIMIT ${}",
+        next()
+    ));
     let sql = format!("SELECT {COLUMNS} FROM resources WHERE status = 'published' {tail}");
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-    if let Some(t) = topic {
-        q = q.bind(t.to_string());
+    if let Some(t) = &filter.topic {
+        q = q.bind(t.clone());
     }
-    if let Some(o) = organisation_id {
+    if let Some(o) = filter.organisation_id {
         q = q.bind(o);
+    }
+    for value in [&filter.kind, &filter.lang, &filter.country]
+        .into_iter()
+        .flatten()
+    {
+        q = q.bind(value.clone());
     }
     let rows = q.bind(limit).fetch_all(db.pool()).await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -145,4 +169,27 @@ pub async fn published_uids(db: &Db, limit: i64, offset: i64) -> Result<Vec<Stri
     .fetch_all(db.pool())
     .await?;
     rows.iter().map(|r| Ok(r.try_get("uid")?)).collect()
+}
+
+/// Languages readers can read published resources in, and their countries.
+pub async fn languages_and_countries(db: &Db) -> Result<(Vec<String>, Vec<String>)> {
+    let langs = sqlx::query(
+        "SELECT DISTINCT t.lang FROM resource_texts t JOIN resources r ON r.id = t.resource_id \
+         WHERE r.status = 'published' AND (t.origin = 'original' OR t.status = 'published') \
+         ORDER BY t.lang",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| r.try_get("lang"))
+    .collect::<Result<_, _>>()?;
+    let countries = sqlx::query(
+        "SELECT DISTINCT country FROM resources WHERE status = 'published' ORDER BY country",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| r.try_get("country"))
+    .collect::<Result<_, _>>()?;
+    Ok((langs, countries))
 }

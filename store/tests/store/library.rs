@@ -458,23 +458,49 @@ async fn feeds_filter_by_topic_below_and_by_publisher(db: Db) {
             .map(|r| r.original().unwrap().title.clone())
             .collect()
     };
-    let all = library::browse::latest_filtered(&db, None, None, 10)
+    let filter = |topic: Option<&str>, organisation_id: Option<i64>| library::browse::Filter {
+        topic: topic.map(str::to_string),
+        organisation_id,
+        ..Default::default()
+    };
+    let all = library::browse::filtered(&db, &filter(None, None), 10)
         .await
         .unwrap();
     assert_eq!(titles(all), ["Altrove", "Éthique", "Libre"]);
     // A broader topic finds what is filed under narrower ones.
-    let ethics = library::browse::latest_filtered(&db, Some("digital-ethics"), None, 10)
+    let ethics = library::browse::filtered(&db, &filter(Some("digital-ethics"), None), 10)
         .await
         .unwrap();
     assert_eq!(titles(ethics), ["Altrove", "Éthique", "Libre"]);
-    let free = library::browse::latest_filtered(&db, Some("free-software"), Some(org), 10)
+    let free = library::browse::filtered(&db, &filter(Some("free-software"), Some(org)), 10)
         .await
         .unwrap();
     assert_eq!(titles(free), ["Libre"]);
-    let theirs = library::browse::latest_filtered(&db, None, Some(other.id), 10)
+    let theirs = library::browse::filtered(&db, &filter(None, Some(other.id)), 10)
         .await
         .unwrap();
     assert_eq!(titles(theirs), ["Altrove"]);
+    let by = |f: library::browse::Filter| {
+        let db = db.clone();
+        async move { titles(library::browse::filtered(&db, &f, 10).await.unwrap()) }
+    };
+    let guides = library::browse::Filter {
+        kind: Some("guide".into()),
+        country: Some("FR".into()),
+        lang: Some("fr".into()),
+        ..Default::default()
+    };
+    assert_eq!(by(guides).await.len(), 3);
+    let videos = library::browse::Filter {
+        kind: Some("video".into()),
+        ..Default::default()
+    };
+    assert!(by(videos).await.is_empty());
+    let in_german = library::browse::Filter {
+        lang: Some("de".into()),
+        ..Default::default()
+    };
+    assert!(by(in_german).await.is_empty(), "no German text");
 }
 on_both!(feeds_, feeds_filter_by_topic_below_and_by_publisher);
 
