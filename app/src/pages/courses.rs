@@ -111,30 +111,6 @@ fn Card(card: CourseCard) -> impl IntoView {
     }
 }
 
-fn select(
-    name: &'static str,
-    label: &'static str,
-    chosen: String,
-    options: Vec<(String, String)>,
-) -> impl IntoView {
-    let opts = options
-        .into_iter()
-        .map(|(value, text)| {
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{text}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label for=name>{tr(label)}</label>
-            <select id=name name=name>
-                <option value="">{tr("filter-any")}</option>
-                {opts}
-            </select>
-        </div>
-    }
-}
-
 #[component]
 pub fn Catalogue(view: CatalogueView) -> impl IntoView {
     let c = ctx();
@@ -183,9 +159,9 @@ pub fn Catalogue(view: CatalogueView) -> impl IntoView {
     view! {
         <PageHeader title="courses-title" intro="courses-intro" />
         <form class="form filters" method="get" action=c.href("/courses")>
-            {select("language", "filter-language", f.language, languages)}
-            {select("level", "filter-level", f.level, levels)}
-            {select("topic", "filter-topic", f.topic, topics)}
+            {super::filter_select("language", "filter-language", &f.language, languages)}
+            {super::filter_select("level", "filter-level", &f.level, levels)}
+            {super::filter_select("topic", "filter-topic", &f.topic, topics)}
             <div class="form-actions">
                 <button type="submit" class="button">{tr("filter-apply")}</button>
                 {reset}

@@ -65,31 +65,6 @@ pub(super) fn cards(list: Vec<ResourceCard>) -> impl IntoView {
     view! { <div class="cards">{items}</div> }
 }
 
-fn select(
-    name: &'static str,
-    label: &'static str,
-    chosen: &str,
-    options: Vec<(String, String)>,
-) -> AnyView {
-    let opts = options
-        .into_iter()
-        .map(|(value, text)| {
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{text}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label for=name>{tr(label)}</label>
-            <select id=name name=name>
-                <option value="">{tr("filter-any")}</option>
-                {opts}
-            </select>
-        </div>
-    }
-    .into_any()
-}
-
 fn filter_form(f: &crate::library::LibraryFilters) -> AnyView {
     let c = ctx();
     let kinds = KINDS
@@ -117,11 +92,11 @@ fn filter_form(f: &crate::library::LibraryFilters) -> AnyView {
         .then(|| view! { <a href=c.href("/library")>{tr("filter-reset")}</a> });
     view! {
         <form class="form filters" method="get" action=c.href("/library")>
-            {select("kind", "field-kind", &f.kind, kinds)}
-            {select("language", "filter-language", &f.language, languages)}
-            {select("country", "field-country", &f.country, countries)}
-            {select("partner", "resource-publisher", &f.partner, f.partners.clone())}
-            {select("topic", "filter-topic", &f.topic, topics)}
+            {super::filter_select("kind", "field-kind", &f.kind, kinds)}
+            {super::filter_select("language", "filter-language", &f.language, languages)}
+            {super::filter_select("country", "field-country", &f.country, countries)}
+            {super::filter_select("partner", "resource-publisher", &f.partner, f.partners.clone())}
+            {super::filter_select("topic", "filter-topic", &f.topic, topics)}
             <div class="form-actions">
                 <button type="submit" class="button">{tr("filter-apply")}</button>
                 {reset}

@@ -73,6 +73,32 @@ fn ErrorPage(title: &'static str, text: &'static str) -> impl IntoView {
     }
 }
 
+/// A filter of a GET form: a labelled select whose empty choice means "any".
+fn filter_select(
+    name: &'static str,
+    label: &'static str,
+    chosen: &str,
+    options: Vec<(String, String)>,
+) -> AnyView {
+    let opts = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=name>{tr(label)}</label>
+            <select id=name name=name>
+                <option value="">{tr("filter-any")}</option>
+                {opts}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
 /// The heading block of a page.
 #[component]
 fn PageHeader(title: &'static str, #[prop(optional)] intro: Option<&'static str>) -> impl IntoView {

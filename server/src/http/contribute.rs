@@ -18,6 +18,7 @@ use store::library::review;
 use store::library::{self, Resource, ResourceForm, Status};
 use store::{concepts, organisations};
 
+use super::library::load;
 use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
 use crate::error::AppError;
 
@@ -208,13 +209,6 @@ pub async fn create(ctx: Ctx, Form(fields): Fields) -> PageResult {
     }
 }
 
-async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
-    match library::get_by_uid(&ctx.state.db, uid).await {
-        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(ctx),
-    }
-}
-
 pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> PageResult {
     let actor = actor(&ctx).await?;
     let r = load(&ctx, &uid).await?;
@@ -364,12 +358,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
     let actor = actor(&ctx).await?;
     require(&ctx, &actor, Action::ReviewResources)?;
     let (resources, translations) = review::queue(&ctx.state.db).await.or_fail(&ctx)?;
-    let names: BTreeMap<i64, String> = organisations::list(&ctx.state.db)
-        .await
-        .or_fail(&ctx)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = super::library::publishers(&ctx).await?;
     let lang = ctx.lang().code().to_string();
     let card = |r: &Resource| super::library::card(r, &lang, &names);
     let view = ReviewQueue {
@@ -510,12 +499,7 @@ pub async fn requests(ctx: Ctx) -> PageResult {
     let pending = library::requests::pending_for(&ctx.state.db, &langs, &orgs)
         .await
         .or_fail(&ctx)?;
-    let names: BTreeMap<i64, String> = organisations::list(&ctx.state.db)
-        .await
-        .or_fail(&ctx)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = super::library::publishers(&ctx).await?;
     let lang = ctx.lang().code().to_string();
     let rows = pending
         .iter()

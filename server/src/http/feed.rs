@@ -60,12 +60,7 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
     let resources = library::browse::filtered(db, &filter, ENTRIES)
         .await
         .or_fail(&ctx)?;
-    let names: std::collections::BTreeMap<i64, String> = organisations::list(db)
-        .await
-        .or_fail(&ctx)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = super::library::publishers(&ctx).await?;
 
     let mut query = Vec::new();
     if let Some(t) = topic {
@@ -133,7 +128,7 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
                     ..Default::default()
                 });
             }
-            let html = courses::render::render(&text.description, |_| String::new()).html;
+            let html = super::library::description_html(&text.description);
             Some(Entry {
                 title: Text::plain(text.title.clone()),
                 id: page,

@@ -20,7 +20,7 @@ use crate::error::AppError;
 
 /// Description Markdown as safe HTML (no raw HTML, sanitised, no links
 /// resolved inside the site).
-fn description_html(markdown: &str) -> String {
+pub(super) fn description_html(markdown: &str) -> String {
     courses::render::render(markdown, |target| match target {
         courses::render::Target::Checked(_) => String::new(),
         courses::render::Target::File(f) | courses::render::Target::Image(f) => f.to_string(),
@@ -98,13 +98,22 @@ pub(super) fn card(
     })
 }
 
-async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, Failure> {
-    Ok(organisations::list(&ctx.state.db)
-        .await
-        .or_fail(ctx)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect())
+/// Partner names by id, for resource cards.
+pub(super) async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, Failure> {
+    let orgs = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
+    Ok(names_of(&orgs))
+}
+
+fn names_of(orgs: &[organisations::Organisation]) -> BTreeMap<i64, String> {
+    orgs.iter().map(|o| (o.id, o.name.clone())).collect()
+}
+
+/// A resource by its public id; the not-found page when there is none.
+pub(super) async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
+    match library::get_by_uid(&ctx.state.db, uid).await {
+        Err(store::StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
+        other => other.or_fail(ctx),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -124,8 +133,8 @@ pub struct Browse {
 pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
     let db = &ctx.state.db;
     let lang = ctx.lang().code();
-    let names = publishers(&ctx).await?;
     let orgs = organisations::list(db).await.or_fail(&ctx)?;
+    let names = names_of(&orgs);
     let (languages, countries) = library::browse::languages_and_countries(db)
         .await
         .or_fail(&ctx)?;
@@ -233,10 +242,7 @@ pub(super) async fn resource_view(
     text_lang: Option<&str>,
 ) -> Result<ResourceView, Failure> {
     let db = &ctx.state.db;
-    let r = match library::get_by_uid(db, uid).await {
-        Err(store::StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(ctx)?,
-    };
+    let r = load(ctx, uid).await?;
     let actor = ctx.actor().await?;
     let may_edit = authz::can(
         actor.as_ref(),

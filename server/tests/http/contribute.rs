@@ -71,6 +71,20 @@ async fn post(app: &mut TestApp, uri: &str, fields: &[(String, String)]) -> Repl
     app.post(uri, &pairs).await
 }
 
+/// A member of `org` proposes a resource that the moderator publishes, through
+/// the pages; returns its page and the moderator's browser.
+async fn published(app: &mut TestApp, org: i64, title: &str) -> (String, TestApp) {
+    app.login("a@example.org").await;
+    let r = post(app, "/en/library/new", &resource_fields(org, title)).await;
+    let page = r.location().to_string();
+    app.post(&format!("{page}/submit"), &[]).await;
+    let mut moderator = app.browser();
+    moderator.login("mod@example.org").await;
+    let r = moderator.post(&format!("{page}/publish"), &[]).await;
+    assert_eq!(r.location(), page, "published");
+    (page, moderator)
+}
+
 #[tokio::test]
 async fn a_resource_goes_from_draft_to_published_through_review() {
     let (mut app, a, _) = setup().await;
@@ -215,18 +229,7 @@ async fn each_role_may_do_only_its_part() {
 #[tokio::test]
 async fn another_partner_translates_a_published_resource() {
     let (mut app, a, _) = setup().await;
-    app.login("a@example.org").await;
-    let r = post(
-        &mut app,
-        "/en/library/new",
-        &resource_fields(a, "Guide des chatons"),
-    )
-    .await;
-    let page = r.location().to_string();
-    app.post(&format!("{page}/submit"), &[]).await;
-    let mut moderator = app.browser();
-    moderator.login("mod@example.org").await;
-    moderator.post(&format!("{page}/publish"), &[]).await;
+    let (page, mut moderator) = published(&mut app, a, "Guide des chatons").await;
 
     let mut translator = app.browser();
     translator.login("b@example.org").await;
@@ -291,18 +294,7 @@ async fn another_partner_translates_a_published_resource() {
 #[tokio::test]
 async fn readers_ask_for_translations_and_partners_take_them() {
     let (mut app, a, _) = setup().await;
-    app.login("a@example.org").await;
-    let r = post(
-        &mut app,
-        "/en/library/new",
-        &resource_fields(a, "Guide des chatons"),
-    )
-    .await;
-    let page = r.location().to_string();
-    app.post(&format!("{page}/submit"), &[]).await;
-    let mut moderator = app.browser();
-    moderator.login("mod@example.org").await;
-    moderator.post(&format!("{page}/publish"), &[]).await;
+    let (page, _moderator) = published(&mut app, a, "Guide des chatons").await;
 
     let mut reader = app.browser();
     reader.user("reader@example.org", Role::Learner).await;
