@@ -19,6 +19,38 @@ pub struct ResourceCard {
     pub country: String,
     /// Languages it can be read in.
     pub languages: Vec<String>,
+    /// Address of its thumbnail (without the language prefix), if it has one.
+    pub thumbnail: Option<String>,
+}
+
+/// A file attached to a resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileView {
+    pub id: i64,
+    /// The cleaned name it is downloaded under.
+    pub name: String,
+    /// Address (without the language prefix).
+    pub url: String,
+    /// The type as shown on its icon: `PDF`, `ODT`, `JPG`…
+    pub badge: String,
+    pub bytes: i64,
+    /// Address of the thumbnail of an image.
+    pub thumbnail: Option<String>,
+}
+
+/// `12 KB`, `3.4 MB`: a file's size as people read it.
+pub fn human_size(bytes: i64) -> String {
+    const KB: f64 = 1000.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{:.0} KB", b / KB)
+    } else if b < KB * KB * KB {
+        format!("{:.1} MB", b / KB / KB)
+    } else {
+        format!("{:.1} GB", b / KB / KB / KB)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +127,9 @@ pub struct ResourceView {
     pub authors: Vec<String>,
     pub date_created: String,
     pub url: String,
+    pub files: Vec<FileView>,
+    /// Address of the thumbnail, if it has one.
+    pub thumbnail: Option<String>,
     pub topics: Vec<TopicTag>,
     pub related: Vec<ResourceCard>,
     /// A ready-to-copy reference.
@@ -159,6 +194,8 @@ pub struct ResourceEditor {
     pub topics: Vec<(TopicTag, u8)>,
     /// Offered licences as `(uri, name)`; the empty name is "all rights reserved".
     pub licences: Vec<(String, String)>,
+    /// Files already attached (when editing).
+    pub files: Vec<FileView>,
 }
 
 /// A moderator's list of what waits for review.

@@ -33,6 +33,8 @@ pub struct Limits {
     pub body_bytes: usize,
     pub logo_bytes: usize,
     pub logo_max_side: u32,
+    pub upload_bytes: usize,
+    pub image_max_pixels: u64,
     pub login_attempts_per_minute: u32,
     pub session_days: u32,
     pub db_max_connections: u32,
@@ -61,6 +63,8 @@ impl Default for Limits {
             body_bytes: 2 * 1024 * 1024,
             logo_bytes: 1024 * 1024,
             logo_max_side: 2000,
+            upload_bytes: 25 * 1024 * 1024,
+            image_max_pixels: 40_000_000,
             login_attempts_per_minute: 5,
             session_days: 30,
             db_max_connections: 8,
@@ -150,6 +154,9 @@ impl Settings {
                 );
             }
         }
+        if self.limits.image_max_pixels == 0 {
+            bail!("limits.image_max_pixels must be more than 0");
+        }
         if self.limits.body_bytes < self.limits.logo_bytes {
             bail!("limits.body_bytes must be at least limits.logo_bytes");
         }
@@ -193,6 +200,14 @@ impl Settings {
     /// The search index, derived from the database (`archipel reindex` rebuilds it).
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")
+    }
+
+    /// The largest request body: a form, or a multipart upload of one file
+    /// with the form around it.
+    pub fn max_upload_request_bytes(&self) -> usize {
+        self.limits
+            .body_bytes
+            .max(self.limits.upload_bytes.saturating_add(1024 * 1024))
     }
 
     pub fn uploads_dir(&self) -> PathBuf {

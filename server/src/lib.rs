@@ -9,3 +9,4 @@ pub mod http;
 pub mod indexer;
 pub mod learn;
 pub mod state;
+pub mod uploads;

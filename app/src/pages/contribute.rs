@@ -9,7 +9,7 @@ use crate::library::{HistoryRow, ResourceActions, ResourceEditor, ReviewQueue};
 use crate::{ctx, tr};
 
 /// `event-{action}` keys, written out so every one is known to be used.
-const EVENTS: [(&str, &str); 11] = [
+const EVENTS: [(&str, &str); 14] = [
     ("created", "event-created"),
     ("edited", "event-edited"),
     ("submitted", "event-submitted"),
@@ -24,9 +24,12 @@ const EVENTS: [(&str, &str); 11] = [
         "translation-changes-requested",
         "event-translation-changes-requested",
     ),
+    ("file-added", "event-file-added"),
+    ("file-removed", "event-file-removed"),
+    ("imported", "event-imported"),
 ];
 
-const LABELS: [(&str, &str); 11] = [
+const LABELS: [(&str, &str); 12] = [
     ("organisation", "field-organisation"),
     ("kind", "field-kind"),
     ("original_language", "field-original-language"),
@@ -38,6 +41,7 @@ const LABELS: [(&str, &str); 11] = [
     ("date_created", "field-date-created"),
     ("url", "field-url"),
     ("topics", "field-topics"),
+    ("file", "field-file"),
 ];
 
 /// A select whose options are `(value, label)`.
@@ -137,9 +141,40 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
                 help="field-original-language-help" maxlength=20 />
         }
     });
+    let file_error = state.error("file");
+    let files = (!editor.files.is_empty()).then(|| {
+        let uid = editor.uid.clone().unwrap_or_default();
+        let rows = editor
+            .files
+            .iter()
+            .map(|f| {
+                let remove = c.href(&format!("/library/resources/{uid}/files/{}/delete", f.id));
+                let size = crate::library::human_size(f.bytes);
+                view! {
+                    <li class="file">
+                        <span class="file-icon" aria-hidden="true">{f.badge.clone()}</span>
+                        <a href=c.href(&f.url)>{f.name.clone()}</a>
+                        <span class="meta">{format!(" {size} ")}</span>
+                        <form method="post" action=remove class="inline-form">
+                            <CsrfField />
+                            <button type="submit" class="button button-small">
+                                {tr("file-remove")}<span class="visually-hidden">{format!(" {}", f.name)}</span>
+                            </button>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" id="files" aria-labelledby="files-heading">
+                <h2 id="files-heading">{tr("resource-files")}</h2>
+                <ul class="files">{rows}</ul>
+            </section>
+        }
+    });
     view! {
         <PageHeader title />
-        <form class="form" method="post" action=action novalidate>
+        <form class="form" method="post" action=action enctype="multipart/form-data" novalidate>
             <ErrorSummary state=state.clone() labels=LABELS.to_vec() />
             <CsrfField />
             {organisation}
@@ -166,10 +201,16 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
                 {topics}
                 {topic_error.map(|code| view! { <p class="field-error" id="topics-error">{tr(&format!("error-{code}"))}</p> })}
             </fieldset>
+            <FieldFrame name="file" label="field-file" help=Some("field-file-help") error=file_error.clone()>
+                <input type="file" id="file" name="file"
+                    aria-describedby=described_by("file", true, file_error.is_some())
+                    aria-invalid=file_error.as_ref().map(|_| "true") />
+            </FieldFrame>
             <div class="form-actions">
                 <button type="submit" class="button button-primary">{tr("resource-save")}</button>
             </div>
         </form>
+        {files}
     }
 }
 

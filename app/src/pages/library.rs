@@ -47,8 +47,12 @@ fn Card(card: ResourceCard) -> impl IntoView {
         .map(|l| language_name(l))
         .collect::<Vec<_>>()
         .join(", ");
+    let thumbnail = card.thumbnail.as_ref().map(|t| {
+        view! { <img class="card-thumbnail" src=c.href(t) alt="" loading="lazy" /> }
+    });
     view! {
         <article class="card resource-card" lang=text_lang>
+            {thumbnail}
             <p class="meta">{kind_name(&card.kind)}" · "{card.country.clone()}</p>
             <h3><a href=href>{card.title}</a></h3>
             <p>{card.excerpt}</p>
@@ -218,8 +222,38 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
     let topics = r
         .topics
         .iter()
-        .map(|t| view! { <li>{t.label.clone()}</li> })
+        .map(|t| {
+            let href = format!("{}?topic={}", c.href("/library"), t.id);
+            view! { <li><a href=href>{t.label.clone()}</a></li> }
+        })
         .collect_view();
+    let files = (!r.files.is_empty()).then(|| {
+        let rows = r
+            .files
+            .iter()
+            .map(|f| {
+                let icon = match &f.thumbnail {
+                    Some(t) => view! { <img class="file-thumbnail" src=c.href(t) alt="" /> }.into_any(),
+                    None => view! { <span class="file-icon" aria-hidden="true">{f.badge.clone()}</span> }.into_any(),
+                };
+                let size = crate::library::human_size(f.bytes);
+                view! {
+                    <li class="file">
+                        {icon}
+                        <a href=c.href(&f.url) download=f.name.clone()>{f.name.clone()}</a>
+                        <span class="meta">{format!(" {} · {size}", f.badge)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{tr("resource-files")}</h2>
+            <ul class="files">{rows}</ul>
+        }
+    });
+    let picture = r.thumbnail.as_ref().map(|t| {
+        view! { <img class="resource-thumbnail" src=c.href(t) alt="" /> }
+    });
     let a = r.actions;
     let actions = (a.edit || a.submit || a.review || a.unpublish || a.withdraw)
         .then(|| view! { <super::contribute::Actions uid=r.uid.clone() actions=r.actions /> });
@@ -256,8 +290,10 @@ pub fn ResourcePage(resource: ResourceView) -> impl IntoView {
             </header>
             {fallback}
             {machine}
+            {picture}
             <div class="prose" lang=text_lang inner_html=r.description_html.clone()></div>
             {visit}
+            {files}
             {also_in}
             <dl class="facts">
                 <dt>{tr("resource-publisher")}</dt>

@@ -18,6 +18,7 @@ use store::library::review;
 use store::library::{self, Resource, ResourceForm, Status};
 use store::{concepts, organisations};
 
+use super::files::{self, Submission};
 use super::library::load;
 use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
 use crate::error::AppError;
@@ -120,14 +121,24 @@ pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
     Ok(out)
 }
 
-async fn editor(ctx: &Ctx, actor: &Actor, uid: Option<String>) -> Result<ResourceEditor, Failure> {
+async fn editor(
+    ctx: &Ctx,
+    actor: &Actor,
+    uid: Option<String>,
+    attached: &[store::library::files::ResourceFile],
+) -> Result<ResourceEditor, Failure> {
     let orgs = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
     let organisations = orgs
         .into_iter()
         .filter(|o| store::authz::can(Some(actor), Action::CreateResource { org_id: o.id }))
         .map(|o| (o.id, o.name))
         .collect();
+    let files = uid
+        .as_ref()
+        .map(|uid| attached.iter().map(|f| files::file_view(uid, f)).collect())
+        .unwrap_or_default();
     Ok(ResourceEditor {
+        files,
         uid,
         organisations,
         topics: topic_tree(ctx).await?,
@@ -149,7 +160,7 @@ fn resource_path(uid: &str) -> String {
 
 pub async fn new_form(ctx: Ctx) -> PageResult {
     let actor = actor(&ctx).await?;
-    let editor = editor(&ctx, &actor, None).await?;
+    let editor = editor(&ctx, &actor, None, &[]).await?;
     let Some((org_id, _)) = editor.organisations.first().cloned() else {
         return Err(ctx.fail(AppError::Forbidden));
     };
@@ -171,7 +182,7 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
     Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
 }
 
-fn refused(
+fn refused_form(
     ctx: Ctx,
     editor: ResourceEditor,
     form: &ResourceForm,
@@ -187,26 +198,51 @@ fn refused(
     ))
 }
 
-pub async fn create(ctx: Ctx, Form(fields): Fields) -> PageResult {
+pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
     let actor = actor(&ctx).await?;
-    let form = resource_form(&fields);
-    let org = field(&fields, "organisation");
+    let fields = &sub.fields;
+    let form = resource_form(fields);
+    let org = field(fields, "organisation");
     let Ok(org_id) = org.parse::<i64>() else {
         return Err(ctx.fail(AppError::BadRequest("no organisation chosen".into())));
     };
     require(&ctx, &actor, Action::CreateResource { org_id })?;
-    match library::create(&ctx.state.db, actor.user_id, org_id, &form).await {
+    let file = match files::accept(&ctx, &sub.file).await? {
+        Ok(file) => file,
+        Err(refused) => {
+            let errors = with_problems(&ctx, &form, refused).await?;
+            let editor = editor(&ctx, &actor, None, &[]).await?;
+            return refused_form(ctx, editor, &form, &org, &errors);
+        }
+    };
+    let created =
+        library::create_with(&ctx.state.db, actor.user_id, org_id, &form, file.as_ref()).await;
+    if created.is_err() {
+        files::forget(&ctx, &file).await;
+    }
+    match created {
         Ok(r) => {
             tracing::info!(resource = %r.uid, user = actor.user_id, "resource created");
             ctx.redirect_with(&resource_path(&r.uid), "flash-resource-saved")
                 .await
         }
         Err(StoreError::Invalid(errors)) => {
-            let editor = editor(&ctx, &actor, None).await?;
-            refused(ctx, editor, &form, &org, &errors)
+            let editor = editor(&ctx, &actor, None, &[]).await?;
+            refused_form(ctx, editor, &form, &org, &errors)
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
+}
+
+/// A refused file's error first, then the form's own problems.
+async fn with_problems(
+    ctx: &Ctx,
+    form: &ResourceForm,
+    refused: store::FieldError,
+) -> Result<Vec<store::FieldError>, Failure> {
+    let mut errors = vec![refused];
+    errors.extend(library::problems(&ctx.state.db, form).await.or_fail(ctx)?);
+    Ok(errors)
 }
 
 pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> PageResult {
@@ -242,14 +278,14 @@ pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> 
         values: values(&form, &r.organisation_id.to_string()),
         ..Default::default()
     };
-    let editor = editor(&ctx, &actor, Some(uid)).await?;
+    let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
     Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
 }
 
 pub async fn update(
     ctx: Ctx,
     Path((_lang, uid)): Path<(String, String)>,
-    Form(fields): Fields,
+    sub: Submission,
 ) -> PageResult {
     let actor = actor(&ctx).await?;
     let r = load(&ctx, &uid).await?;
@@ -265,15 +301,29 @@ pub async fn update(
             .redirect_with(&resource_path(&uid), "flash-action-refused")
             .await;
     }
-    let form = resource_form(&fields);
-    match library::update(&ctx.state.db, actor.user_id, r.id, &form).await {
+    let form = resource_form(&sub.fields);
+    let org = r.organisation_id.to_string();
+    let file = match files::accept(&ctx, &sub.file).await? {
+        Ok(file) => file,
+        Err(refused) => {
+            let errors = with_problems(&ctx, &form, refused).await?;
+            let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
+            return refused_form(ctx, editor, &form, &org, &errors);
+        }
+    };
+    let updated =
+        library::update_with(&ctx.state.db, actor.user_id, r.id, &form, file.as_ref()).await;
+    if updated.is_err() {
+        files::forget(&ctx, &file).await;
+    }
+    match updated {
         Ok(_) => {
             ctx.redirect_with(&resource_path(&uid), "flash-resource-saved")
                 .await
         }
         Err(StoreError::Invalid(errors)) => {
-            let editor = editor(&ctx, &actor, Some(uid)).await?;
-            refused(ctx, editor, &form, &r.organisation_id.to_string(), &errors)
+            let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
+            refused_form(ctx, editor, &form, &org, &errors)
         }
         Err(e) => Err(ctx.fail(e.into())),
     }

@@ -75,15 +75,21 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = if unsafe_method {
         let (parts, body) = req.into_parts();
-        let body = match axum::body::to_bytes(body, state.settings.limits.body_bytes).await {
-            Ok(b) => b,
-            Err(_) => return super::render::error_page(&state, &parts, AppError::TooLarge).await,
-        };
         let content_type = parts
             .headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
+        // Forms are small; a multipart body may carry a file.
+        let limit = if content_type.starts_with("multipart/form-data") {
+            state.settings.max_upload_request_bytes()
+        } else {
+            state.settings.limits.body_bytes
+        };
+        let body = match axum::body::to_bytes(body, limit).await {
+            Ok(b) => b,
+            Err(_) => return super::render::error_page(&state, &parts, AppError::TooLarge).await,
+        };
         let sent = match parts
             .headers
             .get("x-csrf-token")

@@ -95,6 +95,10 @@ pub(super) fn card(
             .unwrap_or_default(),
         country: r.country.clone(),
         languages: readable(r),
+        thumbnail: r
+            .thumbnail
+            .as_ref()
+            .map(|t| super::files::thumbnail_url(&r.uid, t)),
     })
 }
 
@@ -381,6 +385,15 @@ pub(super) async fn resource_view(
         authors: r.authors.clone(),
         date_created: r.date_created.clone(),
         url: r.url.clone(),
+        files: r
+            .files
+            .iter()
+            .map(|f| super::files::file_view(&r.uid, f))
+            .collect(),
+        thumbnail: r
+            .thumbnail
+            .as_ref()
+            .map(|t| super::files::thumbnail_url(&r.uid, t)),
         topics,
         related,
         citation: citation(&r, &text.title, &org.name, &page_url),

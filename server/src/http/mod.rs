@@ -7,6 +7,7 @@ pub mod api;
 pub mod contribute;
 pub mod csrf;
 pub mod feed;
+pub mod files;
 pub mod learner;
 pub mod learning;
 pub mod library;
@@ -104,6 +105,18 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/{lang}/library/resources/{uid}/edit",
             get(contribute::edit_form).post(contribute::update),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/files/{file}/delete",
+            post(files::remove),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/files/{file}/{name}",
+            get(files::download),
+        )
+        .route(
+            "/{lang}/library/resources/{uid}/thumbnails/{name}",
+            get(files::thumbnail),
         )
         .route(
             "/{lang}/library/resources/{uid}/submit",
@@ -230,8 +243,10 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
         .layer(sessions)
         .layer(middleware::from_fn(security::headers))
-        .layer(DefaultBodyLimit::max(settings.limits.body_bytes))
-        .layer(RequestBodyLimitLayer::new(settings.limits.body_bytes))
+        .layer(DefaultBodyLimit::max(settings.max_upload_request_bytes()))
+        .layer(RequestBodyLimitLayer::new(
+            settings.max_upload_request_bytes(),
+        ))
         // A moderate level: brotli's default (11) costs more CPU than a small
         // server should spend per page. Front-end files come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

@@ -28,7 +28,10 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     );
-    if let Ok(v) = HeaderValue::from_str(&csp) {
+    // A handler's own, stricter policy (uploaded files: sandbox) stays.
+    if let Ok(v) = HeaderValue::from_str(&csp)
+        && !h.contains_key(header::CONTENT_SECURITY_POLICY)
+    {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     h.insert(

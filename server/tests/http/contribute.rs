@@ -11,8 +11,12 @@ use store::users::Role;
 
 use crate::support::{Reply, TestApp};
 
-async fn setup() -> (TestApp, i64, i64) {
-    let app = TestApp::new().await;
+pub(crate) async fn setup() -> (TestApp, i64, i64) {
+    setup_with(TestApp::new().await).await
+}
+
+/// Two partners with a member each, and a moderator, on `app`.
+pub(crate) async fn setup_with(app: TestApp) -> (TestApp, i64, i64) {
     concepts::sync_scheme(
         &app.db,
         &[Concept {
@@ -41,7 +45,7 @@ async fn setup() -> (TestApp, i64, i64) {
     (app, a.id, b.id)
 }
 
-fn resource_fields(org: i64, title: &str) -> Vec<(String, String)> {
+pub(crate) fn resource_fields(org: i64, title: &str) -> Vec<(String, String)> {
     [
         ("organisation", org.to_string()),
         ("kind", "guide".into()),

@@ -9,3 +9,4 @@ mod library;
 mod pages;
 mod partners;
 mod support;
+mod uploads;

@@ -134,10 +134,7 @@ async fn logos_are_uploaded_checked_and_served() {
         ))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.body
-            .contains("The file is not a PNG, JPEG or WebP image.")
-    );
+    assert!(r.body.contains("is not a PNG, JPEG, GIF or WebP image."));
     let r = app.send(upload(&app, png, "logo.png")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let org = store::organisations::get_by_slug(&app.db, "rete")

@@ -24,6 +24,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent, for files.
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -43,6 +45,11 @@ impl TestApp {
 
     /// The application serving one of the content fixtures (`valid`, `i18n`).
     pub async fn with_content(fixture: &str) -> Self {
+        Self::with_settings(fixture, |_| {}).await
+    }
+
+    /// The application with settings changed by `change` (limits, …).
+    pub async fn with_settings(fixture: &str, change: impl FnOnce(&mut Settings)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let manifest = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
         let content_dir = manifest.join("../courses/tests/fixtures").join(fixture);
@@ -52,6 +59,8 @@ impl TestApp {
             content_dir: content_dir.clone(),
             ..Settings::default()
         };
+        let mut settings = settings;
+        change(&mut settings);
         std::fs::create_dir_all(&settings.data_dir).unwrap();
         let db = store::Db::connect(&settings.database_url(), 4)
             .await
@@ -102,6 +111,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -136,6 +146,39 @@ impl TestApp {
         let body = serde_urlencoded::to_string(&all).unwrap();
         let req = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// Posts a multipart form with the CSRF token and one file input
+    /// (`file`), as a form with `enctype="multipart/form-data"` would.
+    pub async fn multipart(
+        &mut self,
+        uri: &str,
+        fields: &[(String, String)],
+        file: Option<(&str, &[u8])>,
+    ) -> Reply {
+        let mut body = Vec::new();
+        let csrf = ("_csrf".to_string(), self.csrf());
+        for (k, v) in fields.iter().chain(std::iter::once(&csrf)) {
+            body.extend_from_slice(
+                format!("--XyZ\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, bytes) = file.unwrap_or(("", b""));
+        body.extend_from_slice(
+            format!(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--XyZ--\r\n");
+        let req = Request::post(uri)
+            .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XyZ")
             .body(Body::from(body))
             .unwrap();
         self.send(req).await

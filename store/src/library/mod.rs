@@ -7,7 +7,9 @@
 //! history (who, when, what).
 
 pub mod browse;
+pub mod files;
 mod form;
+pub mod import;
 pub mod requests;
 pub mod review;
 
@@ -156,6 +158,8 @@ pub struct Resource {
     /// Every text, the original first.
     pub texts: Vec<ResourceText>,
     pub topics: Vec<String>,
+    /// Uploaded files, oldest first (filled by [`get`], empty in lists).
+    pub files: Vec<files::ResourceFile>,
 }
 
 impl Resource {
@@ -253,6 +257,18 @@ pub async fn create(
     organisation_id: i64,
     form: &ResourceForm,
 ) -> Result<Resource> {
+    create_with(db, user_id, organisation_id, form, None).await
+}
+
+/// A new draft with a file already written to the data folder: both are
+/// recorded in one transaction, or neither.
+pub async fn create_with(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    form: &ResourceForm,
+    file: Option<&files::NewFile>,
+) -> Result<Resource> {
     let c = check(db, form).await?;
     let mut uid = [0u8; 6];
     rand::rng().fill_bytes(&mut uid);
@@ -294,14 +310,38 @@ pub async fn create(
     .await?;
     set_topics(&mut tx, id, &c.topics).await?;
     event(&mut tx, id, Some(user_id), "created", &c.lang, &c.title).await?;
+    if let Some(file) = file {
+        files::attach(&mut tx, id, Some(user_id), file).await?;
+    }
     crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &uid).await?;
     tx.commit().await?;
     get(db, id).await
 }
 
+/// The problems of a form, without writing anything (to show them beside
+/// a refused file).
+pub async fn problems(db: &Db, form: &ResourceForm) -> Result<Vec<crate::FieldError>> {
+    match check(db, form).await {
+        Ok(_) => Ok(Vec::new()),
+        Err(StoreError::Invalid(errors)) => Ok(errors),
+        Err(e) => Err(e),
+    }
+}
+
 /// Edits a resource's fields and original text. The original language is
 /// fixed once created (translations hang on it).
 pub async fn update(db: &Db, user_id: i64, id: i64, form: &ResourceForm) -> Result<Resource> {
+    update_with(db, user_id, id, form, None).await
+}
+
+/// An edit that also adds a file already written to the data folder.
+pub async fn update_with(
+    db: &Db,
+    user_id: i64,
+    id: i64,
+    form: &ResourceForm,
+    file: Option<&files::NewFile>,
+) -> Result<Resource> {
     let before = get(db, id).await?;
     let mut form = form.clone();
     form.original_language = before.original_language.clone();
@@ -337,6 +377,9 @@ pub async fn update(db: &Db, user_id: i64, id: i64, form: &ResourceForm) -> Resu
     set_topics(&mut tx, id, &c.topics).await?;
     let changed = changes(&before, &c);
     event(&mut tx, id, Some(user_id), "edited", "", &changed).await?;
+    if let Some(file) = file {
+        files::attach(&mut tx, id, Some(user_id), file).await?;
+    }
     crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &before.uid).await?;
     tx.commit().await?;
     get(db, id).await
@@ -400,6 +443,7 @@ pub(crate) fn from_row(r: &AnyRow) -> Result<Resource> {
         published_at: r.try_get("published_at")?,
         texts: Vec::new(),
         topics: Vec::new(),
+        files: Vec::new(),
     })
 }
 
@@ -442,7 +486,9 @@ pub async fn get(db: &Db, id: i64) -> Result<Resource> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(StoreError::NotFound)?;
-    fill(db, from_row(&row)?).await
+    let mut r = fill(db, from_row(&row)?).await?;
+    r.files = files::of(db, r.id).await?;
+    Ok(r)
 }
 
 pub async fn get_by_uid(db: &Db, uid: &str) -> Result<Resource> {
@@ -453,7 +499,9 @@ pub async fn get_by_uid(db: &Db, uid: &str) -> Result<Resource> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(StoreError::NotFound)?;
-    fill(db, from_row(&row)?).await
+    let mut r = fill(db, from_row(&row)?).await?;
+    r.files = files::of(db, r.id).await?;
+    Ok(r)
 }
 
 /// Resources in one of `statuses`, newest change first.

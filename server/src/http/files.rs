@@ -1,0 +1,345 @@
+//! Files on library resources over HTTP: the resource form arrives as a
+//! multipart body with an optional file (or as a plain form without one);
+//! files are served from outside the web root under the resource's rules
+//! (a draft's files only to its organisation and moderators), with their
+//! sniffed type, a `Content-Disposition` carrying the cleaned name, and a
+//! sandboxing Content-Security-Policy.
+
+use axum::Form;
+use axum::body::Body;
+use axum::extract::{FromRequest, Multipart, Path, Request};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use store::authz::{self, Action};
+use store::library::files::{self, NewFile, ResourceFile};
+use store::library::{Resource, Status};
+use store::{FieldError, StoreError};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+
+use super::library::load;
+use super::render::{Ctx, Failure, PageResult};
+use crate::error::AppError;
+use crate::uploads;
+
+/// A submitted form's fields, and the file chosen in it, if any.
+pub struct Submission {
+    pub fields: Vec<(String, String)>,
+    /// The uploader's file name and the bytes.
+    pub file: Option<(String, Bytes)>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for Submission {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if !multipart {
+            let Form(fields) = Form::<Vec<(String, String)>>::from_request(req, state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            return Ok(Submission { fields, file: None });
+        }
+        let mut body = Multipart::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let mut out = Submission {
+            fields: Vec::new(),
+            file: None,
+        };
+        while let Some(field) = body
+            .next_field()
+            .await
+            .map_err(IntoResponse::into_response)?
+        {
+            let name = field.name().unwrap_or_default().to_string();
+            match field.file_name().map(str::to_string) {
+                Some(file_name) if name == "file" => {
+                    let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+                    // A file input left empty still sends a part, nameless and empty.
+                    if !(file_name.is_empty() && bytes.is_empty()) {
+                        out.file = Some((file_name, bytes));
+                    }
+                }
+                _ => {
+                    let text = field.text().await.map_err(IntoResponse::into_response)?;
+                    out.fields.push((name, text));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Checks the submitted file and writes it under a generated name: `Ok(None)`
+/// without a file, the field's error when it is refused.
+pub async fn accept(
+    ctx: &Ctx,
+    file: &Option<(String, Bytes)>,
+) -> Result<Result<Option<NewFile>, FieldError>, Failure> {
+    let Some((name, bytes)) = file else {
+        return Ok(Ok(None));
+    };
+    let limits = &ctx.state.settings.limits;
+    let (upload_bytes, max_pixels) = (limits.upload_bytes, limits.image_max_pixels);
+    let data = bytes.clone();
+    let owned_name = name.clone();
+    // Decoding a large image is CPU work: off the request threads.
+    let checked = tokio::task::spawn_blocking(move || {
+        uploads::check(&data, &owned_name, upload_bytes, max_pixels)
+    })
+    .await
+    .map_err(|e| {
+        ctx.fail(AppError::Internal(
+            anyhow::Error::new(e).context("checking an upload"),
+        ))
+    })?;
+    let checked = match checked {
+        Ok(c) => c,
+        Err(refused) => {
+            tracing::info!(file = %name, reason = %refused, "upload refused");
+            return Ok(Err(FieldError::new("file", refused.code())));
+        }
+    };
+    let saved = uploads::save(&ctx.state.settings.uploads_dir(), name, bytes, &checked)
+        .await
+        .map_err(|e| {
+            ctx.fail(AppError::Internal(
+                anyhow::Error::new(e).context("saving an upload"),
+            ))
+        })?;
+    Ok(Ok(Some(saved)))
+}
+
+/// Removes the bytes of a file whose recording failed.
+pub async fn forget(ctx: &Ctx, file: &Option<NewFile>) {
+    if let Some(f) = file {
+        uploads::discard(
+            &ctx.state.settings.uploads_dir(),
+            &f.stored_name,
+            f.thumbnail.as_deref(),
+        )
+        .await;
+    }
+}
+
+/// Takes a file off a resource (its organisation's members).
+pub async fn remove(
+    ctx: Ctx,
+    Path((_lang, uid, file_id)): Path<(String, String, i64)>,
+) -> PageResult {
+    let actor = ctx
+        .actor()
+        .await?
+        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
+    let r = load(&ctx, &uid).await?;
+    if !authz::can(
+        Some(&actor),
+        Action::EditResource {
+            org_id: r.organisation_id,
+        },
+    ) || r.status == Status::Withdrawn
+    {
+        return Err(ctx.fail(AppError::Forbidden));
+    }
+    match files::remove(&ctx.state.db, actor.user_id, r.id, file_id).await {
+        Ok(f) => {
+            uploads::discard(
+                &ctx.state.settings.uploads_dir(),
+                &f.stored_name,
+                f.thumbnail.as_deref(),
+            )
+            .await;
+            ctx.redirect_with(
+                &format!("/library/resources/{uid}/edit#files"),
+                "flash-file-removed",
+            )
+            .await
+        }
+        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+/// The resource if the current person may see its files (404 otherwise).
+async fn visible(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
+    let r = load(ctx, uid).await?;
+    if r.status != Status::Published {
+        let actor = ctx.actor().await?;
+        let member = authz::can(
+            actor.as_ref(),
+            Action::EditResource {
+                org_id: r.organisation_id,
+            },
+        );
+        if !member && !authz::can(actor.as_ref(), Action::ReviewResources) {
+            return Err(ctx.fail(AppError::NotFound));
+        }
+    }
+    Ok(r)
+}
+
+/// `attachment; filename="…"; filename*=UTF-8''…`, or `inline` for what a
+/// browser shows itself.
+fn disposition(file: &ResourceFile) -> HeaderValue {
+    let inline = ["image/", "audio/", "video/", "application/pdf"]
+        .iter()
+        .any(|p| file.media_type.starts_with(p));
+    let ascii: String = file
+        .file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = encode(&file.file_name);
+    let kind = if inline { "inline" } else { "attachment" };
+    HeaderValue::from_str(&format!(
+        "{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+async fn send(
+    ctx: &Ctx,
+    req: Request,
+    path: std::path::PathBuf,
+    media_type: &str,
+    public: bool,
+) -> Result<Response, Failure> {
+    let mut res = ServeFile::new(path)
+        .oneshot(req)
+        .await
+        .map_err(|e| {
+            ctx.fail(AppError::Internal(
+                anyhow::Error::new(e).context("reading an uploaded file"),
+            ))
+        })?
+        .map(Body::new);
+    if res.status() == axum::http::StatusCode::NOT_FOUND {
+        return Err(ctx.fail(AppError::NotFound));
+    }
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(media_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; img-src 'self'; media-src 'self'; sandbox"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if public {
+            "public, max-age=86400"
+        } else {
+            "private, no-store"
+        }),
+    );
+    Ok(res)
+}
+
+/// `/{lang}/library/resources/{uid}/files/{id}/{name}`: a file of a resource.
+pub async fn download(
+    ctx: Ctx,
+    Path((_lang, uid, file_id, _name)): Path<(String, String, i64, String)>,
+    req: Request,
+) -> PageResult {
+    let r = visible(&ctx, &uid).await?;
+    let Some(file) = r.files.iter().find(|f| f.id == file_id) else {
+        return Err(ctx.fail(AppError::NotFound));
+    };
+    let path = ctx
+        .state
+        .settings
+        .uploads_dir()
+        .join(uploads::FILES_DIR)
+        .join(&file.stored_name);
+    let public = r.status == Status::Published;
+    let mut res = send(&ctx, req, path, &file.media_type, public).await?;
+    res.headers_mut()
+        .insert(header::CONTENT_DISPOSITION, disposition(file));
+    Ok(res)
+}
+
+/// `/{lang}/library/resources/{uid}/thumbnails/{name}`: an image's thumbnail.
+pub async fn thumbnail(
+    ctx: Ctx,
+    Path((_lang, uid, name)): Path<(String, String, String)>,
+    req: Request,
+) -> PageResult {
+    let r = visible(&ctx, &uid).await?;
+    if !r
+        .files
+        .iter()
+        .any(|f| f.thumbnail.as_deref() == Some(&name))
+    {
+        return Err(ctx.fail(AppError::NotFound));
+    }
+    let media = if name.ends_with(".png") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    let path = ctx
+        .state
+        .settings
+        .uploads_dir()
+        .join(uploads::THUMBNAILS_DIR)
+        .join(&name);
+    send(&ctx, req, path, media, r.status == Status::Published).await
+}
+
+/// Percent-encodes all but unreserved characters (RFC 3986).
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The address of a file, and of a thumbnail (without the language prefix).
+pub fn file_url(uid: &str, f: &ResourceFile) -> String {
+    format!(
+        "/library/resources/{uid}/files/{}/{}",
+        f.id,
+        encode(&f.file_name)
+    )
+}
+
+pub fn thumbnail_url(uid: &str, name: &str) -> String {
+    format!("/library/resources/{uid}/thumbnails/{name}")
+}
+
+/// What a page shows of a file.
+pub fn file_view(uid: &str, f: &ResourceFile) -> app::library::FileView {
+    app::library::FileView {
+        id: f.id,
+        name: f.file_name.clone(),
+        url: file_url(uid, f),
+        badge: f
+            .file_name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_uppercase())
+            .unwrap_or_default(),
+        bytes: f.bytes,
+        thumbnail: f.thumbnail.as_ref().map(|t| thumbnail_url(uid, t)),
+    }
+}
