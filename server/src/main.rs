@@ -29,6 +29,9 @@ enum Command {
     Demo,
     /// Apply pending database migrations.
     Migrate,
+    /// Import learning resources from a JSON file of schema.org/LRMI (AMB) records
+    /// into the library; exits non-zero when some records were rejected.
+    Import(cli::import::ImportArgs),
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
     /// Work with the content folder.
@@ -91,6 +94,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Reindex => cli::reindex(settings).await,
+        Command::Import(args) => cli::import::run(settings, args).await,
         Command::Content { command } => cli::content::run(&settings, command),
         Command::User { command } => cli::user::run(settings, command).await,
         Command::Backup { output } => cli::backup::backup(settings, output).await,

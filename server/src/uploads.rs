@@ -88,12 +88,11 @@ fn open_document(bytes: &[u8]) -> Option<Sniffed> {
     ];
     kinds.iter().find_map(|(kind, ext, media)| {
         let full = format!("{odf}{kind}");
-        (rest.starts_with(full.as_bytes())
-            && rest[full.len()..].first().is_none_or(|c| *c != b'-'))
-        .then_some(Sniffed {
-            media_type: media,
-            ext,
-        })
+        (rest.starts_with(full.as_bytes()) && rest[full.len()..].first().is_none_or(|c| *c != b'-'))
+            .then_some(Sniffed {
+                media_type: media,
+                ext,
+            })
     })
 }
 

@@ -160,3 +160,206 @@ fn an_invalid_content_tree_is_refused_at_start() {
         "no courses folder, no courses"
     );
 }
+
+/// The AMB examples of the conformance folder, as one JSON array per kind.
+fn amb_examples(kind: &str) -> Vec<(String, serde_json::Value)> {
+    let dir = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap())
+        .join("../../shared/conformance/amb/examples")
+        .join(kind);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the AMB examples are expected in {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                serde_json::from_str(&text).unwrap(),
+            )
+        })
+        .collect()
+}
+
+async fn import_db(dir: &std::path::Path) -> store::Db {
+    cli::demo::run(settings(dir)).await.unwrap();
+    cli::open_db(&settings(dir)).await.unwrap()
+}
+
+fn args(dir: &std::path::Path, file: &std::path::Path) -> cli::import::ImportArgs {
+    cli::import::ImportArgs {
+        file: file.to_path_buf(),
+        partner: "burgerbildung-digital-e-v".into(),
+        topics: vec!["digital-ethics".into()],
+        review: false,
+        report: Some(dir.join("report.json")),
+    }
+}
+
+async fn published_count(db: &store::Db) -> usize {
+    store::library::browse::published_uids(db, 10_000, 0)
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn the_valid_amb_examples_are_imported_and_imported_again_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = import_db(dir.path()).await;
+    let seeded = published_count(&db).await;
+    assert!(seeded >= 55, "the demo loads the seed library: {seeded}");
+    let examples = amb_examples("valid");
+    let records: Vec<serde_json::Value> = examples.iter().map(|(_, v)| v.clone()).collect();
+    let distinct: std::collections::BTreeSet<&str> =
+        records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let file = dir.path().join("catalogue.json");
+    std::fs::write(&file, serde_json::to_string(&records).unwrap()).unwrap();
+
+    cli::import::run(settings(dir.path()), args(dir.path(), &file))
+        .await
+        .unwrap();
+    let db = cli::open_db(&settings(dir.path())).await.unwrap();
+    assert_eq!(published_count(&db).await, seeded + distinct.len());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["created"], distinct.len());
+    assert_eq!(
+        report["updated"],
+        records.len() - distinct.len(),
+        "same id, same resource"
+    );
+    assert_eq!(report["rejected"], serde_json::json!([]));
+
+    // A video with its type, language and licence mapped.
+    let uid = store::library::import::uid_for("https://av.tib.eu/media/32641");
+    let video = store::library::get_by_uid(&db, &uid).await.unwrap();
+    assert_eq!(video.kind, store::library::Kind::Video);
+    assert_eq!(video.original_language, "en");
+    assert_eq!(video.status, store::library::Status::Published);
+    assert_eq!(video.url, "https://av.tib.eu/media/32641");
+    assert_eq!(video.country, "DE", "the partner's country");
+    assert_eq!(video.topics, vec!["digital-ethics"], "the --topic given");
+    let history = store::library::history(&db, video.id).await.unwrap();
+    assert_eq!(history[0].action, "imported");
+
+    // Again: nothing new, the same pages.
+    db.close().await;
+    cli::import::run(settings(dir.path()), args(dir.path(), &file))
+        .await
+        .unwrap();
+    let db = cli::open_db(&settings(dir.path())).await.unwrap();
+    assert_eq!(published_count(&db).await, seeded + distinct.len());
+}
+
+#[tokio::test]
+async fn invalid_records_are_reported_with_their_reasons_and_the_rest_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = import_db(dir.path()).await;
+    let before = published_count(&db).await;
+    db.close().await;
+    let invalid = amb_examples("invalid");
+    let mut records: Vec<serde_json::Value> = invalid.iter().map(|(_, v)| v.clone()).collect();
+    // Two good records: one whose keyword names a topic of the scheme, one
+    // that matches none and gets the --topic; and one whose licence the
+    // library does not offer.
+    let good = |id: &str, keywords: &[&str], licence: &str| {
+        serde_json::json!({
+            "@context": ["https://w3id.org/kim/amb/context.jsonld", {"@language": "de"}],
+            "id": id, "type": ["LearningResource"], "name": format!("Ressource {id}"),
+            "keywords": keywords, "license": {"id": licence},
+        })
+    };
+    records.push(good(
+        "https://example.org/a",
+        &["Datenschutz"],
+        "https://creativecommons.org/licenses/by/4.0/",
+    ));
+    records.push(good(
+        "https://example.org/b",
+        &["Gartenbau"],
+        "http://creativecommons.org/publicdomain/zero/1.0",
+    ));
+    records.push(good(
+        "https://example.org/c",
+        &[],
+        "https://creativecommons.org/licenses/by/2.0/",
+    ));
+    let file = dir.path().join("mixed.json");
+    std::fs::write(&file, serde_json::to_string(&records).unwrap()).unwrap();
+
+    let err = cli::import::run(settings(dir.path()), args(dir.path(), &file))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{} record(s) rejected; the others were imported",
+            invalid.len() + 1
+        )
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    let rejected = report["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), invalid.len() + 1);
+    for (r, (name, _)) in rejected.iter().zip(&invalid) {
+        let reasons = r["reasons"].as_array().unwrap();
+        assert!(!reasons.is_empty(), "{name} has a reason");
+    }
+    let by_file = |name: &str| {
+        let at = invalid.iter().position(|(n, _)| n == name).unwrap();
+        rejected[at]["reasons"].to_string()
+    };
+    assert!(by_file("lrtWithoutArray.json").contains("learningResourceType"));
+    assert!(by_file("noContext.json").contains("@context"));
+    assert!(by_file("wrongDuration.json").contains("duration"));
+    let last = rejected.last().unwrap();
+    assert_eq!(last["id"], "https://example.org/c");
+    assert!(
+        last["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("not one this library offers")
+    );
+
+    let db = cli::open_db(&settings(dir.path())).await.unwrap();
+    assert_eq!(published_count(&db).await, before + 2);
+    let a = store::library::get_by_uid(
+        &db,
+        &store::library::import::uid_for("https://example.org/a"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        a.topics,
+        vec!["data-protection"],
+        "matched by its German name"
+    );
+    assert_eq!(a.licence, "https://creativecommons.org/licenses/by/4.0/");
+    let b = store::library::get_by_uid(
+        &db,
+        &store::library::import::uid_for("https://example.org/b"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(b.topics, vec!["digital-ethics"]);
+    assert_eq!(
+        b.licence,
+        "https://creativecommons.org/publicdomain/zero/1.0/"
+    );
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "[{\"id\": ").unwrap();
+    let err = format!(
+        "{:#}",
+        cli::import::run(settings(dir.path()), args(dir.path(), &broken))
+            .await
+            .unwrap_err()
+    );
+    assert!(err.contains("line 1"), "{err}");
+}

@@ -50,6 +50,18 @@ fn check(dir: &std::path::Path) -> anyhow::Result<()> {
             library.courses.len()
         );
         checked += 1;
+        let seed_dir = dir.join("library");
+        if seed_dir.is_dir() {
+            let ids: Vec<String> = library
+                .topics
+                .concepts
+                .iter()
+                .map(|c| c.id.clone())
+                .collect();
+            let seeds = super::seed::read(&seed_dir, &ids)?;
+            println!("{}: {} resources", seed_dir.display(), seeds.len());
+            checked += 1;
+        }
     }
     println!(
         "content is valid ({checked} part{} checked)",

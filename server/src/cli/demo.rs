@@ -166,6 +166,14 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let library = super::load_courses(&settings)?;
     super::sync_topics(&db, &library).await?;
+    let topic_ids: Vec<String> = library
+        .topics
+        .concepts
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let seeds = super::seed::read(&settings.content_dir.join("library"), &topic_ids)?;
+    created += super::seed::load(&db, &seeds).await?;
     let catalogue = crate::learn::Catalogue::build(
         &library,
         &settings.content_dir,

@@ -3,6 +3,8 @@
 pub mod backup;
 pub mod content;
 pub mod demo;
+pub mod import;
+pub mod seed;
 pub mod serve;
 pub mod user;
 

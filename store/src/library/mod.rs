@@ -104,6 +104,31 @@ pub const LICENCES: &[&str] = &[
 ];
 pub const ALL_RIGHTS_RESERVED: &str = "all-rights-reserved";
 
+/// The offered licence an imported licence IRI names, however it is
+/// written: `http` or `https`, with or without the final slash, pointing at
+/// the deed or the legal code.
+pub fn offered_licence(uri: &str) -> Option<&'static str> {
+    let mut u = uri.trim().to_ascii_lowercase();
+    if let Some(rest) = u.strip_prefix("http://") {
+        u = format!("https://{rest}");
+    }
+    for tail in ["legalcode", "deed"] {
+        if let Some(at) = u.find(&format!("/{tail}")) {
+            u.truncate(at + 1);
+        }
+    }
+    let bare = |s: &str| {
+        s.trim_end_matches('/')
+            .trim_end_matches(".html")
+            .replace("https://www.", "https://")
+    };
+    let wanted = bare(&u);
+    LICENCES
+        .iter()
+        .copied()
+        .find(|l| *l != ALL_RIGHTS_RESERVED && bare(&l.to_ascii_lowercase()) == wanted)
+}
+
 /// The short name of a licence offered in [`LICENCES`].
 pub fn licence_label(uri: &str) -> Option<&'static str> {
     Some(match uri {
@@ -568,6 +593,31 @@ mod tests {
         assert!(LICENCES.contains(&ALL_RIGHTS_RESERVED));
         for uri in LICENCES.iter().filter(|l| **l != ALL_RIGHTS_RESERVED) {
             assert!(licence_label(uri).is_some(), "{uri} has a name");
+            assert_eq!(offered_licence(uri), Some(*uri));
         }
+        let by_sa = Some("https://creativecommons.org/licenses/by-sa/4.0/");
+        for written in [
+            "http://creativecommons.org/licenses/by-sa/4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
+            "https://creativecommons.org/licenses/by-sa/4.0/legalcode",
+        ] {
+            assert_eq!(offered_licence(written), by_sa, "{written}");
+        }
+        assert_eq!(
+            offered_licence("http://www.gnu.org/licenses/agpl-3.0"),
+            Some("https://www.gnu.org/licenses/agpl-3.0.html")
+        );
+        assert_eq!(
+            offered_licence("http://www.gnu.org/licenses/gpl-3.0.html"),
+            Some("https://www.gnu.org/licenses/gpl-3.0.html")
+        );
+        assert_eq!(
+            offered_licence("https://creativecommons.org/licenses/by-sa/3.0/"),
+            None
+        );
+        assert_eq!(
+            offered_licence("https://opensource.org/licenses/MPL-2.0"),
+            None
+        );
     }
 }

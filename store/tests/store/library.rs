@@ -34,7 +34,7 @@ async fn scheme(db: &Db) {
     assert_eq!(n, 2);
 }
 
-fn form() -> ResourceForm {
+pub(super) fn form() -> ResourceForm {
     ResourceForm {
         kind: "guide".into(),
         original_language: "fr".into(),
@@ -51,7 +51,7 @@ fn form() -> ResourceForm {
     }
 }
 
-async fn setup(db: &Db) -> (i64, i64, i64) {
+pub(super) async fn setup(db: &Db) -> (i64, i64, i64) {
     scheme(db).await;
     let contributor = users::create(db, &reg("c@example.org"), Role::Learner)
         .await

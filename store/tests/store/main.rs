@@ -454,3 +454,4 @@ on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
 mod learning;
 mod library;
+mod library_files;
