@@ -215,3 +215,25 @@ pub struct RequestRow {
     /// Whether it is still open (otherwise taken by the reader's organisation).
     pub open: bool,
 }
+
+/// A topic of the scheme, with the published resources filed under it or
+/// under a narrower topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicNode {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+    /// Added on this instance by an administrator (not from the shipped scheme).
+    pub added: bool,
+    pub children: Vec<TopicNode>,
+}
+
+/// The topic tree, and for administrators the form to add or change a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicsView {
+    pub tree: Vec<TopicNode>,
+    /// Whether the reader may add and change topics.
+    pub manage: bool,
+    /// Topics a new one may sit under, as `(id, label)` in tree order.
+    pub broader: Vec<(String, String)>,
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
-use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue};
+use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -178,6 +178,7 @@ pub enum Page {
     ResourceEditor(ResourceEditor),
     ReviewQueue(ReviewQueue),
     TranslationRequests(Vec<crate::library::RequestRow>),
+    Topics(TopicsView),
     Search {
         query: String,
         results: Option<SearchResults>,
@@ -215,6 +216,7 @@ impl Page {
             Page::ResourceEditor(_) => "resource-edit-title",
             Page::ReviewQueue(_) => "review-title",
             Page::TranslationRequests(_) => "requests-title",
+            Page::Topics(_) => "topics-title",
             Page::Search { .. } => "search-title",
             Page::Directory => "directory-title",
             Page::Data => "data-title",
@@ -241,6 +243,7 @@ impl Page {
             | Page::Resource(_)
             | Page::ResourceEditor(_)
             | Page::ReviewQueue(_)
+            | Page::Topics(_)
             | Page::TranslationRequests(_) => "/library",
             Page::Search { .. } => "/search",
             Page::Directory => "/directory",

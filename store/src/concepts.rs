@@ -101,19 +101,26 @@ async fn put(tx: &mut sqlx::Transaction<'_, sqlx::Any>, c: &Concept, source: &st
         .bind(c.id.clone())
         .execute(&mut **tx)
         .await?;
-    let labels = c.labels.iter().map(|(l, v)| (l, v, 0i64));
-    let alt = c
-        .alt
+    // Collected first: an iterator of closures held across the awaits below
+    // would keep the future from being provably `Send` (a web handler's).
+    let rows: Vec<(String, String, i64)> = c
+        .labels
         .iter()
-        .flat_map(|(l, vs)| vs.iter().map(move |v| (l, v, 1i64)));
-    for (lang, label, is_alt) in labels.chain(alt) {
+        .map(|(l, v)| (l.clone(), v.clone(), 0))
+        .chain(
+            c.alt
+                .iter()
+                .flat_map(|(l, vs)| vs.iter().map(move |v| (l.clone(), v.clone(), 1))),
+        )
+        .collect();
+    for (lang, label, is_alt) in rows {
         sqlx::query(
             "INSERT INTO concept_labels (concept_id, lang, label, alt) VALUES ($1, $2, $3, $4) \
              ON CONFLICT DO NOTHING",
         )
         .bind(c.id.clone())
-        .bind(lang.clone())
-        .bind(label.clone())
+        .bind(lang)
+        .bind(label)
         .bind(is_alt)
         .execute(&mut **tx)
         .await?;

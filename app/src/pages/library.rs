@@ -155,7 +155,10 @@ pub fn Library(home: LibraryHome) -> impl IntoView {
         view! { <p class="form-actions">{contribute}{requests}{review}</p> }
     });
     let feed = view! {
-        <p><a href=c.href("/library/feed.atom") type="application/atom+xml">{tr("library-feed")}</a></p>
+        <p>
+            <a href=c.href("/library/topics")>{tr("library-browse-topics")}</a>" · "
+            <a href=c.href("/library/feed.atom") type="application/atom+xml">{tr("library-feed")}</a>
+        </p>
     };
     view! {
         <PageHeader title="library-title" intro="library-intro" />

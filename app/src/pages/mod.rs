@@ -9,6 +9,7 @@ mod lesson;
 mod library;
 mod partners;
 mod sections;
+mod topics;
 
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn PageBody() -> impl IntoView {
         Page::ResourceEditor(editor) => view! { <contribute::Editor editor /> }.into_any(),
         Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
         Page::TranslationRequests(rows) => view! { <contribute::Requests rows /> }.into_any(),
+        Page::Topics(view) => view! { <topics::Topics view /> }.into_any(),
         Page::Directory => sections::Section(sections::SectionProps {
             title: "directory-title",
             intro: "directory-intro",

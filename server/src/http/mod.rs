@@ -18,6 +18,7 @@ pub mod render;
 pub mod security;
 pub mod session_store;
 pub mod sitemap;
+pub mod topics;
 
 use std::time::Duration;
 
@@ -93,6 +94,10 @@ pub fn app(state: AppState) -> Router {
             get(contribute::new_form).post(contribute::create),
         )
         .route("/{lang}/library/review", get(contribute::queue))
+        .route(
+            "/{lang}/library/topics",
+            get(topics::page).post(topics::save),
+        )
         .route("/{lang}/library/requests", get(contribute::requests))
         .route(
             "/{lang}/library/requests/{id}/take",

@@ -13,10 +13,18 @@ use crate::state::AppState;
 
 /// The paths (without language prefix) that every language has.
 async fn paths(state: &AppState) -> Result<Vec<String>, AppError> {
-    let mut out: Vec<String> = ["/", "/about", "/courses", "/library", "/partners", "/data"]
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let mut out: Vec<String> = [
+        "/",
+        "/about",
+        "/courses",
+        "/library",
+        "/library/topics",
+        "/partners",
+        "/data",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect();
     let catalogue = state.courses.get();
     for course in &catalogue.courses {
         out.push(format!("/courses/{}", course.slug));

@@ -12,14 +12,14 @@ use store::users::Role;
 
 use crate::support::TestApp;
 
-struct Fixture {
+pub(crate) struct Fixture {
     uid: String,
     id: i64,
     moderator: i64,
     contributor: i64,
 }
 
-async fn fixture(app: &TestApp, publish: bool) -> Fixture {
+pub(crate) async fn fixture(app: &TestApp, publish: bool) -> Fixture {
     concepts::sync_scheme(
         &app.db,
         &[Concept {

@@ -9,4 +9,5 @@ mod library;
 mod pages;
 mod partners;
 mod support;
+mod topics;
 mod uploads;

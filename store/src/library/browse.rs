@@ -137,6 +137,20 @@ pub async fn related(db: &Db, resource: &Resource, limit: i64) -> Result<Vec<Res
     Ok(out)
 }
 
+/// `(concept, resource id)` for every topic of every published resource, to
+/// count a topic together with its narrower ones.
+pub async fn published_topics(db: &Db) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query(
+        "SELECT t.concept_id, t.resource_id FROM resource_topics t \
+         JOIN resources r ON r.id = t.resource_id WHERE r.status = 'published'",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("concept_id")?, r.try_get("resource_id")?)))
+        .collect()
+}
+
 /// How many published resources there are of each kind.
 pub async fn count_by_kind(db: &Db) -> Result<Vec<(String, i64)>> {
     let rows = sqlx::query(

@@ -1,0 +1,194 @@
+//! `/{lang}/library/topics`: the topic scheme as a tree, each topic with the
+//! number of published resources filed under it or a narrower topic; the
+//! administrators' form to add a topic or change one's labels and place.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use app::Page;
+use app::library::{TopicNode, TopicsView};
+use app::page::FormState;
+use axum::Form;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use store::authz::{self, Action};
+use store::concepts::{self, Concept, ConceptForm};
+use store::{StoreError, library};
+
+use super::render::{Ctx, Failure, OrFail, PageResult};
+use crate::error::AppError;
+
+/// The published resources under each topic, narrower topics included.
+fn counts(all: &[Concept], filed: &[(String, i64)]) -> BTreeMap<String, usize> {
+    let mut direct: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
+    for (concept, resource) in filed {
+        direct.entry(concept).or_default().insert(*resource);
+    }
+    fn under<'a>(
+        id: &'a str,
+        all: &'a [Concept],
+        direct: &BTreeMap<&str, BTreeSet<i64>>,
+        out: &mut BTreeSet<i64>,
+        depth: u8,
+    ) {
+        if let Some(set) = direct.get(id) {
+            out.extend(set);
+        }
+        if depth < 16 {
+            for c in all.iter().filter(|c| c.broader.as_deref() == Some(id)) {
+                under(&c.id, all, direct, out, depth + 1);
+            }
+        }
+    }
+    all.iter()
+        .map(|c| {
+            let mut set = BTreeSet::new();
+            under(&c.id, all, &direct, &mut set, 0);
+            (c.id.clone(), set.len())
+        })
+        .collect()
+}
+
+fn tree(
+    all: &[Concept],
+    parent: Option<&str>,
+    lang: &str,
+    counts: &BTreeMap<String, usize>,
+    depth: u8,
+) -> Vec<TopicNode> {
+    let mut level: Vec<&Concept> = all
+        .iter()
+        .filter(|c| c.broader.as_deref() == parent)
+        .collect();
+    level.sort_by_cached_key(|c| courses::quiz::fold(c.label_in(lang)));
+    level
+        .into_iter()
+        .map(|c| TopicNode {
+            id: c.id.clone(),
+            label: c.label_in(lang).to_string(),
+            count: counts.get(&c.id).copied().unwrap_or(0),
+            added: !c.shipped,
+            children: if depth < 16 {
+                tree(all, Some(&c.id), lang, counts, depth + 1)
+            } else {
+                Vec::new()
+            },
+        })
+        .collect()
+}
+
+async fn view(ctx: &Ctx) -> Result<TopicsView, Failure> {
+    let db = &ctx.state.db;
+    let all = concepts::list(db).await.or_fail(ctx)?;
+    let filed = library::browse::published_topics(db).await.or_fail(ctx)?;
+    let lang = ctx.lang().code();
+    let manage = authz::can(ctx.actor().await?.as_ref(), Action::ManageTopics);
+    let broader = if manage {
+        super::contribute::topic_tree(ctx)
+            .await?
+            .into_iter()
+            .map(|(t, depth)| (t.id, format!("{}{}", "— ".repeat(depth.into()), t.label)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(TopicsView {
+        tree: tree(&all, None, lang, &counts(&all, &filed), 0),
+        manage,
+        broader,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct TopicsQuery {
+    /// A topic whose form an administrator opens.
+    #[serde(default)]
+    edit: String,
+}
+
+pub async fn page(ctx: Ctx, Query(q): Query<TopicsQuery>) -> PageResult {
+    let view = view(&ctx).await?;
+    let mut state = None;
+    if view.manage && !q.edit.is_empty() {
+        let all = concepts::list(&ctx.state.db).await.or_fail(&ctx)?;
+        let Some(c) = all.iter().find(|c| c.id == q.edit) else {
+            return Err(ctx.fail(AppError::NotFound));
+        };
+        let labels: Vec<String> = c.labels.iter().map(|(l, t)| format!("{l}: {t}")).collect();
+        state = Some(FormState {
+            form: "topic".into(),
+            values: BTreeMap::from([
+                ("id".to_string(), c.id.clone()),
+                ("broader".to_string(), c.broader.clone().unwrap_or_default()),
+                ("labels".to_string(), labels.join("\n")),
+            ]),
+            ..Default::default()
+        });
+    }
+    Ok(ctx.show_with(Page::Topics(view), StatusCode::OK, state))
+}
+
+pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
+    let actor = ctx
+        .actor()
+        .await?
+        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
+    if !authz::can(Some(&actor), Action::ManageTopics) {
+        return Err(ctx.fail(AppError::Forbidden));
+    }
+    match concepts::save(&ctx.state.db, &form).await {
+        Ok(c) => {
+            tracing::info!(topic = %c.id, user = actor.user_id, "topic saved");
+            ctx.redirect_with("/library/topics", "flash-topic-saved")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let view = view(&ctx).await?;
+            let values = [
+                ("id", form.id.as_str()),
+                ("broader", form.broader.as_str()),
+                ("labels", form.labels.as_str()),
+            ];
+            Ok(ctx.invalid(Page::Topics(view), "topic", &values, &errors))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concept(id: &str, broader: Option<&str>) -> Concept {
+        Concept {
+            id: id.into(),
+            broader: broader.map(str::to_string),
+            labels: BTreeMap::from([("en".to_string(), id.to_string())]),
+            alt: BTreeMap::new(),
+            shipped: true,
+        }
+    }
+
+    #[test]
+    fn a_topic_counts_the_resources_of_its_narrower_topics_once() {
+        let all = [
+            concept("ethics", None),
+            concept("free-software", Some("ethics")),
+            concept("privacy", Some("ethics")),
+            concept("hosting", None),
+        ];
+        let filed = [
+            ("free-software".to_string(), 1),
+            ("privacy".to_string(), 1),
+            ("privacy".to_string(), 2),
+            ("ethics".to_string(), 3),
+        ];
+        let n = counts(&all, &filed);
+        assert_eq!(n["ethics"], 3, "1 counted once, 2 and 3");
+        assert_eq!(n["privacy"], 2);
+        assert_eq!(n["hosting"], 0);
+        let t = tree(&all, None, "en", &n, 0);
+        assert_eq!(t[0].id, "ethics");
+        assert_eq!(t[0].children.len(), 2);
+    }
+}
