@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './helpers';
 
-for (const path of ['/en/courses', '/en/library', '/en/directory', '/en/search', '/en/partners', '/en/data', '/en/about']) {
+for (const path of ['/en/courses', '/en/library', '/en/library/topics', '/en/directory', '/en/search', '/en/partners', '/en/data', '/en/about']) {
   test(`${path} answers with one heading and no accessibility violation`, async ({ page }) => {
     await visit(page, path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
