@@ -58,6 +58,8 @@ test('a wrong password is refused', async ({ page }) => {
 });
 
 test('profile, password change and account deletion', async ({ page }, testInfo) => {
+  // Four password checks (sign-up, change, old and new password) and a scan per page.
+  test.setTimeout(90_000);
   const email = uniqueEmail(testInfo, 'manage');
   await register(page, email);
 

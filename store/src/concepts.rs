@@ -150,8 +150,17 @@ pub async fn sync_scheme(db: &Db, scheme: &[Concept]) -> Result<usize> {
     let mut tx = db.pool().begin().await?;
     let mut changed = 0;
     for c in scheme {
+        // Other names come back from SQL in alphabetical order.
+        let sorted = |alt: &BTreeMap<String, Vec<String>>| {
+            let mut alt = alt.clone();
+            alt.values_mut().for_each(|v| v.sort());
+            alt
+        };
         let same = existing.iter().any(|e| {
-            e.id == c.id && e.labels == c.labels && e.alt == c.alt && e.broader == c.broader
+            e.id == c.id
+                && e.labels == c.labels
+                && sorted(&e.alt) == sorted(&c.alt)
+                && e.broader == c.broader
         });
         if !same {
             put(&mut tx, c, "scheme").await?;

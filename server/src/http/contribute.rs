@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use app::Page;
-use app::learning::TopicTag;
 use app::library::{ResourceEditor, ReviewQueue};
 use app::page::FormState;
 use axum::Form;
@@ -16,11 +15,12 @@ use store::StoreError;
 use store::authz::{Action, Actor};
 use store::library::review;
 use store::library::{self, Resource, ResourceForm, Status};
-use store::{concepts, organisations};
+use store::organisations;
 
 use super::files::{self, Submission};
 use super::library::load;
 use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use super::topics::topic_tree;
 use crate::error::AppError;
 
 type Fields = Form<Vec<(String, String)>>;
@@ -85,40 +85,6 @@ fn require(ctx: &Ctx, actor: &Actor, action: Action) -> Result<(), Failure> {
     } else {
         Err(ctx.fail(AppError::Forbidden))
     }
-}
-
-/// The topic scheme in tree order, labelled in the page's language.
-pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
-    let all = concepts::list(&ctx.state.db).await.or_fail(ctx)?;
-    let lang = ctx.lang().code();
-    fn walk(
-        all: &[concepts::Concept],
-        parent: Option<&str>,
-        depth: u8,
-        lang: &str,
-        out: &mut Vec<(TopicTag, u8)>,
-    ) {
-        let mut level: Vec<&concepts::Concept> = all
-            .iter()
-            .filter(|c| c.broader.as_deref() == parent)
-            .collect();
-        level.sort_by_cached_key(|c| courses::quiz::fold(c.label_in(lang)));
-        for c in level {
-            out.push((
-                TopicTag {
-                    id: c.id.clone(),
-                    label: c.label_in(lang).to_string(),
-                },
-                depth,
-            ));
-            if depth < 8 {
-                walk(all, Some(&c.id), depth + 1, lang, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&all, None, 0, lang, &mut out);
-    Ok(out)
 }
 
 async fn editor(

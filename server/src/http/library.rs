@@ -154,7 +154,7 @@ pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
             .iter()
             .map(|o| (o.slug.clone(), o.name.clone()))
             .collect(),
-        topics: super::contribute::topic_tree(&ctx).await?,
+        topics: super::topics::topic_tree(&ctx).await?,
     };
     let results = if filters.any() {
         let organisation_id = match filters.partner.as_str() {

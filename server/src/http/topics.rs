@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use app::Page;
+use app::learning::TopicTag;
 use app::library::{TopicNode, TopicsView};
 use app::page::FormState;
 use axum::Form;
@@ -77,6 +78,40 @@ fn tree(
         .collect()
 }
 
+/// The topic scheme in tree order, labelled in the page's language.
+pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
+    let all = concepts::list(&ctx.state.db).await.or_fail(ctx)?;
+    let lang = ctx.lang().code();
+    fn walk(
+        all: &[concepts::Concept],
+        parent: Option<&str>,
+        depth: u8,
+        lang: &str,
+        out: &mut Vec<(TopicTag, u8)>,
+    ) {
+        let mut level: Vec<&concepts::Concept> = all
+            .iter()
+            .filter(|c| c.broader.as_deref() == parent)
+            .collect();
+        level.sort_by_cached_key(|c| courses::quiz::fold(c.label_in(lang)));
+        for c in level {
+            out.push((
+                TopicTag {
+                    id: c.id.clone(),
+                    label: c.label_in(lang).to_string(),
+                },
+                depth,
+            ));
+            if depth < 8 {
+                walk(all, Some(&c.id), depth + 1, lang, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&all, None, 0, lang, &mut out);
+    Ok(out)
+}
+
 async fn view(ctx: &Ctx) -> Result<TopicsView, Failure> {
     let db = &ctx.state.db;
     let all = concepts::list(db).await.or_fail(ctx)?;
@@ -84,7 +119,7 @@ async fn view(ctx: &Ctx) -> Result<TopicsView, Failure> {
     let lang = ctx.lang().code();
     let manage = authz::can(ctx.actor().await?.as_ref(), Action::ManageTopics);
     let broader = if manage {
-        super::contribute::topic_tree(ctx)
+        topic_tree(ctx)
             .await?
             .into_iter()
             .map(|(t, depth)| (t.id, format!("{}{}", "— ".repeat(depth.into()), t.label)))

@@ -10,16 +10,18 @@ pub mod browse;
 pub mod files;
 mod form;
 pub mod import;
+mod read;
 pub mod requests;
 pub mod review;
 
 pub(crate) use form::text;
 use form::{Checked, check};
+pub(crate) use read::{COLUMNS, fill, from_row};
+pub use read::{Event, get, get_by_uid, history, with_status};
 
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use crate::error::Result;
 
@@ -437,148 +439,6 @@ fn changes(before: &Resource, c: &Checked) -> String {
     diff("url", before.url != c.url);
     diff("topics", before.topics != c.topics);
     out.join(", ")
-}
-
-pub(crate) const COLUMNS: &str = "id, uid, kind, original_language, audience, educational_level, licence, \
-    country, organisation_id, authors, date_created, url, thumbnail, status, status_reason, \
-    views, created_at, updated_at, published_at";
-
-pub(crate) fn from_row(r: &AnyRow) -> Result<Resource> {
-    let bad = |what: &str| StoreError::Database(sqlx::Error::Decode(what.to_string().into()));
-    let authors: String = r.try_get("authors")?;
-    Ok(Resource {
-        id: r.try_get("id")?,
-        uid: r.try_get("uid")?,
-        kind: Kind::parse(&r.try_get::<String, _>("kind")?).ok_or_else(|| bad("kind"))?,
-        original_language: r.try_get("original_language")?,
-        audience: r.try_get("audience")?,
-        educational_level: r.try_get("educational_level")?,
-        licence: r.try_get("licence")?,
-        country: r.try_get("country")?,
-        organisation_id: r.try_get("organisation_id")?,
-        authors: authors.lines().map(str::to_string).collect(),
-        date_created: r.try_get("date_created")?,
-        url: r.try_get("url")?,
-        thumbnail: r.try_get("thumbnail")?,
-        status: Status::parse(&r.try_get::<String, _>("status")?).ok_or_else(|| bad("status"))?,
-        status_reason: r.try_get("status_reason")?,
-        views: r.try_get("views")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
-        published_at: r.try_get("published_at")?,
-        texts: Vec::new(),
-        topics: Vec::new(),
-        files: Vec::new(),
-    })
-}
-
-pub(crate) async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
-    let texts = sqlx::query(
-        "SELECT lang, title, description, origin, status FROM resource_texts \
-         WHERE resource_id = $1 ORDER BY CASE WHEN origin = 'original' THEN 0 ELSE 1 END, lang",
-    )
-    .bind(r.id)
-    .fetch_all(db.pool())
-    .await?;
-    for t in texts {
-        let origin: String = t.try_get("origin")?;
-        let status: String = t.try_get("status")?;
-        r.texts.push(ResourceText {
-            lang: t.try_get("lang")?,
-            title: t.try_get("title")?,
-            description: t.try_get("description")?,
-            origin: Origin::parse(&origin).unwrap_or(Origin::Human),
-            status: Status::parse(&status).unwrap_or(Status::Draft),
-        });
-    }
-    r.topics = sqlx::query(
-        "SELECT concept_id FROM resource_topics WHERE resource_id = $1 ORDER BY concept_id",
-    )
-    .bind(r.id)
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|row| row.try_get("concept_id"))
-    .collect::<Result<_, _>>()?;
-    Ok(r)
-}
-
-pub async fn get(db: &Db, id: i64) -> Result<Resource> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM resources WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    let mut r = fill(db, from_row(&row)?).await?;
-    r.files = files::of(db, r.id).await?;
-    Ok(r)
-}
-
-pub async fn get_by_uid(db: &Db, uid: &str) -> Result<Resource> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM resources WHERE uid = $1"
-    )))
-    .bind(uid.to_string())
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    let mut r = fill(db, from_row(&row)?).await?;
-    r.files = files::of(db, r.id).await?;
-    Ok(r)
-}
-
-/// Resources in one of `statuses`, newest change first.
-pub async fn with_status(db: &Db, statuses: &[Status], limit: i64) -> Result<Vec<Resource>> {
-    let list = statuses
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM resources WHERE status IN ({list}) ORDER BY updated_at DESC, id DESC LIMIT $1"
-    )))
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(fill(db, from_row(&row)?).await?);
-    }
-    Ok(out)
-}
-
-/// One entry of a resource's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    pub user_id: Option<i64>,
-    pub action: String,
-    pub lang: String,
-    pub detail: String,
-    pub created_at: String,
-}
-
-/// A resource's history, oldest first.
-pub async fn history(db: &Db, id: i64) -> Result<Vec<Event>> {
-    let rows = sqlx::query(
-        "SELECT user_id, action, lang, detail, created_at FROM resource_events \
-         WHERE resource_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Event {
-                user_id: r.try_get("user_id")?,
-                action: r.try_get("action")?,
-                lang: r.try_get("lang")?,
-                detail: r.try_get("detail")?,
-                created_at: r.try_get("created_at")?,
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

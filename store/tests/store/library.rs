@@ -78,6 +78,14 @@ async fn concepts_sync_and_admin_additions(db: Db) {
     .await
     .unwrap();
     assert_eq!(again, 0);
+    // Other names in any order are the same scheme.
+    let mut named = concept("free-software", Some("digital-ethics"), "Free software");
+    named
+        .alt
+        .insert("en".into(), vec!["open source".into(), "FOSS".into()]);
+    let scheme = [concept("digital-ethics", None, "Digital ethics"), named];
+    assert_eq!(concepts::sync_scheme(&db, &scheme).await.unwrap(), 1);
+    assert_eq!(concepts::sync_scheme(&db, &scheme).await.unwrap(), 0);
     let added = concepts::save(
         &db,
         &ConceptForm {
