@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 pub use i18n::Lang;
 pub use page::{Page, PageContext};
+pub use pages::language_name;
 
 /// The whole HTML document for one request.
 pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {

@@ -160,6 +160,31 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<SearchHit>,
+    /// Facet groups with their values' counts over every match.
+    pub facets: Vec<FacetGroupView>,
+    /// The page shown (from 1) and how many there are.
+    pub page: usize,
+    pub pages: usize,
+    /// Addresses (without the language prefix) of the previous and next pages.
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// One facet group (`kind`, `topic`…) of search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetGroupView {
+    pub group: String,
+    pub values: Vec<FacetValueView>,
+}
+
+/// One value of a facet: its name, how many results have it, whether it is
+/// chosen, and the address that toggles it (without the language prefix).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValueView {
+    pub label: String,
+    pub count: u64,
+    pub chosen: bool,
+    pub href: String,
 }
 
 /// The page to render and its data.

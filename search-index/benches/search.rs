@@ -144,14 +144,14 @@ fn main() {
         let (lang, words) = LANGS[i % LANGS.len()];
         let title: Vec<&str> = (0..5).map(|_| rng.pick(words)).collect();
         let body: Vec<&str> = (0..300).map(|_| rng.pick(words)).collect();
-        batch.push(SearchDoc {
-            id: format!("resource:{i}"),
-            kind: "resource".into(),
-            lang: lang.into(),
-            title: title.join(" "),
-            body: body.join(" "),
-            path: format!("/library/{i}"),
-        });
+        batch.push(SearchDoc::single(
+            &format!("resource:{i}"),
+            "resource",
+            lang,
+            &title.join(" "),
+            &body.join(" "),
+            &format!("/library/{i}"),
+        ));
         if batch.len() == 1000 {
             index.upsert(&batch).expect("upsert");
             batch.clear();

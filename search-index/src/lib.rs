@@ -10,13 +10,16 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::QueryParser;
+use std::collections::BTreeMap;
+
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use analysis::{ANY, LANGUAGES, analyser, analyser_key};
 
@@ -30,6 +33,15 @@ pub enum SearchError {
     Open(#[from] tantivy::directory::error::OpenDirectoryError),
 }
 
+/// A title and text in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocText {
+    /// BCP 47 tag; decides the analyser.
+    pub lang: String,
+    pub title: String,
+    pub body: String,
+}
+
 /// What is indexed about one thing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
@@ -37,18 +49,42 @@ pub struct SearchDoc {
     pub id: String,
     /// `partner`, `course`, `lesson`, `resource`, `provider`.
     pub kind: String,
-    /// BCP 47 tag of the text.
-    pub lang: String,
-    pub title: String,
-    pub body: String,
+    /// Its texts, the original first; each is analysed in its own language.
+    pub texts: Vec<DocText>,
+    /// The labels of its topics in every language, so that a search in any
+    /// language finds it through its topics.
+    pub topics: String,
+    /// Facet values as `group/value` (`kind/resource`, `topic/free-software`,
+    /// `lang/fr`…); a topic's broader topics are listed too.
+    pub facets: Vec<String>,
     /// Path of the thing's page, without language prefix (`/partners/rete`).
     pub path: String,
+}
+
+impl SearchDoc {
+    /// A document with one text.
+    pub fn single(id: &str, kind: &str, lang: &str, title: &str, body: &str, path: &str) -> Self {
+        SearchDoc {
+            id: id.into(),
+            kind: kind.into(),
+            texts: vec![DocText {
+                lang: lang.into(),
+                title: title.into(),
+                body: body.into(),
+            }],
+            topics: String::new(),
+            facets: vec![format!("kind/{kind}"), format!("lang/{lang}")],
+            path: path.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub id: String,
     pub kind: String,
+    /// The language of the title and snippet shown (the reader's when the
+    /// thing has a text in it).
     pub lang: String,
     pub title: String,
     pub path: String,
@@ -61,15 +97,36 @@ pub struct Hit {
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Counts per facet group, over every match: group → value → count.
+    pub facets: BTreeMap<String, BTreeMap<String, u64>>,
 }
+
+/// A search: what was typed, in which interface language, with which facet
+/// values chosen (`group/value`; values of one group are alternatives,
+/// groups narrow each other).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub text: String,
+    pub lang: String,
+    pub filters: Vec<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// Facet groups counted in results.
+pub const FACET_GROUPS: [&str; 8] = [
+    "kind", "type", "lang", "topic", "partner", "licence", "country", "level",
+];
 
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
     kind: Field,
-    lang: Field,
-    title: Field,
+    /// `lang\ttitle` per text, stored.
+    titles: Field,
     path: Field,
+    facet: Field,
+    topics: Field,
 }
 
 pub struct SearchIndex {
@@ -87,9 +144,19 @@ fn schema() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("id", STRING | STORED);
     b.add_text_field("kind", STRING | STORED);
-    b.add_text_field("lang", STRING | STORED);
-    b.add_text_field("title", STORED);
+    b.add_text_field("titles", STORED);
     b.add_text_field("path", STORED);
+    b.add_facet_field("facet", FacetOptions::default());
+    // Topic labels in every language: folded and lower-cased, not stemmed
+    // (they are short names in many languages at once).
+    b.add_text_field(
+        "topics",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&format!("text_{ANY}"))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
     for key in keys() {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(&format!("text_{key}"))
@@ -146,9 +213,10 @@ impl SearchIndex {
         let fields = Fields {
             id: field("id"),
             kind: field("kind"),
-            lang: field("lang"),
-            title: field("title"),
+            titles: field("titles"),
             path: field("path"),
+            facet: field("facet"),
+            topics: field("topics"),
         };
         let reader = index
             .reader_builder()
@@ -173,19 +241,26 @@ impl SearchIndex {
     /// Adds or replaces documents (by id). Visible after [`commit`](Self::commit).
     pub fn upsert(&self, docs: &[SearchDoc]) -> Result<(), SearchError> {
         let writer = self.writer.lock().expect("index writer lock");
+        let f = self.fields;
         for d in docs {
-            writer.delete_term(Term::from_field_text(self.fields.id, &d.id));
-            let key = analyser_key(&d.lang);
-            let f = self.fields;
-            writer.add_document(doc!(
-                f.id => d.id.as_str(),
-                f.kind => d.kind.as_str(),
-                f.lang => d.lang.as_str(),
-                f.title => d.title.as_str(),
-                f.path => d.path.as_str(),
-                self.text_field("title", key) => d.title.as_str(),
-                self.text_field("body", key) => d.body.as_str(),
-            ))?;
+            writer.delete_term(Term::from_field_text(f.id, &d.id));
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.id, &d.id);
+            doc.add_text(f.kind, &d.kind);
+            doc.add_text(f.path, &d.path);
+            doc.add_text(f.topics, &d.topics);
+            for t in &d.texts {
+                let key = analyser_key(&t.lang);
+                doc.add_text(f.titles, format!("{}\t{}", t.lang, t.title));
+                doc.add_text(self.text_field("title", key), &t.title);
+                doc.add_text(self.text_field("body", key), &t.body);
+            }
+            for value in &d.facets {
+                if let Some(facet) = facet_of(value) {
+                    doc.add_facet(f.facet, facet);
+                }
+            }
+            writer.add_document(doc)?;
         }
         Ok(())
     }
@@ -218,38 +293,108 @@ impl SearchIndex {
     /// The best `limit` matches for what someone typed, in every language.
     /// Any input is accepted: query syntax errors are forgiven, not reported.
     pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Results, SearchError> {
+        self.find(&Request {
+            text: query.to_string(),
+            limit,
+            offset,
+            ..Request::default()
+        })
+    }
+
+    /// A search with facet filters, counting every facet value over all
+    /// matches. An empty text matches everything (browsing by facets).
+    pub fn find(&self, req: &Request) -> Result<Results, SearchError> {
         let searcher = self.reader.searcher();
+        let f = self.fields;
         let mut fields = Vec::new();
         for key in keys() {
             fields.push(self.text_field("title", key));
             fields.push(self.text_field("body", key));
         }
+        fields.push(f.topics);
         let mut parser = QueryParser::for_index(&self.index, fields);
         for key in keys() {
             parser.set_field_boost(self.text_field("title", key), 3.0);
         }
-        let (query, _errors) = parser.parse_query_lenient(query);
-        let (total, top) = searcher.search(
+        parser.set_field_boost(f.topics, 2.0);
+        let text_query: Box<dyn Query> = if req.text.trim().is_empty() {
+            Box::new(AllQuery)
+        } else {
+            parser.parse_query_lenient(&req.text).0
+        };
+        // Values of one group are alternatives; groups narrow each other.
+        let mut groups: BTreeMap<&str, Vec<Facet>> = BTreeMap::new();
+        for value in &req.filters {
+            if let (Some((group, _)), Some(facet)) = (value.split_once('/'), facet_of(value)) {
+                groups.entry(group).or_default().push(facet);
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        for facets in groups.into_values() {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = facets
+                .iter()
+                .map(|facet| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_facet(f.facet, facet),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let mut counter = FacetCollector::for_field("facet");
+        for group in FACET_GROUPS {
+            counter.add_facet(Facet::from_path([group]));
+        }
+        let (total, top, counts) = searcher.search(
             &query,
             &(
                 Count,
-                TopDocs::with_limit(limit.max(1))
-                    .and_offset(offset)
+                TopDocs::with_limit(req.limit.max(1))
+                    .and_offset(req.offset)
                     .order_by_score(),
+                counter,
             ),
         )?;
+        let mut facets = BTreeMap::new();
+        for group in FACET_GROUPS {
+            let values: BTreeMap<String, u64> = counts
+                .get(&format!("/{group}"))
+                .filter_map(|(facet, n)| {
+                    let path = facet.to_path();
+                    path.last().map(|v| (v.to_string(), n))
+                })
+                .collect();
+            if !values.is_empty() {
+                facets.insert(group.to_string(), values);
+            }
+        }
+        let wanted = analyser_key(&req.lang);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |f: Field| {
-                doc.get_first(f)
+            let text = |field: Field| {
+                doc.get_first(field)
                     .and_then(|v| v.as_str())
                     .unwrap_or_default()
                     .to_string()
             };
-            let lang = text(self.fields.lang);
+            let titles: Vec<(String, String)> = doc
+                .get_all(f.titles)
+                .filter_map(|v| v.as_str())
+                .filter_map(|v| v.split_once('\t'))
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect();
+            let (lang, title) = titles
+                .iter()
+                .find(|(l, _)| analyser_key(l) == wanted && !req.lang.is_empty())
+                .or(titles.first())
+                .cloned()
+                .unwrap_or_default();
             let body_field = self.text_field("body", analyser_key(&lang));
-            let mut generator = SnippetGenerator::create(&searcher, &*query, body_field)?;
+            let mut generator = SnippetGenerator::create(&searcher, &*text_query, body_field)?;
             generator.set_max_num_chars(200);
             let snippet = generator.snippet_from_doc(&doc);
             let snippet_html = if snippet.fragment().is_empty() {
@@ -259,17 +404,27 @@ impl SearchIndex {
                 snippet.to_html()
             };
             hits.push(Hit {
-                id: text(self.fields.id),
-                kind: text(self.fields.kind),
+                id: text(f.id),
+                kind: text(f.kind),
                 lang,
-                title: text(self.fields.title),
-                path: text(self.fields.path),
+                title,
+                path: text(f.path),
                 snippet_html,
                 score,
             });
         }
-        Ok(Results { total, hits })
+        Ok(Results {
+            total,
+            hits,
+            facets,
+        })
     }
+}
+
+/// The facet of a `group/value` string.
+fn facet_of(value: &str) -> Option<Facet> {
+    let (group, rest) = value.split_once('/')?;
+    (!group.is_empty() && !rest.is_empty()).then(|| Facet::from_path([group, rest]))
 }
 
 fn escape(s: &str) -> String {
@@ -284,14 +439,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, lang: &str, title: &str, body: &str) -> SearchDoc {
-        SearchDoc {
-            id: id.into(),
-            kind: "partner".into(),
-            lang: lang.into(),
-            title: title.into(),
-            body: body.into(),
-            path: format!("/partners/{id}"),
-        }
+        SearchDoc::single(id, "partner", lang, title, body, &format!("/partners/{id}"))
     }
 
     fn index() -> SearchIndex {
@@ -388,6 +536,116 @@ mod tests {
         idx.commit().unwrap();
         assert_eq!(idx.num_docs(), 3);
         assert!(idx.search("title:(( AND \"", 10, 0).is_ok());
+    }
+
+    fn resource(
+        id: &str,
+        texts: &[(&str, &str, &str)],
+        topics: &str,
+        facets: &[&str],
+    ) -> SearchDoc {
+        SearchDoc {
+            id: format!("resource:{id}"),
+            kind: "resource".into(),
+            texts: texts
+                .iter()
+                .map(|(lang, title, body)| DocText {
+                    lang: lang.to_string(),
+                    title: title.to_string(),
+                    body: body.to_string(),
+                })
+                .collect(),
+            topics: topics.into(),
+            facets: facets.iter().map(|f| f.to_string()).collect(),
+            path: format!("/library/resources/{id}"),
+        }
+    }
+
+    fn library() -> SearchIndex {
+        let idx = SearchIndex::in_memory().unwrap();
+        idx.upsert(&[
+            resource(
+                "de1",
+                &[("de", "Datensparsamkeit im Verein", "Wie ein Verein wenig Daten sammelt.")],
+                "Datenschutz Data protection Protection des données Protezione dei dati Zaštita podataka",
+                &["kind/resource", "type/guide", "lang/de", "topic/digital-ethics", "topic/data-protection", "country/DE"],
+            ),
+            resource(
+                "fr1",
+                &[
+                    ("fr", "Héberger ses outils", "Un guide pour les associations."),
+                    ("en", "Hosting your tools", "A guide for associations."),
+                ],
+                "Hébergement alternatif Alternative hosting",
+                &["kind/resource", "type/guide", "lang/fr", "lang/en", "topic/alternative-hosting", "country/FR"],
+            ),
+            resource(
+                "it1",
+                &[("it", "Video sul software libero", "Un video per le associazioni.")],
+                "Software libero Free software Logiciel libre",
+                &["kind/resource", "type/video", "lang/it", "topic/digital-ethics", "topic/free-software", "country/IT"],
+            ),
+        ])
+        .unwrap();
+        idx.commit().unwrap();
+        idx
+    }
+
+    fn find(idx: &SearchIndex, text: &str, lang: &str, filters: &[&str]) -> Results {
+        idx.find(&Request {
+            text: text.into(),
+            lang: lang.into(),
+            filters: filters.iter().map(|f| f.to_string()).collect(),
+            limit: 10,
+            offset: 0,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn topics_carry_a_search_across_languages() {
+        let idx = library();
+        let r = find(&idx, "protection des données", "fr", &[]);
+        assert_eq!(
+            r.hits[0].id, "resource:de1",
+            "a German resource found in French by its topic"
+        );
+        assert_eq!(r.hits[0].lang, "de", "shown in the only language it has");
+    }
+
+    #[test]
+    fn the_title_is_shown_in_the_readers_language() {
+        let idx = library();
+        let r = find(&idx, "guide", "en", &[]);
+        let hit = r.hits.iter().find(|h| h.id == "resource:fr1").unwrap();
+        assert_eq!(
+            (hit.lang.as_str(), hit.title.as_str()),
+            ("en", "Hosting your tools")
+        );
+        let r = find(&idx, "guide", "de", &[]);
+        let hit = r.hits.iter().find(|h| h.id == "resource:fr1").unwrap();
+        assert_eq!(hit.title, "Héberger ses outils", "else the original");
+    }
+
+    #[test]
+    fn facets_count_every_match_and_filters_combine() {
+        let idx = library();
+        let all = find(&idx, "", "en", &[]);
+        assert_eq!(all.total, 3, "an empty text browses everything");
+        assert_eq!(all.facets["type"]["guide"], 2);
+        assert_eq!(all.facets["topic"]["digital-ethics"], 2);
+        assert_eq!(all.facets["lang"]["en"], 1);
+        let r = find(&idx, "", "en", &["topic/digital-ethics"]);
+        assert_eq!(r.total, 2);
+        let r = find(&idx, "", "en", &["topic/digital-ethics", "type/guide"]);
+        assert_eq!(r.total, 1, "groups narrow each other");
+        let r = find(&idx, "", "en", &["country/DE", "country/IT"]);
+        assert_eq!(r.total, 2, "values of a group are alternatives");
+        assert_eq!(r.facets["country"]["DE"], 1);
+        let r = find(&idx, "associazioni", "en", &["type/video"]);
+        assert_eq!(r.total, 1);
+        assert_eq!(r.hits[0].id, "resource:it1");
+        assert_eq!(find(&idx, "", "en", &["type/podcast"]).total, 0);
     }
 
     #[test]

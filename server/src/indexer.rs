@@ -8,8 +8,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use search_index::{SearchDoc, SearchIndex};
-use store::organisations::{self, Organisation};
-use store::{Db, StoreError, outbox};
+use store::{Db, StoreError, concepts, library, organisations, outbox};
+
+pub use crate::search_docs::partner_doc;
+use crate::search_docs::resource_doc;
 use tokio::sync::{Mutex, Notify};
 
 pub struct Indexer {
@@ -19,22 +21,6 @@ pub struct Indexer {
     wake: Notify,
     /// One catch-up at a time.
     running: Mutex<()>,
-}
-
-/// The search document of a partner organisation.
-pub fn partner_doc(o: &Organisation) -> SearchDoc {
-    let website = o
-        .website
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    SearchDoc {
-        id: format!("partner:{}", o.slug),
-        kind: "partner".into(),
-        lang: o.languages.first().cloned().unwrap_or_else(|| "fr".into()),
-        title: o.name.clone(),
-        body: format!("{} · {} · {website}", o.country, o.languages.join(", ")),
-        path: format!("/partners/{}", o.slug),
-    }
 }
 
 impl Indexer {
@@ -76,15 +62,35 @@ impl Indexer {
             let Some(last) = changes.last().map(|c| c.id) else {
                 break;
             };
+            let mut scheme = None;
             for change in &changes {
-                if change.entity == organisations::OUTBOX_ENTITY {
-                    match organisations::get_by_slug(&self.db, &change.entity_id).await {
-                        Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
-                        Err(StoreError::NotFound) => {
-                            self.index.delete(&format!("partner:{}", change.entity_id))
+                let id = change.entity_id.as_str();
+                match change.entity.as_str() {
+                    organisations::OUTBOX_ENTITY => {
+                        match organisations::get_by_slug(&self.db, id).await {
+                            Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
+                            Err(StoreError::NotFound) => {
+                                self.index.delete(&format!("partner:{id}"))
+                            }
+                            Err(e) => return Err(e.into()),
                         }
-                        Err(e) => return Err(e.into()),
                     }
+                    library::OUTBOX_ENTITY => {
+                        if scheme.is_none() {
+                            scheme = Some(concepts::list(&self.db).await?);
+                        }
+                        let scheme = scheme.as_deref().unwrap_or_default();
+                        self.resource(id, scheme).await?;
+                    }
+                    // A topic's labels are part of its resources' documents.
+                    concepts::OUTBOX_ENTITY => {
+                        let fresh = concepts::list(&self.db).await?;
+                        for uid in self.published_uids().await? {
+                            self.resource(&uid, &fresh).await?;
+                        }
+                        scheme = Some(fresh);
+                    }
+                    _ => {}
                 }
             }
             self.index.commit()?;
@@ -103,10 +109,46 @@ impl Indexer {
         let orgs = organisations::list(&self.db).await?;
         let docs: Vec<SearchDoc> = orgs.iter().map(partner_doc).collect();
         self.index.upsert(&docs)?;
+        let scheme = concepts::list(&self.db).await?;
+        let uids = self.published_uids().await?;
+        for uid in &uids {
+            self.resource(uid, &scheme).await?;
+        }
         self.index.commit()?;
         self.save_cursor(last)
             .context("cannot save the index cursor")?;
-        Ok(docs.len())
+        Ok(docs.len() + uids.len())
+    }
+
+    /// Indexes resource `uid` as readers see it now (or removes it).
+    async fn resource(&self, uid: &str, scheme: &[concepts::Concept]) -> anyhow::Result<()> {
+        let doc_id = format!("resource:{uid}");
+        let r = match library::get_by_uid(&self.db, uid).await {
+            Ok(r) => r,
+            Err(StoreError::NotFound) => {
+                self.index.delete(&doc_id);
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let org = organisations::get(&self.db, r.organisation_id).await?;
+        match resource_doc(&r, scheme, &org.slug) {
+            Some(doc) => self.index.upsert(&[doc])?,
+            None => self.index.delete(&doc_id),
+        }
+        Ok(())
+    }
+
+    async fn published_uids(&self) -> anyhow::Result<Vec<String>> {
+        let mut all = Vec::new();
+        loop {
+            let page = library::browse::published_uids(&self.db, 1000, all.len() as i64).await?;
+            let done = page.len() < 1000;
+            all.extend(page);
+            if done {
+                return Ok(all);
+            }
+        }
     }
 
     /// Asks the background task to catch up now.

@@ -8,5 +8,6 @@ pub mod error;
 pub mod http;
 pub mod indexer;
 pub mod learn;
+pub mod search_docs;
 pub mod state;
 pub mod uploads;

@@ -8,8 +8,11 @@ mod learner;
 mod lesson;
 mod library;
 mod partners;
+mod search;
 mod sections;
 mod topics;
+
+pub use courses::language_name;
 
 use leptos::prelude::*;
 
@@ -38,7 +41,7 @@ pub fn PageBody() -> impl IntoView {
             empty: "directory-empty",
         })
         .into_any(),
-        Page::Search { query, results } => view! { <sections::Search query results /> }.into_any(),
+        Page::Search { query, results } => view! { <search::Search query results /> }.into_any(),
         Page::Data => sections::Data().into_any(),
         Page::Partners {
             partners,

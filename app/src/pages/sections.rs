@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use super::PageHeader;
-use crate::page::SearchResults;
-use crate::{ctx, i18n, tr};
+use crate::{ctx, tr};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -49,49 +48,6 @@ pub fn Section(title: &'static str, intro: &'static str, empty: &'static str) ->
     view! {
         <PageHeader title intro />
         <p class="empty">{tr(empty)}</p>
-    }
-}
-
-#[component]
-pub fn Search(query: String, results: Option<SearchResults>) -> impl IntoView {
-    let c = ctx();
-    let lang = c.lang;
-    let results = results.map(|r| {
-        let count = i18n::t_args(lang, "search-count", &[("count", r.total.to_string())]);
-        let hits = r
-            .hits
-            .into_iter()
-            .map(|h| {
-                let in_lang = h.lang.map(|l| {
-                    let label = format!("({l})");
-                    view! { " " <span class="result-lang" lang=l>{label}</span> }
-                });
-                view! {
-                    <li class="result">
-                        <p class="result-kind">{tr(&format!("search-kind-{}", h.kind))}</p>
-                        <h2><a href=c.href(&h.path)>{h.title}</a>{in_lang}</h2>
-                        <p class="result-snippet" inner_html=h.snippet_html></p>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <p class="result-count" role="status">{count}</p>
-            <ol class="results">{hits}</ol>
-        }
-    });
-    view! {
-        <PageHeader title="search-title" intro="search-intro" />
-        <form class="form search-form" method="get" action=c.href("/search") role="search">
-            <div class="field">
-                <label for="q">{tr("search-label")}</label>
-                <input id="q" name="q" type="search" value=query maxlength=200 />
-            </div>
-            <div class="form-actions">
-                <button type="submit" class="button button-primary">{tr("search-submit")}</button>
-            </div>
-        </form>
-        {results}
     }
 }
 

@@ -20,7 +20,7 @@ use crate::error::AppError;
 
 /// Description Markdown as safe HTML (no raw HTML, sanitised, no links
 /// resolved inside the site).
-pub(super) fn description_html(markdown: &str) -> String {
+pub fn description_html(markdown: &str) -> String {
     courses::render::render(markdown, |target| match target {
         courses::render::Target::Checked(_) => String::new(),
         courses::render::Target::File(f) | courses::render::Target::Image(f) => f.to_string(),
@@ -28,9 +28,20 @@ pub(super) fn description_html(markdown: &str) -> String {
     .html
 }
 
-/// The beginning of a description as plain text: rendered and sanitised
-/// first, so that no markup (written or raw) shows in cards and previews.
+/// The beginning of a description as plain text, for cards and previews.
 fn excerpt(markdown: &str) -> String {
+    let text = plain_text(markdown);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 30 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..30].join(" "))
+    }
+}
+
+/// A description as plain text: rendered and sanitised first, so that no
+/// markup (written or raw) shows in cards, previews and search snippets.
+pub fn plain_text(markdown: &str) -> String {
     let html = description_html(markdown);
     let mut text = String::with_capacity(html.len());
     let mut tag: Option<String> = None;
@@ -60,12 +71,7 @@ fn excerpt(markdown: &str) -> String {
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&amp;", "&");
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 30 {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..30].join(" "))
-    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Languages a reader can read the resource in: the original and published translations.

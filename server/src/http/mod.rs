@@ -15,6 +15,7 @@ pub mod limiter;
 pub mod pages;
 pub mod partners;
 pub mod render;
+pub mod search;
 pub mod security;
 pub mod session_store;
 pub mod sitemap;
@@ -160,7 +161,7 @@ pub fn app(state: AppState) -> Router {
             post(contribute::request_translation_changes),
         )
         .route("/{lang}/directory", get(pages::directory))
-        .route("/{lang}/search", get(pages::search))
+        .route("/{lang}/search", get(search::page))
         .route("/{lang}/data", get(pages::data))
         .route(
             "/{lang}/partners",

@@ -1,16 +1,14 @@
 //! Read-only pages.
 
 use app::Page;
-use app::page::{AccountView, PartnerDetail, PartnerView, SearchHit, SearchResults, UserRow};
+use app::page::{AccountView, PartnerDetail, PartnerView, UserRow};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use store::authz::{self, Action};
 use store::organisations::{self, Organisation};
 use store::users;
 
 use super::render::{Ctx, OrFail, PageResult};
-use crate::error::AppError;
 
 pub async fn home(ctx: Ctx) -> Response {
     ctx.show(Page::Home)
@@ -31,48 +29,6 @@ pub async fn directory(ctx: Ctx) -> Response {
 
 pub async fn data(ctx: Ctx) -> Response {
     ctx.show(Page::Data)
-}
-
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
-}
-
-pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> PageResult {
-    let query: String = q.q.chars().take(200).collect();
-    if query.trim().is_empty() {
-        return Ok(ctx.show(Page::Search {
-            query,
-            results: None,
-        }));
-    }
-    let index = ctx.state.indexer.index().clone();
-    let q2 = query.clone();
-    let found = tokio::task::spawn_blocking(move || index.search(&q2, 20, 0))
-        .await
-        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?
-        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
-    let page_lang = ctx.lang().code();
-    let hits = found
-        .hits
-        .into_iter()
-        .map(|h| SearchHit {
-            lang: (h.lang.split('-').next() != Some(page_lang)).then_some(h.lang),
-            kind: h.kind,
-            title: h.title,
-            path: h.path,
-            snippet_html: h.snippet_html,
-        })
-        .collect();
-    let results = SearchResults {
-        total: found.total,
-        hits,
-    };
-    Ok(ctx.show(Page::Search {
-        query,
-        results: Some(results),
-    }))
 }
 
 pub async fn login(ctx: Ctx, Query(q): Query<super::accounts::NextQuery>) -> Response {

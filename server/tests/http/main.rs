@@ -8,6 +8,7 @@ mod learning;
 mod library;
 mod pages;
 mod partners;
+mod search;
 mod support;
 mod topics;
 mod uploads;

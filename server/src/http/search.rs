@@ -1,0 +1,233 @@
+//! `/{lang}/search`: one search over partners and published resources (and
+//! courses and lessons as they join the index), in every language, with
+//! facets to narrow it and pages of results. A plain GET form: shareable
+//! addresses, works without JavaScript.
+
+use std::collections::BTreeMap;
+
+use app::Page;
+use app::page::{FacetGroupView, FacetValueView, SearchHit, SearchResults};
+use axum::extract::RawQuery;
+use search_index::{FACET_GROUPS, Request};
+use store::{concepts, library, organisations};
+
+use super::render::{Ctx, OrFail, PageResult};
+use crate::error::AppError;
+
+pub const PER_PAGE: usize = 20;
+
+/// What the address asks: the text, the chosen facet values (`group/value`)
+/// and the page.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Asked {
+    pub text: String,
+    pub filters: Vec<String>,
+    pub page: usize,
+}
+
+pub fn parse(query: Option<&str>) -> Asked {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    let mut asked = Asked {
+        page: 1,
+        ..Asked::default()
+    };
+    for (k, v) in pairs {
+        let v = v.trim();
+        match k.as_str() {
+            "q" => asked.text = v.chars().take(200).collect(),
+            "page" => asked.page = v.parse().unwrap_or(1).clamp(1, 500),
+            group if FACET_GROUPS.contains(&group) && !v.is_empty() && v.len() <= 120 => {
+                let value = format!("{group}/{v}");
+                if !asked.filters.contains(&value) {
+                    asked.filters.push(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    asked
+}
+
+/// The address of a search (without the language prefix).
+pub fn href(text: &str, filters: &[String], page: usize) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if !text.is_empty() {
+        pairs.push(("q", text.to_string()));
+    }
+    for f in filters {
+        if let Some((group, value)) = f.split_once('/') {
+            pairs.push((group, value.to_string()));
+        }
+    }
+    if page > 1 {
+        pairs.push(("page", page.to_string()));
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() {
+        "/search".into()
+    } else {
+        format!("/search?{query}")
+    }
+}
+
+pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
+    let asked = parse(raw.as_deref());
+    let query = asked.text.clone();
+    if query.trim().is_empty() && asked.filters.is_empty() {
+        return Ok(ctx.show(Page::Search {
+            query,
+            results: None,
+        }));
+    }
+    let lang = ctx.lang().code().to_string();
+    let request = Request {
+        text: asked.text.clone(),
+        lang: lang.clone(),
+        filters: asked.filters.clone(),
+        limit: PER_PAGE,
+        offset: (asked.page - 1) * PER_PAGE,
+    };
+    let index = ctx.state.indexer.index().clone();
+    let found = tokio::task::spawn_blocking(move || index.find(&request))
+        .await
+        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?
+        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+    let labels = Labels::load(&ctx).await?;
+    let hits = found
+        .hits
+        .into_iter()
+        .map(|h| SearchHit {
+            lang: (h.lang.split('-').next() != Some(lang.as_str())).then_some(h.lang),
+            kind: h.kind,
+            title: h.title,
+            path: h.path,
+            snippet_html: h.snippet_html,
+        })
+        .collect();
+    let facets = FACET_GROUPS
+        .iter()
+        .filter_map(|group| {
+            let counts = found.facets.get(*group)?;
+            let mut values: Vec<FacetValueView> = counts
+                .iter()
+                .map(|(value, count)| {
+                    let key = format!("{group}/{value}");
+                    let chosen = asked.filters.contains(&key);
+                    let toggled: Vec<String> = if chosen {
+                        asked
+                            .filters
+                            .iter()
+                            .filter(|f| **f != key)
+                            .cloned()
+                            .collect()
+                    } else {
+                        asked.filters.iter().cloned().chain([key]).collect()
+                    };
+                    FacetValueView {
+                        label: labels.name(group, value),
+                        count: *count,
+                        chosen,
+                        href: href(&asked.text, &toggled, 1),
+                    }
+                })
+                .collect();
+            values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+            Some(FacetGroupView {
+                group: group.to_string(),
+                values,
+            })
+        })
+        .collect();
+    let pages = found.total.div_ceil(PER_PAGE).max(1);
+    let page = asked.page.min(pages);
+    let results = SearchResults {
+        total: found.total,
+        hits,
+        facets,
+        page,
+        pages,
+        prev: (page > 1).then(|| href(&asked.text, &asked.filters, page - 1)),
+        next: (page < pages).then(|| href(&asked.text, &asked.filters, page + 1)),
+    };
+    Ok(ctx.show(Page::Search {
+        query,
+        results: Some(results),
+    }))
+}
+
+/// Readable names of facet values in the page's language.
+struct Labels {
+    lang: app::Lang,
+    topics: BTreeMap<String, String>,
+    partners: BTreeMap<String, String>,
+}
+
+impl Labels {
+    async fn load(ctx: &Ctx) -> Result<Self, super::render::Failure> {
+        let db = &ctx.state.db;
+        let code = ctx.lang().code();
+        let topics = concepts::list(db)
+            .await
+            .or_fail(ctx)?
+            .iter()
+            .map(|c| (c.id.clone(), c.label_in(code).to_string()))
+            .collect();
+        let partners = organisations::list(db)
+            .await
+            .or_fail(ctx)?
+            .into_iter()
+            .map(|o| (o.slug, o.name))
+            .collect();
+        Ok(Labels {
+            lang: ctx.lang(),
+            topics,
+            partners,
+        })
+    }
+
+    fn name(&self, group: &str, value: &str) -> String {
+        let t = |key: &str| app::i18n::t(self.lang, key);
+        match group {
+            "kind" => t(&format!("search-kind-{value}")),
+            "type" => library::Kind::parse(value)
+                .map(|k| t(&format!("kind-{}", k.as_str())))
+                .unwrap_or_else(|| value.to_string()),
+            "lang" => app::language_name(value),
+            "topic" => self
+                .topics
+                .get(value)
+                .cloned()
+                .unwrap_or_else(|| value.into()),
+            "partner" => self
+                .partners
+                .get(value)
+                .cloned()
+                .unwrap_or_else(|| value.into()),
+            "licence" if value == "all-rights-reserved" => t("resource-all-rights-reserved"),
+            _ => value.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_round_trip() {
+        let asked = parse(Some(
+            "q=donn%C3%A9es&topic=data-protection&type=guide&type=video&page=2&bogus=1",
+        ));
+        assert_eq!(asked.text, "données");
+        assert_eq!(
+            asked.filters,
+            ["topic/data-protection", "type/guide", "type/video"]
+        );
+        assert_eq!(asked.page, 2);
+        let back = href(&asked.text, &asked.filters, asked.page);
+        assert_eq!(parse(back.strip_prefix("/search?")), asked);
+        assert_eq!(href("", &[], 1), "/search");
+        assert_eq!(parse(Some("page=-3")).page, 1);
+    }
+}

@@ -1,0 +1,146 @@
+//! What the search index holds about each thing: partners, published
+//! resources (every readable text in its own language, the labels of its
+//! topics in every language, its facets), courses and lessons.
+
+use search_index::{DocText, SearchDoc};
+use store::concepts::Concept;
+use store::library::{self, Origin, Resource, Status};
+use store::organisations::Organisation;
+
+use crate::http::library::plain_text;
+
+/// The search document of a partner organisation.
+pub fn partner_doc(o: &Organisation) -> SearchDoc {
+    let website = o
+        .website
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let lang = o.languages.first().cloned().unwrap_or_else(|| "fr".into());
+    let mut doc = SearchDoc::single(
+        &format!("partner:{}", o.slug),
+        "partner",
+        &lang,
+        &o.name,
+        &format!("{} · {} · {website}", o.country, o.languages.join(", ")),
+        &format!("/partners/{}", o.slug),
+    );
+    doc.facets.push(format!("country/{}", o.country));
+    doc
+}
+
+/// A concept and its broader concepts, nearest first.
+fn with_broader<'a>(id: &'a str, scheme: &'a [Concept]) -> Vec<&'a Concept> {
+    let mut out = Vec::new();
+    let mut at = scheme.iter().find(|c| c.id == id);
+    while let Some(c) = at {
+        if out.iter().any(|x: &&Concept| x.id == c.id) || out.len() > 16 {
+            break;
+        }
+        out.push(c);
+        at = c
+            .broader
+            .as_deref()
+            .and_then(|b| scheme.iter().find(|x| x.id == b));
+    }
+    out
+}
+
+/// The labels and other names of `topics` in every language, and the facet
+/// values of the topics with their broader ones.
+pub fn topic_fields(topics: &[String], scheme: &[Concept]) -> (String, Vec<String>) {
+    let mut labels = Vec::new();
+    let mut facets = Vec::new();
+    for id in topics {
+        if let Some(c) = scheme.iter().find(|c| c.id == *id) {
+            labels.extend(c.labels.values().cloned());
+            labels.extend(c.alt.values().flatten().cloned());
+        }
+        for c in with_broader(id, scheme) {
+            let value = format!("topic/{}", c.id);
+            if !facets.contains(&value) {
+                facets.push(value);
+            }
+        }
+    }
+    labels.dedup();
+    (labels.join(" · "), facets)
+}
+
+/// The search document of a resource, or `None` when readers may not see it.
+pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Option<SearchDoc> {
+    if r.status != Status::Published {
+        return None;
+    }
+    let readable: Vec<_> = r
+        .texts
+        .iter()
+        .filter(|t| t.origin == Origin::Original || t.status == Status::Published)
+        .collect();
+    let texts: Vec<DocText> = readable
+        .iter()
+        .map(|t| DocText {
+            lang: t.lang.clone(),
+            title: t.title.clone(),
+            body: format!("{} {}", plain_text(&t.description), r.authors.join(" ")),
+        })
+        .collect();
+    let (topics, mut facets) = topic_fields(&r.topics, scheme);
+    facets.extend([
+        "kind/resource".to_string(),
+        format!("type/{}", r.kind.as_str()),
+        format!("partner/{partner_slug}"),
+        format!("country/{}", r.country),
+        format!(
+            "licence/{}",
+            library::licence_label(&r.licence).unwrap_or("all-rights-reserved")
+        ),
+    ]);
+    facets.extend(readable.iter().map(|t| format!("lang/{}", t.lang)));
+    Some(SearchDoc {
+        id: format!("resource:{}", r.uid),
+        kind: "resource".into(),
+        texts,
+        topics,
+        facets,
+        path: format!("/library/resources/{}", r.uid),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn concept(id: &str, broader: Option<&str>, labels: &[(&str, &str)]) -> Concept {
+        Concept {
+            id: id.into(),
+            broader: broader.map(str::to_string),
+            labels: labels
+                .iter()
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect(),
+            alt: BTreeMap::from([("en".to_string(), vec!["GDPR".to_string()])]),
+            shipped: true,
+        }
+    }
+
+    #[test]
+    fn topics_give_every_label_and_the_broader_facets() {
+        let scheme = [
+            concept("ethics", None, &[("en", "Digital ethics")]),
+            concept(
+                "data-protection",
+                Some("ethics"),
+                &[("en", "Data protection"), ("fr", "Protection des données")],
+            ),
+        ];
+        let (labels, facets) = topic_fields(&["data-protection".into()], &scheme);
+        assert!(labels.contains("Protection des données") && labels.contains("GDPR"));
+        assert!(
+            !labels.contains("Digital ethics"),
+            "broader labels would blur results"
+        );
+        assert_eq!(facets, ["topic/data-protection", "topic/ethics"]);
+    }
+}

@@ -1,0 +1,216 @@
+//! Searching the library: published resources only, in every language,
+//! through their topics' labels, with facets and pages.
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use store::concepts::{self, Concept};
+use store::library::review::{self, TranslationForm};
+use store::library::{self, ResourceForm};
+use store::users::Role;
+
+use crate::support::TestApp;
+
+fn concept(id: &str, broader: Option<&str>, labels: &[(&str, &str)]) -> Concept {
+    Concept {
+        id: id.into(),
+        broader: broader.map(str::to_string),
+        labels: labels
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect(),
+        alt: BTreeMap::new(),
+        shipped: true,
+    }
+}
+
+async fn publish(
+    app: &TestApp,
+    user: i64,
+    moderator: i64,
+    org: i64,
+    form: ResourceForm,
+) -> library::Resource {
+    let r = library::create(&app.db, user, org, &form).await.unwrap();
+    review::submit(&app.db, user, r.id).await.unwrap();
+    review::publish(&app.db, moderator, r.id).await.unwrap()
+}
+
+fn form(
+    lang: &str,
+    kind: &str,
+    title: &str,
+    description: &str,
+    topic: &str,
+    country: &str,
+) -> ResourceForm {
+    ResourceForm {
+        kind: kind.into(),
+        original_language: lang.into(),
+        title: title.into(),
+        description: description.into(),
+        licence: "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        country: country.into(),
+        topics: vec![topic.into()],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
+    let mut app = TestApp::new().await;
+    concepts::sync_scheme(
+        &app.db,
+        &[
+            concept(
+                "digital-ethics",
+                None,
+                &[("en", "Digital ethics"), ("fr", "Éthique du numérique")],
+            ),
+            concept(
+                "data-protection",
+                Some("digital-ethics"),
+                &[
+                    ("en", "Data protection"),
+                    ("fr", "Protection des données"),
+                    ("de", "Datenschutz"),
+                ],
+            ),
+            concept(
+                "backups",
+                None,
+                &[("en", "Backups"), ("hr", "Sigurnosne kopije")],
+            ),
+        ],
+    )
+    .await
+    .unwrap();
+    let de = app
+        .organisation("Bürgerbildung Digital", "DE", "de", "")
+        .await;
+    let hr = app
+        .organisation("Udruga Otvoreni Kod", "HR", "hr", "")
+        .await;
+    let user = app.user("c@example.org", Role::Learner).await.id;
+    let moderator = app.user("m@example.org", Role::Moderator).await.id;
+    let german = publish(
+        &app,
+        user,
+        moderator,
+        de.id,
+        form(
+            "de",
+            "guide",
+            "Datensparsamkeit im Verein",
+            "Wie ein **Verein** wenig sammelt.",
+            "data-protection",
+            "DE",
+        ),
+    )
+    .await;
+    let croatian = publish(
+        &app,
+        user,
+        moderator,
+        hr.id,
+        form(
+            "hr",
+            "video",
+            "Kopije podataka za udruge",
+            "Kako udruge čuvaju kopije.",
+            "backups",
+            "HR",
+        ),
+    )
+    .await;
+    review::save_translation(
+        &app.db,
+        user,
+        croatian.id,
+        &TranslationForm {
+            lang: "en".into(),
+            title: "Backing up an association's data".into(),
+            description: "How associations keep copies.".into(),
+            origin: "human".into(),
+        },
+    )
+    .await
+    .unwrap();
+    review::submit_translation(&app.db, user, croatian.id, "en")
+        .await
+        .unwrap();
+    review::publish_translation(&app.db, moderator, croatian.id, "en")
+        .await
+        .unwrap();
+    // A draft is never found.
+    library::create(
+        &app.db,
+        user,
+        de.id,
+        &form(
+            "de",
+            "guide",
+            "Geheimer Entwurf Datenschutz",
+            "",
+            "data-protection",
+            "DE",
+        ),
+    )
+    .await
+    .unwrap();
+    app.indexer.catch_up().await.unwrap();
+
+    // French words find the German resource through its topic.
+    let r = app.get("/fr/search?q=protection+des+donn%C3%A9es").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains(&format!("href=\"/fr/library/resources/{}\"", german.uid)),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Datensparsamkeit im Verein"));
+    assert!(!r.body.contains("Geheimer Entwurf"), "drafts stay out");
+    assert!(!r.body.contains("**Verein**"), "snippets are plain text");
+
+    // The English reader sees the Croatian resource's English title.
+    let r = app.get("/en/search?q=kopije").await;
+    assert!(
+        r.body.contains("Backing up an association&#x27;s data")
+            || r.body.contains("Backing up an association's data"),
+        "{}",
+        r.body
+    );
+
+    // Browsing by facets: counts over every match, values toggle.
+    let r = app.get("/en/search?kind=resource").await;
+    let body = r.body.replace("<!>", "");
+    assert!(body.contains("2 results."), "{body}");
+    assert!(
+        body.contains("Digital ethics <span class=\"count\">(1)</span>"),
+        "a broader topic counts its narrower ones"
+    );
+    assert!(body.contains("Guide <span class=\"count\">(1)</span>"));
+    assert!(
+        r.body
+            .contains("href=\"/en/search?kind=resource&amp;topic=data-protection\"")
+    );
+    let r = app.get("/en/search?kind=resource&type=video").await;
+    assert!(r.body.contains("One result."));
+    assert!(
+        r.body.contains("aria-current=\"true\""),
+        "the chosen value is marked"
+    );
+    let r = app.get("/en/search?topic=digital-ethics").await;
+    assert!(r.body.contains("One result.") && r.body.contains("Datensparsamkeit"));
+
+    // Unpublished, it leaves the index.
+    review::unpublish(&app.db, moderator, german.id, "outdated")
+        .await
+        .unwrap();
+    app.indexer.catch_up().await.unwrap();
+    let r = app.get("/en/search?q=Datensparsamkeit").await;
+    assert!(r.body.contains("No result."));
+    // A rebuild gives the same: partners and published resources.
+    assert_eq!(app.indexer.rebuild().await.unwrap(), 3);
+}
