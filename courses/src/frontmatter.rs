@@ -17,6 +17,17 @@ pub enum Level {
     Advanced,
 }
 
+impl Level {
+    /// As written in front matter and addresses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
 /// `_index.md` of a course, in its original language.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

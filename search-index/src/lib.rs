@@ -265,6 +265,18 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Replaces every document of `kinds` by `docs` (things indexed from the
+    /// content folder rather than one by one). Visible after a commit.
+    pub fn replace_kinds(&self, kinds: &[&str], docs: &[SearchDoc]) -> Result<(), SearchError> {
+        {
+            let writer = self.writer.lock().expect("index writer lock");
+            for kind in kinds {
+                writer.delete_term(Term::from_field_text(self.fields.kind, kind));
+            }
+        }
+        self.upsert(docs)
+    }
+
     pub fn delete(&self, id: &str) {
         let writer = self.writer.lock().expect("index writer lock");
         writer.delete_term(Term::from_field_text(self.fields.id, id));

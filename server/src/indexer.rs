@@ -10,13 +10,16 @@ use anyhow::Context;
 use search_index::{SearchDoc, SearchIndex};
 use store::{Db, StoreError, concepts, library, organisations, outbox};
 
+use crate::learn::Courses;
 pub use crate::search_docs::partner_doc;
-use crate::search_docs::resource_doc;
+use crate::search_docs::{course_docs, resource_doc};
 use tokio::sync::{Mutex, Notify};
 
 pub struct Indexer {
     db: Db,
     index: Arc<SearchIndex>,
+    /// The courses being served: indexed from the content, not from SQL.
+    courses: Arc<Courses>,
     cursor_path: PathBuf,
     wake: Notify,
     /// One catch-up at a time.
@@ -24,10 +27,11 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    pub fn new(db: Db, index: Arc<SearchIndex>, index_dir: &Path) -> Self {
+    pub fn new(db: Db, index: Arc<SearchIndex>, index_dir: &Path, courses: Arc<Courses>) -> Self {
         Self {
             db,
             index,
+            courses,
             cursor_path: index_dir.join("outbox-cursor"),
             wake: Notify::new(),
             running: Mutex::new(()),
@@ -82,12 +86,13 @@ impl Indexer {
                         let scheme = scheme.as_deref().unwrap_or_default();
                         self.resource(id, scheme).await?;
                     }
-                    // A topic's labels are part of its resources' documents.
+                    // A topic's labels are part of its resources' and courses' documents.
                     concepts::OUTBOX_ENTITY => {
                         let fresh = concepts::list(&self.db).await?;
                         for uid in self.published_uids().await? {
                             self.resource(&uid, &fresh).await?;
                         }
+                        self.put_courses(&fresh)?;
                         scheme = Some(fresh);
                     }
                     _ => {}
@@ -114,10 +119,27 @@ impl Indexer {
         for uid in &uids {
             self.resource(uid, &scheme).await?;
         }
+        let courses = self.put_courses(&scheme)?;
         self.index.commit()?;
         self.save_cursor(last)
             .context("cannot save the index cursor")?;
-        Ok(docs.len() + uids.len())
+        Ok(docs.len() + uids.len() + courses)
+    }
+
+    /// Indexes the courses and lessons being served, replacing the previous
+    /// ones (after the content was loaded or reloaded).
+    pub async fn index_courses(&self) -> anyhow::Result<usize> {
+        let _one = self.running.lock().await;
+        let scheme = concepts::list(&self.db).await?;
+        let n = self.put_courses(&scheme)?;
+        self.index.commit()?;
+        Ok(n)
+    }
+
+    fn put_courses(&self, scheme: &[concepts::Concept]) -> anyhow::Result<usize> {
+        let docs = course_docs(&self.courses.get(), scheme);
+        self.index.replace_kinds(&["course", "lesson"], &docs)?;
+        Ok(docs.len())
     }
 
     /// Indexes resource `uid` as readers see it now (or removes it).

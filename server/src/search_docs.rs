@@ -7,7 +7,8 @@ use store::concepts::Concept;
 use store::library::{self, Origin, Resource, Status};
 use store::organisations::Organisation;
 
-use crate::http::library::plain_text;
+use crate::http::library::{html_text, plain_text};
+use crate::learn::Catalogue;
 
 /// The search document of a partner organisation.
 pub fn partner_doc(o: &Organisation) -> SearchDoc {
@@ -104,6 +105,78 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
         facets,
         path: format!("/library/resources/{}", r.uid),
     })
+}
+
+/// The documents of every course and lesson being served: one per course
+/// (title, summary, introduction) and one per lesson, each with a text per
+/// language version, the course's topics and level.
+pub fn course_docs(catalogue: &Catalogue, scheme: &[Concept]) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for course in &catalogue.courses {
+        let (topics, topic_facets) = topic_fields(&course.front.topics, scheme);
+        let shared: Vec<String> = topic_facets
+            .into_iter()
+            .chain([
+                format!("level/{}", course.front.level.as_str()),
+                format!(
+                    "licence/{}",
+                    library::licence_label(&course.front.licence).unwrap_or(&course.front.licence)
+                ),
+            ])
+            .collect();
+        let langs = |keys: Vec<&String>| {
+            keys.into_iter()
+                .map(|l| format!("lang/{l}"))
+                .collect::<Vec<_>>()
+        };
+        let texts = course
+            .texts
+            .iter()
+            .map(|(lang, (title, summary, intro))| DocText {
+                lang: lang.clone(),
+                title: title.clone(),
+                body: format!(
+                    "{summary} {} {}",
+                    html_text(intro),
+                    course.front.authors.join(" ")
+                ),
+            })
+            .collect();
+        let mut facets = shared.clone();
+        facets.push("kind/course".into());
+        facets.extend(langs(course.texts.keys().collect()));
+        docs.push(SearchDoc {
+            id: format!("course:{}", course.slug),
+            kind: "course".into(),
+            texts,
+            topics: topics.clone(),
+            facets,
+            path: format!("/courses/{}", course.slug),
+        });
+        for lesson in &course.lessons {
+            let texts = lesson
+                .versions
+                .iter()
+                .map(|(lang, page)| DocText {
+                    lang: lang.clone(),
+                    title: page.title.clone(),
+                    body: html_text(&page.html),
+                })
+                .collect();
+            let mut facets = shared.clone();
+            facets.push("kind/lesson".into());
+            facets.extend(langs(lesson.versions.keys().collect()));
+            docs.push(SearchDoc {
+                id: format!("lesson:{}", lesson.id),
+                kind: "lesson".into(),
+                texts,
+                topics: topics.clone(),
+                facets,
+                path: lesson.path.clone(),
+            });
+        }
+    }
+    docs
 }
 
 #[cfg(test)]

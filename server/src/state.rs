@@ -38,7 +38,16 @@ impl AppState {
                 index_dir.display()
             )
         })?;
-        let indexer = Arc::new(Indexer::new(db.clone(), Arc::new(index), &index_dir));
+        let courses = Arc::new(Courses::new(
+            &settings.content_dir,
+            &settings.data_dir.join("cache").join("images"),
+        ));
+        let indexer = Arc::new(Indexer::new(
+            db.clone(),
+            Arc::new(index),
+            &index_dir,
+            courses.clone(),
+        ));
         let hash_file = std::env::current_exe()
             .ok()
             .and_then(|p| p.parent().map(|d| d.join("hash.txt")));
@@ -54,10 +63,6 @@ impl AppState {
             settings.limits.login_attempts_per_minute,
             std::time::Duration::from_secs(60),
         );
-        let courses = Arc::new(Courses::new(
-            &settings.content_dir,
-            &settings.data_dir.join("cache").join("images"),
-        ));
         Ok(Self {
             db,
             courses,

@@ -44,7 +44,9 @@ pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
 /// `archipel reindex`: empties the search index and fills it again from SQL.
 pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     let db = open_db(&settings).await?;
+    let library = load_courses(&settings)?;
     let state = crate::state::AppState::new(db.clone(), settings)?;
+    state.courses.replace(&library);
     let started = std::time::Instant::now();
     let n = state.indexer.rebuild().await?;
     db.close().await;

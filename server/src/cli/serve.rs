@@ -29,10 +29,16 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let (content_dir, watch_content) = (settings.content_dir.clone(), settings.watch_content);
     let state = AppState::new(db.clone(), settings)?;
     state.courses.replace(&library);
+    let indexed = state.indexer.index_courses().await?;
+    tracing::info!(documents = indexed, "courses and lessons indexed");
     let indexer = state.indexer.clone().spawn();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
-        crate::learn::watch::spawn(state.courses.clone(), content_dir)
+        crate::learn::watch::spawn(
+            state.courses.clone(),
+            content_dir,
+            Some(state.indexer.clone()),
+        )
     });
 
     // Expired sessions are swept in the background.

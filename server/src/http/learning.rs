@@ -250,7 +250,7 @@ pub async fn catalogue(ctx: Ctx, Query(f): Query<Filters>) -> PageResult {
 }
 
 fn level_name(c: &CourseEntry) -> String {
-    format!("{:?}", c.front.level).to_lowercase()
+    c.front.level.as_str().to_string()
 }
 
 pub(super) async fn course_state(

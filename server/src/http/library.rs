@@ -42,7 +42,11 @@ fn excerpt(markdown: &str) -> String {
 /// A description as plain text: rendered and sanitised first, so that no
 /// markup (written or raw) shows in cards, previews and search snippets.
 pub fn plain_text(markdown: &str) -> String {
-    let html = description_html(markdown);
+    html_text(&description_html(markdown))
+}
+
+/// The text of sanitised HTML, words separated where blocks end.
+pub fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut tag: Option<String> = None;
     for c in html.chars() {

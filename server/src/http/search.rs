@@ -205,6 +205,7 @@ impl Labels {
                 .cloned()
                 .unwrap_or_else(|| value.into()),
             "licence" if value == "all-rights-reserved" => t("resource-all-rights-reserved"),
+            "level" => t(&format!("level-{value}")),
             _ => value.to_string(),
         }
     }

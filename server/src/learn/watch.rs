@@ -39,7 +39,11 @@ pub fn fingerprint(root: &Path) -> u64 {
 }
 
 /// Reloads `courses` from `root` whenever its files change.
-pub fn spawn(courses: Arc<Courses>, root: PathBuf) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    courses: Arc<Courses>,
+    root: PathBuf,
+    indexer: Option<Arc<crate::indexer::Indexer>>,
+) -> tokio::task::JoinHandle<()> {
     // Taken now, not when the task first runs, so an edit made meanwhile counts.
     let mut last = fingerprint(&root);
     tokio::spawn(async move {
@@ -59,6 +63,14 @@ pub fn spawn(courses: Arc<Courses>, root: PathBuf) -> tokio::task::JoinHandle<()
                 Ok(Ok(library)) => {
                     courses.replace(&library);
                     tracing::info!(courses = library.courses.len(), "content reloaded");
+                    if let Some(indexer) = &indexer
+                        && let Err(e) = indexer.index_courses().await
+                    {
+                        tracing::warn!(
+                            error = format!("{e:#}"),
+                            "could not index the reloaded courses"
+                        );
+                    }
                 }
                 Ok(Err(report)) => {
                     tracing::warn!(
@@ -111,7 +123,7 @@ mod tests {
         let courses = Arc::new(Courses::new(&root, &dir.path().join("media")));
         courses.replace(&courses::load(&root).unwrap());
         assert_eq!(title(&courses), "Cours d'exemple");
-        let task = spawn(courses.clone(), root.clone());
+        let task = spawn(courses.clone(), root.clone(), None);
 
         let index = root.join("courses/sample/_index.md");
         let text = std::fs::read_to_string(&index).unwrap();

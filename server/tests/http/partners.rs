@@ -190,7 +190,8 @@ async fn search_finds_partners_kept_current_through_the_outbox() {
 
     // A rebuild from scratch gives the same index.
     app.organisation("Rete Civica", "IT", "it", "").await;
-    assert_eq!(app.indexer.rebuild().await.unwrap(), 1);
+    // The partner, and the fixture's course with its two lessons.
+    assert_eq!(app.indexer.rebuild().await.unwrap(), 1 + 3);
     assert_eq!(
         app.indexer.catch_up().await.unwrap(),
         0,

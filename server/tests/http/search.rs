@@ -211,6 +211,37 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
     app.indexer.catch_up().await.unwrap();
     let r = app.get("/en/search?q=Datensparsamkeit").await;
     assert!(r.body.contains("No result."));
-    // A rebuild gives the same: partners and published resources.
-    assert_eq!(app.indexer.rebuild().await.unwrap(), 3);
+    // A rebuild gives the same: partners, published resources, and the
+    // fixture's course with its two lessons.
+    assert_eq!(app.indexer.rebuild().await.unwrap(), 3 + 3);
+}
+
+#[tokio::test]
+async fn courses_and_lessons_are_found_in_their_languages() {
+    let mut app = TestApp::new().await;
+    assert!(
+        app.indexer.index_courses().await.unwrap() >= 3,
+        "the course and its lessons"
+    );
+    let r = app.get("/en/search?q=bonjour").await;
+    let results = r
+        .body
+        .split("class=\"result-count\"")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        r.body.contains("href=\"/en/courses/sample/basics/first\""),
+        "{results}"
+    );
+    let r = app.get("/en/search?kind=lesson").await;
+    let body = r.body.replace("<!>", "");
+    assert!(body.contains("Lesson <span class=\"count\">"), "{body}");
+    // The English reader gets the English title of a translated lesson.
+    let r = app.get("/en/search?q=hello").await;
+    assert!(r.body.contains("First lesson"), "{}", r.body);
+    // Indexing again replaces, never duplicates.
+    let before = app.indexer.index().num_docs();
+    app.indexer.index_courses().await.unwrap();
+    assert_eq!(app.indexer.index().num_docs(), before);
 }
