@@ -13,6 +13,7 @@ pub mod library;
 pub mod organisations;
 pub mod outbox;
 pub mod password;
+pub mod search_log;
 pub mod sessions;
 pub mod users;
 pub mod validate;

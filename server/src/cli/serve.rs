@@ -53,6 +53,13 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             }
             // Anonymous learners who have not come back for half a year.
             let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(ANONYMOUS_DAYS);
+            // Search logs are kept a year.
+            let year_ago = time::OffsetDateTime::now_utc() - time::Duration::days(365);
+            if let Err(e) =
+                store::search_log::forget_before(&sweep_db, &store::format_time(year_ago)).await
+            {
+                tracing::warn!(error = %e, "could not sweep old search logs");
+            }
             match store::learning::purge_anonymous(&sweep_db, &store::format_time(cutoff)).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(learners = n, "forgot inactive anonymous learners"),

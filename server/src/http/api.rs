@@ -55,11 +55,11 @@ pub struct Problem {
 #[openapi(
     info(
         title = "Archipel API",
-        description = "Read access to an Archipel instance: partner organisations. Errors are RFC 9457 problem documents.",
+        description = "Read access to an Archipel instance: partner organisations and search. Errors are RFC 9457 problem documents.",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_partners, get_partner),
-    components(schemas(Partner, Problem))
+    paths(list_partners, get_partner, search),
+    components(schemas(Partner, Problem, SearchHit, SearchResponse))
 )]
 pub struct ApiDoc;
 
@@ -98,6 +98,92 @@ async fn get_partner(
     Ok(Json(Partner::from_org(org, &base)))
 }
 
+/// One search result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// `resource:…`, `course:…`, `lesson:…`, `partner:…`.
+    id: String,
+    /// `resource`, `course`, `lesson`, `partner`.
+    kind: String,
+    /// In the requested language when the thing has a text in it.
+    title: String,
+    /// BCP 47 tag of the title and snippet.
+    language: String,
+    /// Absolute URL of its page, in the requested language.
+    url: String,
+    /// Plain-text excerpt; matched terms are between `<b>` and `</b>`, the
+    /// rest is HTML-escaped.
+    snippet: String,
+    score: f32,
+}
+
+/// A page of search results with facet counts over every match.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResponse {
+    total: usize,
+    page: usize,
+    hits: Vec<SearchHit>,
+    /// Facet group → value → number of matches.
+    facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+}
+
+/// Searches courses, lessons, library resources and partners in every language.
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    params(
+        ("q" = Option<String>, Query, description = "What to look for; quotes for a phrase, -word to exclude"),
+        ("lang" = Option<String>, Query, description = "The reader's language (fr, en, de, it, hr): titles and URLs in it"),
+        ("kind" = Option<String>, Query, description = "course, lesson, resource or partner; repeatable"),
+        ("type" = Option<String>, Query, description = "Resource type (guide, video…); repeatable"),
+        ("language" = Option<String>, Query, description = "Language the thing can be read in; repeatable"),
+        ("topic" = Option<String>, Query, description = "Topic id (narrower topics included); repeatable"),
+        ("partner" = Option<String>, Query, description = "Partner slug; repeatable"),
+        ("licence" = Option<String>, Query, description = "Licence name, e.g. CC BY-SA 4.0; repeatable"),
+        ("country" = Option<String>, Query, description = "ISO country code; repeatable"),
+        ("level" = Option<String>, Query, description = "Course level; repeatable"),
+        ("page" = Option<usize>, Query, description = "Page of 20 results, from 1")
+    ),
+    responses((status = 200, description = "Results", body = SearchResponse))
+)]
+async fn search(
+    State(state): State<AppState>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> Result<Json<SearchResponse>, Response> {
+    let asked = super::search::parse(raw.as_deref());
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
+    let offered = state.settings.langs();
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| app::Lang::from_code(v))
+        .filter(|l| offered.contains(l))
+        .unwrap_or_else(|| state.settings.default_lang());
+    let found = super::search::execute(&state, &asked, lang.code())
+        .await
+        .map_err(|e| AppError::Internal(e).problem())?;
+    let base = state.settings.public_url().to_string();
+    Ok(Json(SearchResponse {
+        total: found.total,
+        page: asked.page,
+        hits: found
+            .hits
+            .into_iter()
+            .map(|h| SearchHit {
+                url: format!("{base}/{}{}", lang.code(), h.path),
+                id: h.id,
+                kind: h.kind,
+                title: h.title,
+                language: h.lang,
+                snippet: h.snippet_html,
+                score: h.score,
+            })
+            .collect(),
+        facets: found.facets,
+    }))
+}
+
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
@@ -111,5 +197,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/partners", get(list_partners))
         .route("/api/v1/partners/{slug}", get(get_partner))
+        .route("/api/v1/search", get(search))
         .route("/api/v1/{*rest}", get(not_found).fallback(not_found))
 }

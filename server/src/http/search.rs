@@ -13,6 +13,7 @@ use store::{concepts, library, organisations};
 
 use super::render::{Ctx, OrFail, PageResult};
 use crate::error::AppError;
+use crate::state::AppState;
 
 pub const PER_PAGE: usize = 20;
 
@@ -23,6 +24,20 @@ pub struct Asked {
     pub text: String,
     pub filters: Vec<String>,
     pub page: usize,
+}
+
+/// The address parameter of a facet group (`language` for `lang`, which
+/// in the API names the reader's language).
+fn param_of(group: &str) -> &str {
+    if group == "lang" { "language" } else { group }
+}
+
+fn group_of(param: &str) -> Option<&'static str> {
+    match param {
+        "language" => Some("lang"),
+        "lang" => None,
+        other => FACET_GROUPS.iter().copied().find(|g| *g == other),
+    }
 }
 
 pub fn parse(query: Option<&str>) -> Asked {
@@ -37,7 +52,8 @@ pub fn parse(query: Option<&str>) -> Asked {
         match k.as_str() {
             "q" => asked.text = v.chars().take(200).collect(),
             "page" => asked.page = v.parse().unwrap_or(1).clamp(1, 500),
-            group if FACET_GROUPS.contains(&group) && !v.is_empty() && v.len() <= 120 => {
+            param if !v.is_empty() && v.len() <= 120 && group_of(param).is_some() => {
+                let group = group_of(param).unwrap_or_default();
                 let value = format!("{group}/{v}");
                 if !asked.filters.contains(&value) {
                     asked.filters.push(value);
@@ -57,7 +73,7 @@ pub fn href(text: &str, filters: &[String], page: usize) -> String {
     }
     for f in filters {
         if let Some((group, value)) = f.split_once('/') {
-            pairs.push((group, value.to_string()));
+            pairs.push((param_of(group), value.to_string()));
         }
     }
     if page > 1 {
@@ -71,6 +87,34 @@ pub fn href(text: &str, filters: &[String], page: usize) -> String {
     }
 }
 
+/// Runs a search for a reader of `lang` and logs it (without who asked).
+pub async fn execute(
+    state: &AppState,
+    asked: &Asked,
+    lang: &str,
+) -> anyhow::Result<search_index::Results> {
+    let request = Request {
+        text: asked.text.clone(),
+        lang: lang.to_string(),
+        filters: asked.filters.clone(),
+        limit: PER_PAGE,
+        offset: (asked.page - 1) * PER_PAGE,
+    };
+    let index = state.indexer.index().clone();
+    let found = tokio::task::spawn_blocking(move || index.find(&request)).await??;
+    if !asked.text.trim().is_empty() && asked.page == 1 {
+        let (db, text, filters) = (state.db.clone(), asked.text.clone(), asked.filters.clone());
+        let (lang, total) = (lang.to_string(), found.total as i64);
+        // Off the request: a slow log never slows a search.
+        tokio::spawn(async move {
+            if let Err(e) = store::search_log::record(&db, &text, &lang, &filters, total).await {
+                tracing::warn!(error = %e, "could not log a search");
+            }
+        });
+    }
+    Ok(found)
+}
+
 pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
     let asked = parse(raw.as_deref());
     let query = asked.text.clone();
@@ -81,18 +125,9 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
         }));
     }
     let lang = ctx.lang().code().to_string();
-    let request = Request {
-        text: asked.text.clone(),
-        lang: lang.clone(),
-        filters: asked.filters.clone(),
-        limit: PER_PAGE,
-        offset: (asked.page - 1) * PER_PAGE,
-    };
-    let index = ctx.state.indexer.index().clone();
-    let found = tokio::task::spawn_blocking(move || index.find(&request))
+    let found = execute(&ctx.state, &asked, &lang)
         .await
-        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?
-        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+        .map_err(|e| ctx.fail(AppError::Internal(e)))?;
     let labels = Labels::load(&ctx).await?;
     let hits = found
         .hits

@@ -204,6 +204,37 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
     let r = app.get("/en/search?topic=digital-ethics").await;
     assert!(r.body.contains("One result.") && r.body.contains("Datensparsamkeit"));
 
+    // The same search as JSON, for partner instances and scripts.
+    let r = app
+        .get("/api/v1/search?q=Datensparsamkeit&lang=fr&type=guide")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(json["total"], 1);
+    assert_eq!(json["hits"][0]["kind"], "resource");
+    assert_eq!(json["hits"][0]["language"], "de");
+    let url = json["hits"][0]["url"].as_str().unwrap();
+    assert!(
+        url.ends_with(&format!("/fr/library/resources/{}", german.uid)),
+        "{url}"
+    );
+    assert_eq!(json["facets"]["type"]["guide"], 1);
+    let doc = app.get("/api/v1/openapi.json").await.body;
+    assert!(doc.contains("/api/v1/search"));
+
+    // Searches that found nothing are logged, anonymously, for authors.
+    app.get("/en/search?q=permaculture").await;
+    let mut failed = Vec::new();
+    for _ in 0..50 {
+        failed = store::search_log::failed(&app.db, 10).await.unwrap();
+        if !failed.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(failed[0].query, "permaculture");
+    assert_eq!((failed[0].lang.as_str(), failed[0].results), ("en", 0));
+
     // Unpublished, it leaves the index.
     review::unpublish(&app.db, moderator, german.id, "outdated")
         .await

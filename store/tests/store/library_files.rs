@@ -156,3 +156,25 @@ async fn imports_create_then_update_in_place(db: Db) {
     assert_eq!(r.resource().published_at, None);
 }
 on_both!(imports_, imports_create_then_update_in_place);
+
+async fn searches_are_logged_and_forgotten(db: Db) {
+    use store::search_log;
+    search_log::record(&db, "  permaculture  ", "fr", &["topic/x".into()], 0)
+        .await
+        .unwrap();
+    search_log::record(&db, "hébergement", "fr", &[], 12)
+        .await
+        .unwrap();
+    let failed = search_log::failed(&db, 10).await.unwrap();
+    assert_eq!(failed.len(), 1, "only searches without results");
+    assert_eq!(failed[0].query, "permaculture");
+    assert_eq!(failed[0].filters, ["topic/x"]);
+    assert_eq!(
+        search_log::forget_before(&db, "9999-01-01T00:00:00.000000Z")
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(search_log::failed(&db, 10).await.unwrap().is_empty());
+}
+on_both!(search_log_, searches_are_logged_and_forgotten);
