@@ -66,7 +66,10 @@ impl Indexer {
             let Some(last) = changes.last().map(|c| c.id) else {
                 break;
             };
-            let mut scheme = None;
+            // A batch is applied as a whole: each resource once, and a topic
+            // change (whose labels every tagged document carries) once.
+            let mut resources = std::collections::BTreeSet::new();
+            let mut topics_changed = false;
             for change in &changes {
                 let id = change.entity_id.as_str();
                 match change.entity.as_str() {
@@ -80,22 +83,20 @@ impl Indexer {
                         }
                     }
                     library::OUTBOX_ENTITY => {
-                        if scheme.is_none() {
-                            scheme = Some(concepts::list(&self.db).await?);
-                        }
-                        let scheme = scheme.as_deref().unwrap_or_default();
-                        self.resource(id, scheme).await?;
+                        resources.insert(id.to_string());
                     }
-                    // A topic's labels are part of its resources' and courses' documents.
-                    concepts::OUTBOX_ENTITY => {
-                        let fresh = concepts::list(&self.db).await?;
-                        for uid in self.published_uids().await? {
-                            self.resource(&uid, &fresh).await?;
-                        }
-                        self.put_courses(&fresh)?;
-                        scheme = Some(fresh);
-                    }
+                    concepts::OUTBOX_ENTITY => topics_changed = true,
                     _ => {}
+                }
+            }
+            if topics_changed || !resources.is_empty() {
+                let scheme = concepts::list(&self.db).await?;
+                if topics_changed {
+                    resources.extend(self.published_uids().await?);
+                    self.put_courses(&scheme)?;
+                }
+                for uid in &resources {
+                    self.resource(uid, &scheme).await?;
                 }
             }
             self.index.commit()?;

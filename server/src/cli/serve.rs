@@ -31,6 +31,13 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     state.courses.replace(&library);
     let indexed = state.indexer.index_courses().await?;
     tracing::info!(documents = indexed, "courses and lessons indexed");
+    // Changes written while the server was down (or by `archipel demo`) are
+    // searchable from the first request.
+    match state.indexer.catch_up().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(changes = n, "search index caught up"),
+        Err(e) => tracing::error!(error = format!("{e:#}"), "search index catch-up failed"),
+    }
     let indexer = state.indexer.clone().spawn();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
