@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use search_index::{SearchDoc, SearchIndex};
+use search_index::{Request, SearchDoc, SearchIndex};
 
 /// A small deterministic generator, so every run indexes the same text.
 struct Rng(u64);
@@ -130,6 +130,25 @@ const LANGS: [(&str, &[&str]); 5] = [
     ),
 ];
 
+const KINDS: [&str; 8] = [
+    "guide",
+    "video",
+    "workshop-kit",
+    "article",
+    "tool",
+    "course",
+    "podcast",
+    "dataset",
+];
+const TOPICS: [&str; 6] = [
+    "free-software",
+    "data-protection",
+    "alternative-hosting",
+    "popular-education",
+    "security",
+    "funding",
+];
+
 fn main() {
     let n: usize = std::env::var("ARCHIPEL_BENCH_DOCS")
         .ok()
@@ -144,14 +163,26 @@ fn main() {
         let (lang, words) = LANGS[i % LANGS.len()];
         let title: Vec<&str> = (0..5).map(|_| rng.pick(words)).collect();
         let body: Vec<&str> = (0..300).map(|_| rng.pick(words)).collect();
-        batch.push(SearchDoc::single(
+        let mut doc = SearchDoc::single(
             &format!("resource:{i}"),
             "resource",
             lang,
             &title.join(" "),
             &body.join(" "),
             &format!("/library/{i}"),
-        ));
+        );
+        // Facets as the library gives them: a type, a topic with its broader
+        // one, a partner, a country.
+        let topic = TOPICS[i % TOPICS.len()];
+        doc.facets.extend([
+            format!("type/{}", KINDS[i % KINDS.len()]),
+            format!("topic/{topic}"),
+            "topic/digital-ethics".to_string(),
+            format!("partner/p{}", i % 5),
+            format!("country/{}", ["FR", "IT", "DE", "BE", "HR"][i % 5]),
+        ]);
+        doc.topics = topic.replace('-', " ");
+        batch.push(doc);
         if batch.len() == 1000 {
             index.upsert(&batch).expect("upsert");
             batch.clear();
@@ -172,26 +203,34 @@ fn main() {
         size as f64 / 1e6
     );
 
-    let queries = [
-        "education",
-        "hébergement libre",
-        "Vereine",
-        "udrugama",
-        "formazione digitale",
-        "privacy server",
-        "zajednica",
-        "logiciel",
-        "atelier numérique",
-        "Datenschutz",
+    // A realistic mix: words, phrases, facet filters, browsing by facets only.
+    let queries: Vec<(&str, Vec<&str>)> = vec![
+        ("education", vec![]),
+        ("hébergement libre", vec![]),
+        ("Vereine", vec![]),
+        ("udrugama", vec![]),
+        ("formazione digitale", vec!["type/guide"]),
+        ("privacy server", vec!["topic/data-protection"]),
+        ("\"association hosting\"", vec![]),
+        ("logiciel", vec!["country/FR", "country/BE"]),
+        ("atelier numérique -Werkstatt", vec![]),
+        ("", vec!["topic/digital-ethics", "type/video"]),
     ];
-    for q in queries {
-        index.search(q, 10, 0).expect("warm-up");
+    let request = |text: &str, filters: &[&str]| Request {
+        text: text.to_string(),
+        lang: "fr".to_string(),
+        filters: filters.iter().map(|f| f.to_string()).collect(),
+        limit: 10,
+        offset: 0,
+    };
+    for (q, f) in &queries {
+        index.find(&request(q, f)).expect("warm-up");
     }
     let mut times = Vec::new();
     for round in 0..200 {
-        for q in queries {
+        for (q, f) in &queries {
             let t = Instant::now();
-            let r = index.search(q, 10, 0).expect("search");
+            let r = index.find(&request(q, f)).expect("search");
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             if round == 0 {
                 assert!(r.total > 0, "{q} finds something");
@@ -201,7 +240,7 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
     println!(
-        "top-10 with snippets and total count, {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "top-10 with snippets, total and all facet counts, {} queries (words, phrases, exclusions, filters, facet browsing): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         times.len(),
         pct(0.5),
         pct(0.95),

@@ -664,13 +664,23 @@ mod tests {
     fn quotes_ask_for_a_phrase_and_a_minus_excludes() {
         let idx = library();
         let ids = |q: &str| -> Vec<String> {
-            find(&idx, q, "en", &[]).hits.into_iter().map(|h| h.id).collect()
+            find(&idx, q, "en", &[])
+                .hits
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
         };
         assert_eq!(ids("guide video").len(), 2, "words are alternatives");
         assert_eq!(ids("\"guide for associations\""), ["resource:fr1"]);
-        assert!(ids("\"associations guide\"").is_empty(), "words in another order");
+        assert!(
+            ids("\"associations guide\"").is_empty(),
+            "words in another order"
+        );
         let without = ids("associazioni -video");
-        assert!(!without.contains(&"resource:it1".to_string()), "{without:?}");
+        assert!(
+            !without.contains(&"resource:it1".to_string()),
+            "{without:?}"
+        );
     }
 
     #[test]

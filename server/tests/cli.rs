@@ -1,6 +1,9 @@
 //! Operator commands against real data folders: demo loading, backup and restore.
 
 use server::cli;
+
+#[path = "cli/relevance.rs"]
+mod relevance;
 use server::config::Settings;
 use store::users;
 
