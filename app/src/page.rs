@@ -168,6 +168,8 @@ pub struct SearchResults {
     /// Addresses (without the language prefix) of the previous and next pages.
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// The words typed found nothing; these results are for close words.
+    pub fuzzy: bool,
 }
 
 /// One facet group (`kind`, `topic`…) of search results.

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
+};
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -99,6 +101,10 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Counts per facet group, over every match: group → value → count.
     pub facets: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Whether these are matches for words close to the ones typed (the
+    /// exact words found nothing).
+    #[serde(default)]
+    pub fuzzy: bool,
 }
 
 /// A search: what was typed, in which interface language, with which facet
@@ -127,6 +133,8 @@ struct Fields {
     path: Field,
     facet: Field,
     topics: Field,
+    /// Every text's words, folded but not stemmed: for typo tolerance.
+    words: Field,
 }
 
 pub struct SearchIndex {
@@ -155,6 +163,14 @@ fn schema() -> Schema {
             TextFieldIndexing::default()
                 .set_tokenizer(&format!("text_{ANY}"))
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    b.add_text_field(
+        "words",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&format!("text_{ANY}"))
+                .set_index_option(IndexRecordOption::WithFreqs),
         ),
     );
     for key in keys() {
@@ -217,6 +233,7 @@ impl SearchIndex {
             path: field("path"),
             facet: field("facet"),
             topics: field("topics"),
+            words: field("words"),
         };
         let reader = index
             .reader_builder()
@@ -254,6 +271,8 @@ impl SearchIndex {
                 doc.add_text(f.titles, format!("{}\t{}", t.lang, t.title));
                 doc.add_text(self.text_field("title", key), &t.title);
                 doc.add_text(self.text_field("body", key), &t.body);
+                doc.add_text(f.words, &t.title);
+                doc.add_text(f.words, &t.body);
             }
             for value in &d.facets {
                 if let Some(facet) = facet_of(value) {
@@ -316,7 +335,26 @@ impl SearchIndex {
     /// A search with facet filters, counting every facet value over all
     /// matches. An empty text matches everything (browsing by facets).
     pub fn find(&self, req: &Request) -> Result<Results, SearchError> {
-        let searcher = self.reader.searcher();
+        let exact = self.run(req, self.text_query(&req.text))?;
+        // Phrases and exclusions are taken as written.
+        let plain = !req.text.contains('"')
+            && !req.text.trim().is_empty()
+            && !req.text.split_whitespace().any(|w| w.starts_with('-'));
+        if exact.total == 0
+            && plain
+            && let Some(query) = self.fuzzy_query(&req.text)
+        {
+            let mut near = self.run(req, query)?;
+            if near.total > exact.total {
+                near.fuzzy = true;
+                return Ok(near);
+            }
+        }
+        Ok(exact)
+    }
+
+    /// What was typed as a query over every language's fields and topics.
+    fn text_query(&self, text: &str) -> Box<dyn Query> {
         let f = self.fields;
         let mut fields = Vec::new();
         for key in keys() {
@@ -329,11 +367,37 @@ impl SearchIndex {
             parser.set_field_boost(self.text_field("title", key), 3.0);
         }
         parser.set_field_boost(f.topics, 2.0);
-        let text_query: Box<dyn Query> = if req.text.trim().is_empty() {
+        if text.trim().is_empty() {
             Box::new(AllQuery)
         } else {
-            parser.parse_query_lenient(&req.text).0
-        };
+            parser.parse_query_lenient(text).0
+        }
+    }
+
+    /// Words within one edit (five letters or more) or two (nine or more)
+    /// of those typed, compared unstemmed so that a typo near a suffix counts
+    /// like any other.
+    fn fuzzy_query(&self, text: &str) -> Option<Box<dyn Query>> {
+        let mut analyser = self.index.tokenizers().get(&format!("text_{ANY}"))?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut stream = analyser.token_stream(text);
+        while stream.advance() {
+            let token = stream.token().text.clone();
+            let distance = match token.chars().count() {
+                n if n >= 9 => 2,
+                n if n >= 5 => 1,
+                _ => continue,
+            };
+            let term = Term::from_field_text(self.fields.words, &token);
+            let q: Box<dyn Query> = Box::new(FuzzyTermQuery::new(term, distance, true));
+            clauses.push((Occur::Should, q));
+        }
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    fn run(&self, req: &Request, text_query: Box<dyn Query>) -> Result<Results, SearchError> {
+        let searcher = self.reader.searcher();
+        let f = self.fields;
         // Values of one group are alternatives; groups narrow each other.
         let mut groups: BTreeMap<&str, Vec<Facet>> = BTreeMap::new();
         for value in &req.filters {
@@ -429,6 +493,7 @@ impl SearchIndex {
             total,
             hits,
             facets,
+            fuzzy: false,
         })
     }
 }
@@ -543,7 +608,8 @@ mod tests {
         idx.commit().unwrap();
         assert_eq!(idx.num_docs(), 4);
         assert_eq!(idx.search("couture", 10, 0).unwrap().total, 1);
-        assert_eq!(idx.search("education", 10, 0).unwrap().total, 0);
+        let old = idx.search("education", 10, 0).unwrap();
+        assert!(old.hits.iter().all(|h| h.id != "a"), "the old text is gone");
         idx.delete("a");
         idx.commit().unwrap();
         assert_eq!(idx.num_docs(), 3);
@@ -658,6 +724,23 @@ mod tests {
         assert_eq!(r.total, 1);
         assert_eq!(r.hits[0].id, "resource:it1");
         assert_eq!(find(&idx, "", "en", &["type/podcast"]).total, 0);
+    }
+
+    #[test]
+    fn a_typo_still_finds_when_the_exact_word_finds_too_little() {
+        let idx = library();
+        let r = find(&idx, "Datenspasamkeit", "de", &[]);
+        assert!(r.fuzzy, "close words were used");
+        assert_eq!(r.hits[0].id, "resource:de1");
+        let r = find(&idx, "hostnig", "en", &[]);
+        assert_eq!(
+            r.hits[0].id, "resource:fr1",
+            "one edit on a word of 7 letters"
+        );
+        let r = find(&idx, "gide", "en", &[]);
+        assert_eq!(r.total, 0, "short words must be exact");
+        let r = find(&idx, "guide", "en", &[]);
+        assert!(!r.fuzzy);
     }
 
     #[test]

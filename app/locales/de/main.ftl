@@ -447,3 +447,4 @@ search-pages = Ergebnisseiten
 search-page = Seite { $page } von { $pages }
 search-previous = Vorherige Seite
 search-next = Nächste Seite
+search-fuzzy = Für genau diese Wörter gibt es nichts: hier Ergebnisse für ähnliche Wörter.

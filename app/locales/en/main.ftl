@@ -447,3 +447,4 @@ search-pages = Result pages
 search-page = Page { $page } of { $pages }
 search-previous = Previous page
 search-next = Next page
+search-fuzzy = Nothing matched those exact words: here are results for close words.

@@ -447,3 +447,4 @@ search-pages = Pages de résultats
 search-page = Page { $page } sur { $pages }
 search-previous = Page précédente
 search-next = Page suivante
+search-fuzzy = Aucun résultat pour ces mots exacts : voici des résultats pour des mots proches.

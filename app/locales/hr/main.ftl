@@ -447,3 +447,4 @@ search-pages = Stranice rezultata
 search-page = Stranica { $page } od { $pages }
 search-previous = Prethodna stranica
 search-next = Sljedeća stranica
+search-fuzzy = Nema rezultata za točno te riječi: evo rezultata za slične riječi.

@@ -447,3 +447,4 @@ search-pages = Pagine dei risultati
 search-page = Pagina { $page } di { $pages }
 search-previous = Pagina precedente
 search-next = Pagina successiva
+search-fuzzy = Nessun risultato per queste parole esatte: ecco i risultati per parole simili.

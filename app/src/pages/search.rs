@@ -87,8 +87,12 @@ fn results_view(r: SearchResults) -> AnyView {
             </nav>
         }
     });
+    let fuzzy = r
+        .fuzzy
+        .then(|| view! { <p class="note" role="note">{tr("search-fuzzy")}</p> });
     view! {
         <p class="result-count" role="status">{count}</p>
+        {fuzzy}
         <div class="search-layout">
             <aside class="facets" aria-label=tr("search-facets")>{facets}</aside>
             <div>

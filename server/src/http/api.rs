@@ -125,6 +125,8 @@ pub struct SearchResponse {
     hits: Vec<SearchHit>,
     /// Facet group → value → number of matches.
     facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+    /// True when the words found nothing and these are matches for close words.
+    fuzzy: bool,
 }
 
 /// Searches courses, lessons, library resources and partners in every language.
@@ -181,6 +183,7 @@ async fn search(
             })
             .collect(),
         facets: found.facets,
+        fuzzy: found.fuzzy,
     }))
 }
 

@@ -184,6 +184,7 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
         pages,
         prev: (page > 1).then(|| href(&asked.text, &asked.filters, page - 1)),
         next: (page < pages).then(|| href(&asked.text, &asked.filters, page + 1)),
+        fuzzy: found.fuzzy,
     };
     Ok(ctx.show(Page::Search {
         query,

@@ -204,6 +204,11 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
     let r = app.get("/en/search?topic=digital-ethics").await;
     assert!(r.body.contains("One result.") && r.body.contains("Datensparsamkeit"));
 
+    // A typo still finds, and the page says the words were approximated.
+    let r = app.get("/en/search?q=Datenspasamkeit").await;
+    assert!(r.body.contains("Datensparsamkeit im Verein"));
+    assert!(r.body.contains("here are results for close words"));
+
     // The same search as JSON, for partner instances and scripts.
     let r = app
         .get("/api/v1/search?q=Datensparsamkeit&lang=fr&type=guide")
