@@ -24,7 +24,7 @@ test('partners are listed and searchable', async ({ page }) => {
   await page.getByLabel('Search terms').fill('civica');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/\/en\/search\?q=civica/);
-  await expect(page.getByRole('link', { name: 'Rete Civica Aperta' })).toBeVisible();
+  await expect(page.locator('.results').getByRole('link', { name: 'Rete Civica Aperta' })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -448,6 +448,7 @@ impl SearchIndex {
             }
         }
         let wanted = analyser_key(&req.lang);
+        let mut generators: BTreeMap<Field, SnippetGenerator> = BTreeMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -470,8 +471,16 @@ impl SearchIndex {
                 .cloned()
                 .unwrap_or_default();
             let body_field = self.text_field("body", analyser_key(&lang));
-            let mut generator = SnippetGenerator::create(&searcher, &*text_query, body_field)?;
-            generator.set_max_num_chars(200);
+            // One generator per language field and search: making one reads
+            // the statistics of every query term.
+            let generator = match generators.entry(body_field) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    let mut g = SnippetGenerator::create(&searcher, &*text_query, body_field)?;
+                    g.set_max_num_chars(200);
+                    e.insert(g)
+                }
+            };
             let snippet = generator.snippet_from_doc(&doc);
             let snippet_html = if snippet.fragment().is_empty() {
                 let body = text(body_field);
