@@ -298,7 +298,8 @@ fn random_name(ext: &str) -> String {
     format!("{}.{ext}", hex::encode(id))
 }
 
-async fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` as `dir/name`, whole or not at all.
+pub async fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     tokio::fs::create_dir_all(dir).await?;
     // Written beside, then renamed: a reader never sees half a file.
     let tmp = dir.join(format!(".{name}.part"));

@@ -215,8 +215,8 @@ fn incoming(
     })
 }
 
-/// What a form error code means, for the report.
-fn reason(field: &str, code: &str) -> String {
+/// What a form error code means, for operators' reports.
+pub fn reason(field: &str, code: &str) -> String {
     let what = match code {
         "too-long" => "is too long",
         "required" => "is missing",

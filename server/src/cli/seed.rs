@@ -262,7 +262,7 @@ pub fn describe(e: &store::StoreError) -> String {
     match e {
         store::StoreError::Invalid(errors) => errors
             .iter()
-            .map(|f| format!("{}: {}", f.field, f.code))
+            .map(|f| super::import::reason(f.field, f.code))
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

@@ -191,18 +191,13 @@ pub async fn upload_logo(
     };
     let name = format!("{}.{ext}", &hex::encode(Sha256::digest(&bytes))[..32]);
     let dir = ctx.state.settings.uploads_dir().join("logos");
-    let write = async {
-        tokio::fs::create_dir_all(&dir).await?;
-        // Write beside, then rename: a reader never sees half a file.
-        let tmp = dir.join(format!(".{name}.part"));
-        tokio::fs::write(&tmp, &bytes).await?;
-        tokio::fs::rename(&tmp, dir.join(&name)).await
-    };
-    write.await.map_err(|e| {
-        ctx.fail(AppError::Internal(
-            anyhow::Error::new(e).context("saving a logo"),
-        ))
-    })?;
+    crate::uploads::write_whole(&dir, &name, &bytes)
+        .await
+        .map_err(|e| {
+            ctx.fail(AppError::Internal(
+                anyhow::Error::new(e).context("saving a logo"),
+            ))
+        })?;
     let previous = organisations::set_logo(&ctx.state.db, org.id, Some(&name))
         .await
         .or_fail(&ctx)?;
