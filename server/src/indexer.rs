@@ -108,6 +108,14 @@ impl Indexer {
 
     /// Empties the index and fills it again from SQL; returns the documents written.
     pub async fn rebuild(&self) -> anyhow::Result<usize> {
+        self.rebuild_with(&|_, _| {}).await
+    }
+
+    /// [`rebuild`](Self::rebuild), telling `progress(done, total)` as it goes.
+    pub async fn rebuild_with(
+        &self,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         // Read the cursor first: changes made during the rebuild are applied again later.
         let last = outbox::last_id(&self.db).await?;
@@ -117,13 +125,19 @@ impl Indexer {
         self.index.upsert(&docs)?;
         let scheme = concepts::list(&self.db).await?;
         let uids = self.published_uids().await?;
-        for uid in &uids {
+        // Partners, each resource, the courses, the commit.
+        let total = docs.len() + uids.len() + 2;
+        progress(docs.len(), total);
+        for (i, uid) in uids.iter().enumerate() {
             self.resource(uid, &scheme).await?;
+            progress(docs.len() + i + 1, total);
         }
         let courses = self.put_courses(&scheme)?;
+        progress(total - 1, total);
         self.index.commit()?;
         self.save_cursor(last)
             .context("cannot save the index cursor")?;
+        progress(total, total);
         Ok(docs.len() + uids.len() + courses)
     }
 

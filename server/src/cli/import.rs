@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use serde::Serialize;
 use store::concepts::{self, Concept};
 use store::library::import::{self, Incoming, Outcome};
@@ -287,12 +287,7 @@ pub async fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<()> {
     if !unknown.is_empty() {
         bail!("unknown topic(s): {}", unknown.join(", "));
     }
-    let bar = ProgressBar::new(0);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-            .expect("a valid template")
-            .progress_chars("=> "),
-    );
+    let bar = super::progress_bar();
     let status = if args.review {
         Status::Submitted
     } else {

@@ -41,6 +41,17 @@ pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// The progress bar of long commands (drawn only on a terminal).
+pub fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
 /// `archipel reindex`: empties the search index and fills it again from SQL.
 pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     let db = open_db(&settings).await?;
@@ -48,7 +59,16 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     let state = crate::state::AppState::new(db.clone(), settings)?;
     state.courses.replace(&library);
     let started = std::time::Instant::now();
-    let n = state.indexer.rebuild().await?;
+    let bar = progress_bar();
+    bar.set_message("documents");
+    let n = state
+        .indexer
+        .rebuild_with(&|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })
+        .await?;
+    bar.finish_and_clear();
     db.close().await;
     println!(
         "search index rebuilt: {n} documents in {:.2} s",
