@@ -110,31 +110,10 @@ pub async fn upsert(db: &Db, user_id: Option<i64>, incoming: &Incoming) -> Resul
         .map(|r| r.try_get("id"))
         .transpose()?;
     let uid = uid_for(&incoming.source_uri);
+    // A new resource gets its row (and its uid) once; every field is then
+    // written by the same update, whether created or updated now.
     let id = match existing {
         Some(id) => {
-            sqlx::query(
-                "UPDATE resources SET kind = $1, original_language = $2, audience = $3, \
-                 educational_level = $4, licence = $5, country = $6, organisation_id = $7, \
-                 authors = $8, date_created = $9, url = $10, status = $11, status_reason = '', \
-                 views = $12, updated_at = $13, published_at = $14 WHERE id = $15",
-            )
-            .bind(c.kind.as_str())
-            .bind(c.lang.clone())
-            .bind(c.audience.clone())
-            .bind(c.educational_level.clone())
-            .bind(c.licence.clone())
-            .bind(c.country.clone())
-            .bind(incoming.organisation_id)
-            .bind(c.authors.join("\n"))
-            .bind(c.date_created.clone())
-            .bind(c.url.clone())
-            .bind(incoming.status.as_str())
-            .bind(incoming.views)
-            .bind(at.clone())
-            .bind(published_at.clone())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
             sqlx::query("DELETE FROM resource_texts WHERE resource_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
@@ -142,33 +121,46 @@ pub async fn upsert(db: &Db, user_id: Option<i64>, incoming: &Incoming) -> Resul
             id
         }
         None => sqlx::query(
-            "INSERT INTO resources (uid, kind, original_language, audience, educational_level, \
-             licence, country, organisation_id, authors, date_created, url, status, views, \
-             source_uri, created_by, created_at, updated_at, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) \
-             RETURNING id",
+            "INSERT INTO resources (uid, kind, original_language, licence, country, \
+             organisation_id, source_uri, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
         )
         .bind(uid.clone())
         .bind(c.kind.as_str())
         .bind(c.lang.clone())
-        .bind(c.audience.clone())
-        .bind(c.educational_level.clone())
         .bind(c.licence.clone())
         .bind(c.country.clone())
         .bind(incoming.organisation_id)
-        .bind(c.authors.join("\n"))
-        .bind(c.date_created.clone())
-        .bind(c.url.clone())
-        .bind(incoming.status.as_str())
-        .bind(incoming.views)
         .bind(incoming.source_uri.clone())
         .bind(user_id)
         .bind(at.clone())
-        .bind(published_at)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?,
     };
+    sqlx::query(
+        "UPDATE resources SET kind = $1, original_language = $2, audience = $3, \
+         educational_level = $4, licence = $5, country = $6, organisation_id = $7, \
+         authors = $8, date_created = $9, url = $10, status = $11, status_reason = '', \
+         views = $12, updated_at = $13, published_at = $14 WHERE id = $15",
+    )
+    .bind(c.kind.as_str())
+    .bind(c.lang.clone())
+    .bind(c.audience.clone())
+    .bind(c.educational_level.clone())
+    .bind(c.licence.clone())
+    .bind(c.country.clone())
+    .bind(incoming.organisation_id)
+    .bind(c.authors.join("\n"))
+    .bind(c.date_created.clone())
+    .bind(c.url.clone())
+    .bind(incoming.status.as_str())
+    .bind(incoming.views)
+    .bind(at.clone())
+    .bind(published_at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     let original = Translation {
         lang: c.lang.clone(),
         origin: Origin::Original,
