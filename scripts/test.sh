@@ -13,6 +13,9 @@ if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev
     ensure_debian postgresql:/usr/lib/postgresql
 fi
 
+# The front end's lints need the wasm target, on a fresh machine too.
+ensure_wasm_tools debug
+
 step "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --exclude frontend --all-targets --locked -- -D warnings

@@ -48,3 +48,22 @@ pub fn PasswordInput(
         <p class=class aria-live="polite">{hint}</p>
     }
 }
+
+/// Live results on the search page. The page works as a plain GET form with
+/// links; once hydrated, this island fetches the same addresses as the reader
+/// types (debounced, the last word may be unfinished), when the sort changes
+/// and when a facet, page or suggestion link is followed, and swaps the
+/// results in without a reload, keeping the address and history current.
+/// It renders nothing itself: the form and results are the page's.
+#[island]
+pub fn LiveSearch(
+    /// Ids of the search form, the results region and the result count.
+    form: String,
+    results: String,
+    count: String,
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| crate::live_search::install(&form, &results, &count));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (form, results, count);
+}

@@ -12,6 +12,8 @@ pub mod islands;
 pub mod layout;
 pub mod learning;
 pub mod library;
+#[cfg(feature = "hydrate")]
+mod live_search;
 pub mod page;
 mod pages;
 

@@ -170,6 +170,22 @@ pub struct SearchResults {
     pub next: Option<String>,
     /// The words typed found nothing; these results are for close words.
     pub fuzzy: bool,
+    /// "Did you mean": the corrected text and its search's address.
+    pub suggestion: Option<(String, String)>,
+    /// Nothing found with the chosen facets: the same search without them.
+    pub unfiltered: Option<String>,
+}
+
+/// The search page: the form's values, and either results or, before
+/// anything is asked, what there is to browse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub query: String,
+    /// `relevance` or `newest`.
+    pub sort: String,
+    pub results: Option<SearchResults>,
+    /// Before a search: kinds and topics with their counts, to browse.
+    pub browse: Vec<FacetGroupView>,
 }
 
 /// One facet group (`kind`, `topic`…) of search results.
@@ -187,6 +203,8 @@ pub struct FacetValueView {
     pub count: u64,
     pub chosen: bool,
     pub href: String,
+    /// `group/value`, so that the live search finds the same facet again.
+    pub key: String,
 }
 
 /// The page to render and its data.
@@ -206,10 +224,7 @@ pub enum Page {
     ReviewQueue(ReviewQueue),
     TranslationRequests(Vec<crate::library::RequestRow>),
     Topics(TopicsView),
-    Search {
-        query: String,
-        results: Option<SearchResults>,
-    },
+    Search(SearchView),
     Directory,
     Data,
     Partners {
@@ -244,7 +259,7 @@ impl Page {
             Page::ReviewQueue(_) => "review-title",
             Page::TranslationRequests(_) => "requests-title",
             Page::Topics(_) => "topics-title",
-            Page::Search { .. } => "search-title",
+            Page::Search(_) => "search-title",
             Page::Directory => "directory-title",
             Page::Data => "data-title",
             Page::Partners { .. } | Page::Partner(_) => "partners-title",
@@ -272,7 +287,7 @@ impl Page {
             | Page::ReviewQueue(_)
             | Page::Topics(_)
             | Page::TranslationRequests(_) => "/library",
-            Page::Search { .. } => "/search",
+            Page::Search(_) => "/search",
             Page::Directory => "/directory",
             Page::Data => "/data",
             Page::Partners { .. } | Page::Partner(_) => "/partners",

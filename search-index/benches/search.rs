@@ -1,11 +1,18 @@
 //! Search latency on a synthetic library: `cargo bench -p search-index`.
-//! Indexes N documents (default 100 000, or ARCHIPEL_BENCH_DOCS) spread over the
-//! supported languages, then times one- and two-word queries and reports the
-//! percentiles. Figures go in the README; no test asserts a time.
+//! Indexes N documents (default 100 000, or ARCHIPEL_BENCH_DOCS) spread over
+//! five languages, compacts the index as `archipel reindex` does, then times a
+//! mix of queries and reports the percentiles. Figures go in the README; no
+//! test asserts a time.
+//!
+//! Text is drawn from a vocabulary of 4 000 words per language with Zipf's
+//! law, as in real prose: the 60 most frequent are made-up "function words"
+//! found in nearly every document, then come the real topical words that the
+//! queries use (each in roughly a third of its language's documents), then a
+//! long tail of rare words.
 
 use std::time::Instant;
 
-use search_index::{Request, SearchDoc, SearchIndex};
+use search_index::{Request, SearchDoc, SearchIndex, Sort};
 
 /// A small deterministic generator, so every run indexes the same text.
 struct Rng(u64);
@@ -149,6 +156,53 @@ const TOPICS: [&str; 6] = [
     "funding",
 ];
 
+/// Made-up words from syllables, distinct per language and rank.
+fn filler(lang: usize, rank: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ber", "dan", "gol", "pir", "sun", "tek",
+        "vor", "zal",
+    ];
+    let mut n = rank * 7 + lang;
+    let mut w = String::new();
+    for _ in 0..3 {
+        w.push_str(SYLLABLES[n % 16]);
+        n /= 16;
+    }
+    w.push_str(["x", "q", "w", "y", "j"][lang]);
+    w
+}
+
+/// One language's vocabulary by rank, and the cumulative Zipf weights.
+struct Vocabulary {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    fn new(lang: usize, topical: &[&str]) -> Self {
+        const SIZE: usize = 4000;
+        const COMMON: usize = 60;
+        let mut words: Vec<String> = (0..COMMON).map(|r| filler(lang, r)).collect();
+        words.extend(topical.iter().map(|w| w.to_string()));
+        words.extend((words.len()..SIZE).map(|r| filler(lang, r)));
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Vocabulary { words, cumulative }
+    }
+
+    fn pick(&self, rng: &mut Rng) -> &str {
+        let last = self.cumulative[self.cumulative.len() - 1];
+        let x = (rng.next() % 1_000_000) as f64 / 1_000_000.0 * last;
+        let i = self.cumulative.partition_point(|c| *c < x);
+        &self.words[i.min(self.words.len() - 1)]
+    }
+}
+
 fn main() {
     let n: usize = std::env::var("ARCHIPEL_BENCH_DOCS")
         .ok()
@@ -156,13 +210,20 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let index = SearchIndex::open(dir.path()).expect("index");
+    let vocabularies: Vec<Vocabulary> = LANGS
+        .iter()
+        .enumerate()
+        .map(|(i, (_, words))| Vocabulary::new(i, words))
+        .collect();
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let started = Instant::now();
     let mut batch = Vec::with_capacity(1000);
     for i in 0..n {
-        let (lang, words) = LANGS[i % LANGS.len()];
-        let title: Vec<&str> = (0..5).map(|_| rng.pick(words)).collect();
-        let body: Vec<&str> = (0..300).map(|_| rng.pick(words)).collect();
+        let (lang, topical) = LANGS[i % LANGS.len()];
+        let vocabulary = &vocabularies[i % LANGS.len()];
+        // Titles name the topic: topical words only.
+        let title: Vec<&str> = (0..5).map(|_| rng.pick(topical)).collect();
+        let body: Vec<&str> = (0..300).map(|_| vocabulary.pick(&mut rng)).collect();
         let mut doc = SearchDoc::single(
             &format!("resource:{i}"),
             "resource",
@@ -172,7 +233,7 @@ fn main() {
             &format!("/library/{i}"),
         );
         // Facets as the library gives them: a type, a topic with its broader
-        // one, a partner, a country.
+        // one, a partner, a country; and a publication date.
         let topic = TOPICS[i % TOPICS.len()];
         doc.facets.extend([
             format!("type/{}", KINDS[i % KINDS.len()]),
@@ -182,6 +243,7 @@ fn main() {
             format!("country/{}", ["FR", "IT", "DE", "BE", "HR"][i % 5]),
         ]);
         doc.topics = topic.replace('-', " ");
+        doc.date = Some(1_600_000_000 + (i as i64) * 600);
         batch.push(doc);
         if batch.len() == 1000 {
             index.upsert(&batch).expect("upsert");
@@ -191,60 +253,116 @@ fn main() {
     index.upsert(&batch).expect("upsert");
     index.commit().expect("commit");
     let indexing = started.elapsed();
+    let compacting = Instant::now();
+    index.compact().expect("compact");
+    let compacting = compacting.elapsed();
     let size: u64 = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok()?.metadata().ok())
         .map(|m| m.len())
         .sum();
     println!(
-        "indexed {n} documents of 300 words in {:.1} s ({:.0} docs/s), {:.0} MB on disk",
+        "indexed {n} documents of 300 words in {:.1} s ({:.0} docs/s), compacted into {} segment(s) in {:.1} s, {:.0} MB on disk",
         indexing.as_secs_f64(),
         n as f64 / indexing.as_secs_f64(),
+        index.segments(),
+        compacting.as_secs_f64(),
         size as f64 / 1e6
     );
 
-    // A realistic mix: words, phrases, facet filters, browsing by facets only.
-    let queries: Vec<(&str, Vec<&str>)> = vec![
-        ("education", vec![]),
-        ("hébergement libre", vec![]),
-        ("Vereine", vec![]),
-        ("udrugama", vec![]),
-        ("formazione digitale", vec!["type/guide"]),
-        ("privacy server", vec!["topic/data-protection"]),
-        ("\"association hosting\"", vec![]),
-        ("logiciel", vec!["country/FR", "country/BE"]),
-        ("atelier numérique -Werkstatt", vec![]),
-        ("", vec!["topic/digital-ethics", "type/video"]),
+    // A realistic mix: words, phrases, exclusions, facet filters, browsing
+    // by facets only, a typo (fuzzy, with "did you mean"), typing (prefix)
+    // and newest first.
+    let queries: Vec<(&str, Vec<&str>, Sort, bool)> = vec![
+        ("education", vec![], Sort::Relevance, false),
+        ("hébergement libre", vec![], Sort::Relevance, false),
+        ("Vereine", vec![], Sort::Relevance, false),
+        ("udrugama", vec![], Sort::Relevance, false),
+        (
+            "formazione digitale",
+            vec!["type/guide"],
+            Sort::Relevance,
+            false,
+        ),
+        (
+            "privacy server",
+            vec!["topic/data-protection"],
+            Sort::Relevance,
+            false,
+        ),
+        ("\"association hosting\"", vec![], Sort::Relevance, false),
+        (
+            "logiciel",
+            vec!["country/FR", "country/BE"],
+            Sort::Relevance,
+            false,
+        ),
+        (
+            "atelier numérique -Werkstatt",
+            vec![],
+            Sort::Relevance,
+            false,
+        ),
+        (
+            "",
+            vec!["topic/digital-ethics", "type/video"],
+            Sort::Relevance,
+            false,
+        ),
+        ("riservatezaa", vec![], Sort::Relevance, false),
+        ("zajednica priv", vec![], Sort::Relevance, true),
+        ("Datensch", vec![], Sort::Relevance, true),
+        ("training", vec!["lang/en"], Sort::Newest, false),
     ];
-    let request = |text: &str, filters: &[&str]| Request {
+    let request = |text: &str, filters: &[&str], sort: Sort, prefix: bool| Request {
         text: text.to_string(),
         lang: "fr".to_string(),
         filters: filters.iter().map(|f| f.to_string()).collect(),
         limit: 10,
         offset: 0,
+        sort,
+        prefix,
     };
-    for (q, f) in &queries {
-        index.find(&request(q, f)).expect("warm-up");
+    let mut by_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
+    for (q, f, s, p) in &queries {
+        let r = index.find(&request(q, f, *s, *p)).expect("warm-up");
+        assert!(r.total > 0, "{q} finds something");
     }
     let mut times = Vec::new();
-    for round in 0..200 {
-        for (q, f) in &queries {
+    for _ in 0..200 {
+        for (i, (q, f, s, p)) in queries.iter().enumerate() {
             let t = Instant::now();
-            let r = index.find(&request(q, f)).expect("search");
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-            if round == 0 {
-                assert!(r.total > 0, "{q} finds something");
-            }
+            index.find(&request(q, f, *s, *p)).expect("search");
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            by_query[i].push(ms);
         }
     }
     times.sort_by(f64::total_cmp);
-    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
+    let pct = |times: &[f64], p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
+    for (i, (q, f, s, p)) in queries.iter().enumerate() {
+        let t = &mut by_query[i];
+        t.sort_by(f64::total_cmp);
+        let matches = index.find(&request(q, f, *s, *p)).expect("search").total;
+        println!(
+            "  {:<32} {:<40} {:>6} matches  p50 {:.2} ms  p99 {:.2} ms",
+            format!(
+                "{q:?}{}{}",
+                if *p { " (typing)" } else { "" },
+                if *s == Sort::Newest { " (newest)" } else { "" }
+            ),
+            f.join(" "),
+            matches,
+            pct(t, 0.5),
+            pct(t, 0.99)
+        );
+    }
     println!(
-        "top-10 with snippets, total and all facet counts, {} queries (words, phrases, exclusions, filters, facet browsing): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "top-10 with snippets, total and all facet counts, {} searches: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         times.len(),
-        pct(0.5),
-        pct(0.95),
-        pct(0.99),
+        pct(&times, 0.5),
+        pct(&times, 0.95),
+        pct(&times, 0.99),
         times[times.len() - 1]
     );
 }

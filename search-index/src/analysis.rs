@@ -1,6 +1,8 @@
 //! Text analysis per language: tokenise, drop over-long tokens, lower-case,
-//! drop elided articles (l', d', dell'…), stem, then fold accents, so that
-//! "l'Éducation" and "education" meet. Two-letter terms (IA, UE) are kept.
+//! drop elided articles (l', d', dell'…), fold accents and stem (Croatian:
+//! stem, then fold), so that "l'Éducation" and "education" meet. Two-letter terms (IA, UE) and numbers
+//! are kept. Snowball stemmers where tantivy has one; Croatian gets the light
+//! stemmer of [`crate::croatian`].
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -8,7 +10,7 @@ use tantivy::tokenizer::{
 };
 
 /// Languages with their own analyser; any other text uses [`ANY`].
-pub const LANGUAGES: [&str; 6] = ["fr", "en", "de", "it", "nl", "hr"];
+pub const LANGUAGES: [&str; 8] = ["fr", "en", "de", "it", "nl", "es", "pt", "hr"];
 /// The analyser key for text in a language without a dedicated analyser.
 pub const ANY: &str = "any";
 
@@ -51,76 +53,90 @@ pub fn analyser(key: &str) -> TextAnalyzer {
         "de" => Some(Language::German),
         "it" => Some(Language::Italian),
         "nl" => Some(Language::Dutch),
+        "es" => Some(Language::Spanish),
+        "pt" => Some(Language::Portuguese),
         _ => None,
     };
     match (stemmer, key) {
-        (Some(lang), _) => base
-            .filter(Stemmer::new(lang))
+        // Portuguese plurals of -ão (-ões, -ães) lose their tilde when folded:
+        // they are made singular before the stemmer sees them.
+        (Some(lang), "pt") => base
             .filter(AsciiFoldingFilter)
+            .filter(WordMap(portuguese_singular))
+            .filter(Stemmer::new(lang))
             .build(),
+        // Folding first makes accents never matter, as typed queries often
+        // lack them: "educacao" and "educação", "resume" and "résumé" meet.
+        (Some(lang), _) => base
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(lang))
+            .build(),
+        // The Croatian stemmer reads the diacritics of its endings (-ošću).
         (None, "hr") => base
-            .filter(CroatianStemmer)
+            .filter(WordMap(crate::croatian::stem))
             .filter(AsciiFoldingFilter)
             .build(),
         (None, _) => base.filter(AsciiFoldingFilter).build(),
     }
 }
 
-/// A light Croatian stemmer: Snowball has none, so common case and number
-/// endings are stripped from words long enough to keep a stem of three letters.
-#[derive(Clone, Copy)]
-pub struct CroatianStemmer;
-
-/// Endings tried longest first.
-const HR_ENDINGS: [&str; 22] = [
-    "ijega", "ijemu", "ovima", "evima", "ama", "ima", "oga", "omu", "emu", "ega", "ih", "im", "om",
-    "em", "og", "oj", "om", "a", "e", "i", "o", "u",
-];
-
-pub fn croatian_stem(word: &str) -> String {
-    let chars = word.chars().count();
-    for ending in HR_ENDINGS {
-        if word.ends_with(ending) && chars >= ending.chars().count() + 3 {
-            return word[..word.len() - ending.len()].to_string();
-        }
+/// `associacoes` → `associacao`, `paes` → `pao`: folded -ões/-ães plurals
+/// as the folded singular -ão.
+fn portuguese_singular(word: &str) -> String {
+    match word
+        .strip_suffix("oes")
+        .or_else(|| word.strip_suffix("aes"))
+    {
+        Some(stem) if !stem.is_empty() => format!("{stem}ao"),
+        _ => word.to_string(),
     }
-    word.to_string()
 }
 
-impl TokenFilter for CroatianStemmer {
-    type Tokenizer<T: Tokenizer> = CroatianStemmerFilter<T>;
+/// A token filter that rewrites each word with a function (a stemmer, a
+/// normalisation).
+#[derive(Clone, Copy)]
+pub struct WordMap(pub fn(&str) -> String);
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CroatianStemmerFilter<T> {
-        CroatianStemmerFilter { inner: tokenizer }
+impl TokenFilter for WordMap {
+    type Tokenizer<T: Tokenizer> = WordMapFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> WordMapFilter<T> {
+        WordMapFilter {
+            inner: tokenizer,
+            map: self.0,
+        }
     }
 }
 
 #[derive(Clone)]
-pub struct CroatianStemmerFilter<T> {
+pub struct WordMapFilter<T> {
     inner: T,
+    map: fn(&str) -> String,
 }
 
-impl<T: Tokenizer> Tokenizer for CroatianStemmerFilter<T> {
-    type TokenStream<'a> = CroatianStemStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for WordMapFilter<T> {
+    type TokenStream<'a> = WordMapStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CroatianStemStream {
+        WordMapStream {
             tail: self.inner.token_stream(text),
+            map: self.map,
         }
     }
 }
 
-pub struct CroatianStemStream<T> {
+pub struct WordMapStream<T> {
     tail: T,
+    map: fn(&str) -> String,
 }
 
-impl<T: TokenStream> TokenStream for CroatianStemStream<T> {
+impl<T: TokenStream> TokenStream for WordMapStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        let stemmed = croatian_stem(&self.tail.token().text);
-        self.tail.token_mut().text = stemmed;
+        let mapped = (self.map)(&self.tail.token().text);
+        self.tail.token_mut().text = mapped;
         true
     }
 
@@ -176,16 +192,85 @@ mod tests {
     }
 
     #[test]
-    fn croatian_light_stemming() {
-        assert_eq!(croatian_stem("udruge"), "udrug");
-        assert_eq!(croatian_stem("udrugama"), "udrug");
-        assert_eq!(croatian_stem("udruga"), "udrug");
-        assert_eq!(croatian_stem("kod"), "kod", "short words stay whole");
+    fn croatian_stems_and_folds() {
         assert_eq!(
             terms("hr", "Udruge za obrazovanje"),
             terms("hr", "udrugama za obrazovanju")
         );
-        assert_eq!(terms("hr", "čišćenje"), ["ciscenj"]);
+        assert_eq!(
+            terms("hr", "zaštita podataka"),
+            terms("hr", "zaštiti podacima")
+        );
+        assert_eq!(
+            terms("hr", "Čišćenje"),
+            terms("hr", "ciscenje"),
+            "č ć š fold"
+        );
+        assert_eq!(terms("hr", "kod"), ["kod"], "short words stay whole");
+    }
+
+    #[test]
+    fn spanish_and_portuguese_stem() {
+        assert_eq!(terms("es", "asociaciones"), terms("es", "asociación"));
+        assert_eq!(terms("pt", "associações"), terms("pt", "associação"));
+        assert_eq!(
+            terms("pt", "associacoes"),
+            terms("pt", "associação"),
+            "typed without accents"
+        );
+        assert_eq!(terms("pt", "pães"), terms("pt", "pão"));
+    }
+
+    #[test]
+    fn case_and_accents_never_matter() {
+        // Each language with its own words; `any` folds without stemming.
+        let pairs = [
+            ("fr", "ÉDUCATION Élève", "education eleve"),
+            ("en", "Café RÉSUMÉ", "cafe resume"),
+            ("de", "Straße Bürger", "strasse burger"),
+            ("it", "Città perché", "citta perche"),
+            ("nl", "Coöperatie", "cooperatie"),
+            ("es", "Información Año", "informacion ano"),
+            ("pt", "Educação Público", "educacao publico"),
+            ("hr", "Čvor Šećer Đak Žena", "cvor secer dak zena"),
+            ("any", "Straße Łódź Ærø", "strasse lodz aero"),
+        ];
+        for (key, marked, plain) in pairs {
+            assert_eq!(terms(key, marked), terms(key, plain), "{key}");
+        }
+    }
+
+    #[test]
+    fn two_letter_terms_and_numbers_are_kept() {
+        for key in LANGUAGES.iter().copied().chain([ANY]) {
+            let t = terms(key, "IA UE 2030 RGPD 5G");
+            assert_eq!(t.len(), 5, "{key}: nothing dropped: {t:?}");
+            assert!(t.iter().all(|w| !w.is_empty()), "{key}: {t:?}");
+            assert_eq!(t[0], "ia", "{key}");
+            assert!(
+                t.contains(&"2030".to_string()) && t.contains(&"5g".to_string()),
+                "{key}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn elisions_are_split_in_french_and_italian_only() {
+        assert_eq!(terms("fr", "l'association"), terms("fr", "association"));
+        assert_eq!(terms("fr", "qu'il"), terms("fr", "il"));
+        assert_eq!(
+            terms("fr", "jusqu'aujourd'hui").first(),
+            terms("fr", "aujourd").first()
+        );
+        assert_eq!(terms("it", "l'associazione"), terms("it", "associazione"));
+        assert_eq!(terms("it", "sull'educazione"), terms("it", "educazione"));
+        assert_eq!(terms("en", "l'association").len(), 2, "English keeps the l");
+    }
+
+    #[test]
+    fn very_long_tokens_are_dropped() {
+        let long = "a".repeat(80);
+        assert_eq!(terms("en", &format!("short {long}")), ["short"]);
     }
 
     #[test]

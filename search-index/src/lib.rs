@@ -2,28 +2,34 @@
 //! (partner, course, lesson, resource, provider), its text in the fields of its
 //! language so that each language gets its own analysis. No HTTP here.
 //!
-//! The index is derived data: it can always be rebuilt from SQL.
+//! The index is derived data: it can always be rebuilt from SQL. Opening it
+//! therefore never fails on a damaged, missing or outdated index: it starts
+//! again empty and says so ([`SearchIndex::opened`]), and the caller refills it.
 
 pub mod analysis;
+pub mod croatian;
+mod query;
+mod suggest;
 
+use std::collections::BTreeMap;
+use std::fs::File;
 use std::path::Path;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
-};
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
+    FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use analysis::{ANY, LANGUAGES, analyser, analyser_key};
+
+/// Changes whenever what is indexed changes (schema, analysers, what a
+/// document holds): an index written by another version is rebuilt.
+pub const INDEX_VERSION: u32 = 3;
+const VERSION_FILE: &str = "archipel-index-version";
+const LOCK_FILE: &str = "archipel-index.lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -33,6 +39,8 @@ pub enum SearchError {
     Io(#[from] std::io::Error),
     #[error("cannot open the search index folder: {0}")]
     Open(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("the search index is in use by another process")]
+    Busy,
 }
 
 /// A title and text in one language.
@@ -61,6 +69,9 @@ pub struct SearchDoc {
     pub facets: Vec<String>,
     /// Path of the thing's page, without language prefix (`/partners/rete`).
     pub path: String,
+    /// When it was last published or changed, in Unix seconds (for sorting
+    /// by date; things without a date come last).
+    pub date: Option<i64>,
 }
 
 impl SearchDoc {
@@ -77,6 +88,7 @@ impl SearchDoc {
             topics: String::new(),
             facets: vec![format!("kind/{kind}"), format!("lang/{lang}")],
             path: path.into(),
+            date: None,
         }
     }
 }
@@ -85,17 +97,18 @@ impl SearchDoc {
 pub struct Hit {
     pub id: String,
     pub kind: String,
-    /// The language of the title and snippet shown (the reader's when the
-    /// thing has a text in it).
+    /// The language of the title and snippet shown: the reader's when the
+    /// thing matched in it, else the language it matched in, else the original.
     pub lang: String,
     pub title: String,
     pub path: String,
     /// An HTML excerpt with the matched terms in `<b>`; the text is escaped.
     pub snippet_html: String,
-    pub score: f32,
+    /// The relevance score; none when sorted by date.
+    pub score: Option<f32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -105,6 +118,21 @@ pub struct Results {
     /// exact words found nothing).
     #[serde(default)]
     pub fuzzy: bool,
+    /// When the words typed were not found as written: the same query with
+    /// each unknown word replaced by the closest indexed word ("did you mean").
+    #[serde(default)]
+    pub suggestion: Option<String>,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (BM25 with field boosts).
+    #[default]
+    Relevance,
+    /// Most recently published or changed first.
+    Newest,
 }
 
 /// A search: what was typed, in which interface language, with which facet
@@ -117,6 +145,10 @@ pub struct Request {
     pub filters: Vec<String>,
     pub limit: usize,
     pub offset: usize,
+    pub sort: Sort,
+    /// Search as you type: the last word, unless followed by a space, also
+    /// matches the words it begins.
+    pub prefix: bool,
 }
 
 /// Facet groups counted in results.
@@ -133,8 +165,22 @@ struct Fields {
     path: Field,
     facet: Field,
     topics: Field,
-    /// Every text's words, folded but not stemmed: for typo tolerance.
+    /// Every text's words, folded but not stemmed: for typo tolerance,
+    /// prefixes and suggestions.
     words: Field,
+    date: Field,
+}
+
+/// How [`SearchIndex::open`] found the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// A sound index of this version: bring it up to date.
+    Existing,
+    /// There was no index: fill it.
+    Created,
+    /// The index was damaged or from another version (the reason): it was
+    /// replaced by an empty one to fill.
+    Replaced(String),
 }
 
 pub struct SearchIndex {
@@ -142,6 +188,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    opened: Opened,
+    /// Held while open, so that two processes never write the same folder.
+    _lock: Option<File>,
 }
 
 fn keys() -> impl Iterator<Item = &'static str> {
@@ -155,24 +204,21 @@ fn schema() -> Schema {
     b.add_text_field("titles", STORED);
     b.add_text_field("path", STORED);
     b.add_facet_field("facet", FacetOptions::default());
+    b.add_i64_field("date", FAST);
     // Topic labels in every language: folded and lower-cased, not stemmed
     // (they are short names in many languages at once).
+    let unstemmed = |record| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&format!("text_{ANY}"))
+                .set_index_option(record),
+        )
+    };
     b.add_text_field(
         "topics",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(&format!("text_{ANY}"))
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        ),
+        unstemmed(IndexRecordOption::WithFreqsAndPositions),
     );
-    b.add_text_field(
-        "words",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(&format!("text_{ANY}"))
-                .set_index_option(IndexRecordOption::WithFreqs),
-        ),
-    );
+    b.add_text_field("words", unstemmed(IndexRecordOption::WithFreqs));
     for key in keys() {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(&format!("text_{key}"))
@@ -192,33 +238,78 @@ fn schema() -> Schema {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it when the folder is empty. An index
-    /// written with another schema is rebuilt empty (it is derived data).
+    /// Opens the index in `dir`. A missing index is created; one that is
+    /// damaged (unreadable files, failed checksums) or written by another
+    /// [`INDEX_VERSION`] is replaced by an empty one. [`opened`](Self::opened)
+    /// says which, so that the caller can fill it from SQL. Fails with
+    /// [`SearchError::Busy`] when another process has it open.
     pub fn open(dir: &Path) -> Result<Self, SearchError> {
         std::fs::create_dir_all(dir)?;
-        let schema = schema();
-        let index = match Index::open_in_dir(dir) {
-            Ok(index) if index.schema() == schema => index,
-            Ok(_) => {
-                for entry in std::fs::read_dir(dir)? {
-                    let p = entry?.path();
-                    if p.is_file() {
-                        std::fs::remove_file(p)?;
-                    }
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(SearchError::Busy),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
+        let opened = match version.as_deref().map(str::trim) {
+            None if !dir.join("meta.json").exists() => Opened::Created,
+            None => Opened::Replaced("the index has no version".into()),
+            Some(v) if v != INDEX_VERSION.to_string() => Opened::Replaced(format!(
+                "the index was written by version {v}, this is version {INDEX_VERSION}"
+            )),
+            Some(_) => match Self::open_existing(dir) {
+                Ok(mut index) => {
+                    index._lock = Some(lock);
+                    return Ok(index);
                 }
-                Index::create_in_dir(dir, schema)?
-            }
-            Err(_) => Index::create_in_dir(dir, schema)?,
+                Err(e) => Opened::Replaced(format!("the index is damaged: {e}")),
+            },
         };
-        Self::with_index(index)
+        // Start again: everything in the folder but the lock goes.
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            if entry.file_name() == LOCK_FILE {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                std::fs::remove_dir_all(entry.path())?;
+            } else {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        let mut index = Self::with_index(Index::create_in_dir(dir, schema())?, opened)?;
+        std::fs::write(dir.join(VERSION_FILE), INDEX_VERSION.to_string())?;
+        index._lock = Some(lock);
+        Ok(index)
+    }
+
+    fn open_existing(dir: &Path) -> Result<Self, SearchError> {
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != schema() {
+            return Err(tantivy::TantivyError::SchemaError("another schema".into()).into());
+        }
+        let damaged = index.validate_checksum()?;
+        if let Some(file) = damaged.iter().next() {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "{} fails its checksum",
+                file.display()
+            ))
+            .into());
+        }
+        Self::with_index(index, Opened::Existing)
     }
 
     /// An index in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Self, SearchError> {
-        Self::with_index(Index::create_in_ram(schema()))
+        Self::with_index(Index::create_in_ram(schema()), Opened::Created)
     }
 
-    fn with_index(index: Index) -> Result<Self, SearchError> {
+    fn with_index(index: Index, opened: Opened) -> Result<Self, SearchError> {
         for key in keys() {
             index
                 .tokenizers()
@@ -234,7 +325,9 @@ impl SearchIndex {
             facet: field("facet"),
             topics: field("topics"),
             words: field("words"),
+            date: field("date"),
         };
+        // Opening the reader opens every segment: a missing file fails here.
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -245,7 +338,14 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            opened,
+            _lock: None,
         })
+    }
+
+    /// How the folder was found when opening.
+    pub fn opened(&self) -> &Opened {
+        &self.opened
     }
 
     fn text_field(&self, prefix: &str, key: &str) -> Field {
@@ -266,6 +366,9 @@ impl SearchIndex {
             doc.add_text(f.kind, &d.kind);
             doc.add_text(f.path, &d.path);
             doc.add_text(f.topics, &d.topics);
+            if let Some(date) = d.date {
+                doc.add_i64(f.date, date);
+            }
             for t in &d.texts {
                 let key = analyser_key(&t.lang);
                 doc.add_text(f.titles, format!("{}\t{}", t.lang, t.title));
@@ -317,193 +420,29 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Merges every segment into one (after a rebuild: fewer segments make
+    /// faster searches), then drops the files no longer used.
+    pub fn compact(&self) -> Result<(), SearchError> {
+        let ids = self.index.searchable_segment_ids()?;
+        let mut writer = self.writer.lock().expect("index writer lock");
+        // A merge the writer started on its own may hold some of these
+        // segments; it then refuses, and that merge finishes the work.
+        if ids.len() > 1 {
+            let _ = writer.merge(&ids).wait();
+        }
+        writer.garbage_collect_files().wait()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
 
-    /// The best `limit` matches for what someone typed, in every language.
-    /// Any input is accepted: query syntax errors are forgiven, not reported.
-    pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Results, SearchError> {
-        self.find(&Request {
-            text: query.to_string(),
-            limit,
-            offset,
-            ..Request::default()
-        })
-    }
-
-    /// A search with facet filters, counting every facet value over all
-    /// matches. An empty text matches everything (browsing by facets).
-    pub fn find(&self, req: &Request) -> Result<Results, SearchError> {
-        let exact = self.run(req, self.text_query(&req.text))?;
-        // Phrases and exclusions are taken as written.
-        let plain = !req.text.contains('"')
-            && !req.text.trim().is_empty()
-            && !req.text.split_whitespace().any(|w| w.starts_with('-'));
-        if exact.total == 0
-            && plain
-            && let Some(query) = self.fuzzy_query(&req.text)
-        {
-            let mut near = self.run(req, query)?;
-            if near.total > exact.total {
-                near.fuzzy = true;
-                return Ok(near);
-            }
-        }
-        Ok(exact)
-    }
-
-    /// What was typed as a query over every language's fields and topics.
-    fn text_query(&self, text: &str) -> Box<dyn Query> {
-        let f = self.fields;
-        let mut fields = Vec::new();
-        for key in keys() {
-            fields.push(self.text_field("title", key));
-            fields.push(self.text_field("body", key));
-        }
-        fields.push(f.topics);
-        let mut parser = QueryParser::for_index(&self.index, fields);
-        for key in keys() {
-            parser.set_field_boost(self.text_field("title", key), 3.0);
-        }
-        parser.set_field_boost(f.topics, 2.0);
-        if text.trim().is_empty() {
-            Box::new(AllQuery)
-        } else {
-            parser.parse_query_lenient(text).0
-        }
-    }
-
-    /// Words within one edit (five letters or more) or two (nine or more)
-    /// of those typed, compared unstemmed so that a typo near a suffix counts
-    /// like any other.
-    fn fuzzy_query(&self, text: &str) -> Option<Box<dyn Query>> {
-        let mut analyser = self.index.tokenizers().get(&format!("text_{ANY}"))?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut stream = analyser.token_stream(text);
-        while stream.advance() {
-            let token = stream.token().text.clone();
-            let distance = match token.chars().count() {
-                n if n >= 9 => 2,
-                n if n >= 5 => 1,
-                _ => continue,
-            };
-            let term = Term::from_field_text(self.fields.words, &token);
-            let q: Box<dyn Query> = Box::new(FuzzyTermQuery::new(term, distance, true));
-            clauses.push((Occur::Should, q));
-        }
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
-    }
-
-    fn run(&self, req: &Request, text_query: Box<dyn Query>) -> Result<Results, SearchError> {
-        let searcher = self.reader.searcher();
-        let f = self.fields;
-        // Values of one group are alternatives; groups narrow each other.
-        let mut groups: BTreeMap<&str, Vec<Facet>> = BTreeMap::new();
-        for value in &req.filters {
-            if let (Some((group, _)), Some(facet)) = (value.split_once('/'), facet_of(value)) {
-                groups.entry(group).or_default().push(facet);
-            }
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
-        for facets in groups.into_values() {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = facets
-                .iter()
-                .map(|facet| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        Term::from_facet(f.facet, facet),
-                        IndexRecordOption::Basic,
-                    ));
-                    (Occur::Should, q)
-                })
-                .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
-        }
-        let query = BooleanQuery::new(clauses);
-        let mut counter = FacetCollector::for_field("facet");
-        for group in FACET_GROUPS {
-            counter.add_facet(Facet::from_path([group]));
-        }
-        let (total, top, counts) = searcher.search(
-            &query,
-            &(
-                Count,
-                TopDocs::with_limit(req.limit.max(1))
-                    .and_offset(req.offset)
-                    .order_by_score(),
-                counter,
-            ),
-        )?;
-        let mut facets = BTreeMap::new();
-        for group in FACET_GROUPS {
-            let values: BTreeMap<String, u64> = counts
-                .get(&format!("/{group}"))
-                .filter_map(|(facet, n)| {
-                    let path = facet.to_path();
-                    path.last().map(|v| (v.to_string(), n))
-                })
-                .collect();
-            if !values.is_empty() {
-                facets.insert(group.to_string(), values);
-            }
-        }
-        let wanted = analyser_key(&req.lang);
-        let mut generators: BTreeMap<Field, SnippetGenerator> = BTreeMap::new();
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field: Field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let titles: Vec<(String, String)> = doc
-                .get_all(f.titles)
-                .filter_map(|v| v.as_str())
-                .filter_map(|v| v.split_once('\t'))
-                .map(|(l, t)| (l.to_string(), t.to_string()))
-                .collect();
-            let (lang, title) = titles
-                .iter()
-                .find(|(l, _)| analyser_key(l) == wanted && !req.lang.is_empty())
-                .or(titles.first())
-                .cloned()
-                .unwrap_or_default();
-            let body_field = self.text_field("body", analyser_key(&lang));
-            // One generator per language field and search: making one reads
-            // the statistics of every query term.
-            let generator = match generators.entry(body_field) {
-                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    let mut g = SnippetGenerator::create(&searcher, &*text_query, body_field)?;
-                    g.set_max_num_chars(200);
-                    e.insert(g)
-                }
-            };
-            let snippet = generator.snippet_from_doc(&doc);
-            let snippet_html = if snippet.fragment().is_empty() {
-                let body = text(body_field);
-                escape(&body.chars().take(200).collect::<String>())
-            } else {
-                snippet.to_html()
-            };
-            hits.push(Hit {
-                id: text(f.id),
-                kind: text(f.kind),
-                lang,
-                title,
-                path: text(f.path),
-                snippet_html,
-                score,
-            });
-        }
-        Ok(Results {
-            total,
-            hits,
-            facets,
-            fuzzy: false,
-        })
+    /// How many segments searches go through.
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 }
 

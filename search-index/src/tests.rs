@@ -105,7 +105,14 @@ fn upsert_replaces_delete_removes_and_bad_syntax_is_forgiven() {
 }
 
 fn resource(id: &str, texts: &[(&str, &str, &str)], topics: &str, facets: &[&str]) -> SearchDoc {
+    // Dated in the order they are listed below: fr1 is the newest.
+    let date = match id {
+        "de1" => Some(1_700_000_000),
+        "fr1" => Some(1_750_000_000),
+        _ => Some(1_720_000_000),
+    };
     SearchDoc {
+        date,
         id: format!("resource:{id}"),
         kind: "resource".into(),
         texts: texts
@@ -158,7 +165,7 @@ fn find(idx: &SearchIndex, text: &str, lang: &str, filters: &[&str]) -> Results 
         lang: lang.into(),
         filters: filters.iter().map(|f| f.to_string()).collect(),
         limit: 10,
-        offset: 0,
+        ..Request::default()
     })
     .unwrap()
 }
@@ -250,13 +257,199 @@ fn quotes_ask_for_a_phrase_and_a_minus_excludes() {
 }
 
 #[test]
+fn the_snippet_comes_from_the_language_that_matched() {
+    let idx = library();
+    // fr1 has French and English texts; "outils" is only in the French one.
+    let r = find(&idx, "outils", "en", &[]);
+    let hit = &r.hits[0];
+    assert_eq!(hit.id, "resource:fr1");
+    assert_eq!(
+        (hit.lang.as_str(), hit.title.as_str()),
+        ("fr", "Héberger ses outils")
+    );
+    let r = find(&idx, "guide", "en", &[]);
+    let hit = r.hits.iter().find(|h| h.id == "resource:fr1").unwrap();
+    assert_eq!(
+        hit.lang, "en",
+        "the reader's language when it matched there too"
+    );
+    assert!(
+        hit.snippet_html.contains("<b>guide</b>"),
+        "{}",
+        hit.snippet_html
+    );
+}
+
+#[test]
+fn newest_first_orders_by_date() {
+    let idx = library();
+    let ids = |text: &str| -> Vec<String> {
+        let r = idx
+            .find(&Request {
+                text: text.into(),
+                limit: 10,
+                sort: Sort::Newest,
+                ..Request::default()
+            })
+            .unwrap();
+        assert!(r.hits.iter().all(|h| h.score.is_none()));
+        r.hits.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(ids(""), ["resource:fr1", "resource:it1", "resource:de1"]);
+    assert_eq!(ids("guide video"), ["resource:fr1", "resource:it1"]);
+}
+
+#[test]
+fn as_you_type_the_last_word_matches_the_words_it_begins() {
+    let idx = library();
+    let typed = |text: &str| -> Vec<String> {
+        idx.find(&Request {
+            text: text.into(),
+            limit: 10,
+            prefix: true,
+            ..Request::default()
+        })
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+    };
+    assert_eq!(typed("Datenspar"), ["resource:de1"]);
+    assert_eq!(
+        typed("hébergem"),
+        ["resource:fr1"],
+        "accents fold in prefixes"
+    );
+    assert_eq!(typed("video sul soft"), ["resource:it1"]);
+    assert!(typed("Datenspar ").is_empty(), "a space ends the word");
+    assert!(
+        find(&idx, "Datenspar", "de", &[]).hits.is_empty(),
+        "a submitted search takes words whole"
+    );
+}
+
+#[test]
+fn did_you_mean_corrects_unknown_words_only() {
+    let idx = library();
+    let r = find(&idx, "gide", "en", &[]);
+    assert_eq!(r.total, 0);
+    assert_eq!(
+        r.suggestion.as_deref(),
+        Some("guide"),
+        "one edit on four letters"
+    );
+    let r = find(&idx, "hostnig tools", "en", &[]);
+    assert_eq!(r.suggestion, None, "tools is found, so nothing to correct");
+    let r = find(&idx, "hostnig", "en", &[]);
+    assert!(r.fuzzy);
+    assert_eq!(r.suggestion.as_deref(), Some("hosting"));
+    let r = find(&idx, "\"softwre libero\" -vidoe", "en", &[]);
+    assert_eq!(r.suggestion.as_deref(), Some("\"software libero\" -video"));
+    assert_eq!(find(&idx, "qwertyuiop", "en", &[]).suggestion, None);
+    assert_eq!(find(&idx, "guide", "en", &[]).suggestion, None);
+}
+
+#[test]
 fn an_index_on_disk_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
         let idx = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(idx.opened(), &Opened::Created);
         idx.upsert(&[doc("a", "fr", "Titre", "Texte")]).unwrap();
         idx.commit().unwrap();
+        assert!(
+            matches!(SearchIndex::open(dir.path()), Err(SearchError::Busy)),
+            "one process at a time"
+        );
     }
     let idx = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(idx.opened(), &Opened::Existing);
     assert_eq!(idx.num_docs(), 1);
+}
+
+fn filled(dir: &std::path::Path) {
+    let idx = SearchIndex::open(dir).unwrap();
+    idx.upsert(&[
+        doc("a", "fr", "Titre", "Texte"),
+        doc("b", "en", "Title", "Text"),
+    ])
+    .unwrap();
+    idx.commit().unwrap();
+    idx.compact().unwrap();
+    assert_eq!(idx.segments(), 1);
+}
+
+fn reopened(dir: &std::path::Path) -> SearchIndex {
+    let idx = SearchIndex::open(dir).expect("a broken index is replaced, not an error");
+    assert!(
+        matches!(idx.opened(), Opened::Replaced(_)),
+        "{:?}",
+        idx.opened()
+    );
+    assert_eq!(idx.num_docs(), 0, "empty, to be filled again");
+    idx.upsert(&[doc("c", "de", "Titel", "Text")]).unwrap();
+    idx.commit().unwrap();
+    assert_eq!(idx.search("titel", 10, 0).unwrap().total, 1, "and usable");
+    idx
+}
+
+fn segment_file(dir: &std::path::Path, ext: &str) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == ext))
+        .unwrap_or_else(|| panic!("a .{ext} file"))
+}
+
+#[test]
+fn an_index_of_another_version_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    filled(dir.path());
+    std::fs::write(dir.path().join(VERSION_FILE), "1").unwrap();
+    let idx = reopened(dir.path());
+    assert!(matches!(idx.opened(), Opened::Replaced(why) if why.contains("version 1")));
+    drop(idx);
+    let idx = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(idx.opened(), &Opened::Existing, "the new one is kept");
+}
+
+#[test]
+fn a_damaged_or_half_missing_index_is_replaced() {
+    // A segment file whose bytes changed.
+    let dir = tempfile::tempdir().unwrap();
+    filled(dir.path());
+    let file = segment_file(dir.path(), "idx");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&file, bytes).unwrap();
+    reopened(dir.path());
+
+    // A segment file gone.
+    let dir = tempfile::tempdir().unwrap();
+    filled(dir.path());
+    std::fs::remove_file(segment_file(dir.path(), "store")).unwrap();
+    reopened(dir.path());
+
+    // The list of segments unreadable.
+    let dir = tempfile::tempdir().unwrap();
+    filled(dir.path());
+    std::fs::write(dir.path().join("meta.json"), "{ not json").unwrap();
+    reopened(dir.path());
+}
+
+#[test]
+fn two_letter_terms_and_numbers_find_documents_in_every_language() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let langs = ["fr", "en", "de", "it", "nl", "es", "pt", "hr", "sl"];
+    let docs: Vec<SearchDoc> = langs
+        .iter()
+        .map(|l| doc(l, l, "IA", "Les règles de l'UE pour 2030."))
+        .collect();
+    idx.upsert(&docs).unwrap();
+    idx.commit().unwrap();
+    for q in ["IA", "ia", "UE", "2030"] {
+        assert_eq!(idx.search(q, 20, 0).unwrap().total, langs.len(), "{q}");
+    }
 }

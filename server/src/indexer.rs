@@ -106,7 +106,9 @@ impl Indexer {
         Ok(applied)
     }
 
-    /// Empties the index and fills it again from SQL; returns the documents written.
+    /// Empties the index and fills it again from SQL and the courses being
+    /// served, then compacts it; returns the documents written. Until its
+    /// commit, searches see the previous index, and a crash leaves that one.
     pub async fn rebuild(&self) -> anyhow::Result<usize> {
         self.rebuild_with(&|_, _| {}).await
     }
@@ -135,6 +137,7 @@ impl Indexer {
         let courses = self.put_courses(&scheme)?;
         progress(total - 1, total);
         self.index.commit()?;
+        self.index.compact()?;
         self.save_cursor(last)
             .context("cannot save the index cursor")?;
         progress(total, total);

@@ -104,6 +104,11 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
         topics,
         facets,
         path: format!("/library/resources/{}", r.uid),
+        date: r
+            .published_at
+            .as_deref()
+            .and_then(store::parse_time)
+            .map(|t| t.unix_timestamp()),
     })
 }
 
@@ -152,6 +157,7 @@ pub fn course_docs(catalogue: &Catalogue, scheme: &[Concept]) -> Vec<SearchDoc> 
             topics: topics.clone(),
             facets,
             path: format!("/courses/{}", course.slug),
+            date: None,
         });
         for lesson in &course.lessons {
             let texts = lesson
@@ -173,6 +179,7 @@ pub fn course_docs(catalogue: &Catalogue, scheme: &[Concept]) -> Vec<SearchDoc> 
                 topics: topics.clone(),
                 facets,
                 path: lesson.path.clone(),
+                date: None,
             });
         }
     }

@@ -1,7 +1,10 @@
-//! Operator commands against real data folders: demo loading, backup and restore.
+//! Operator commands against real data folders: demo loading, backup and
+//! restore, imports, content checks, search relevance and index recovery.
 
 use server::cli;
 
+#[path = "cli/recovery.rs"]
+mod recovery;
 #[path = "cli/relevance.rs"]
 mod relevance;
 use server::config::Settings;

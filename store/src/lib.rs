@@ -33,6 +33,16 @@ pub(crate) fn now() -> String {
     format_time(time::OffsetDateTime::now_utc())
 }
 
+/// A time as stored in the database (RFC 3339), or a bare date (midnight
+/// UTC, as imported records may carry), read back.
+pub fn parse_time(s: &str) -> Option<time::OffsetDateTime> {
+    use time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::parse(s, &Rfc3339).ok().or_else(|| {
+        let date = time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"));
+        date.ok().map(|d| d.midnight().assume_utc())
+    })
+}
+
 /// A time as stored in the database (converted to UTC).
 pub fn format_time(t: time::OffsetDateTime) -> String {
     t.to_offset(time::UtcOffset::UTC)
@@ -49,6 +59,15 @@ mod tests {
         let a = super::format_time(datetime!(2026-01-02 03:04:05.1 UTC));
         let b = super::format_time(datetime!(2026-01-02 03:04:05.12 UTC));
         let c = super::format_time(datetime!(2026-01-02 05:04:06 +02:00));
+        assert_eq!(
+            super::parse_time(&c),
+            Some(datetime!(2026-01-02 03:04:06 UTC))
+        );
+        assert_eq!(
+            super::parse_time("2024-05-01"),
+            Some(datetime!(2024-05-01 0:00 UTC))
+        );
+        assert_eq!(super::parse_time("soon"), None);
         assert_eq!(a, "2026-01-02T03:04:05.100000Z");
         assert!(a < b && b < c, "{a} {b} {c}");
         assert_eq!(c, "2026-01-02T03:04:06.000000Z", "converted to UTC");

@@ -448,3 +448,16 @@ search-page = Seite { $page } von { $pages }
 search-previous = Vorherige Seite
 search-next = Nächste Seite
 search-fuzzy = Für genau diese Wörter gibt es nichts: hier Ergebnisse für ähnliche Wörter.
+
+search-sort-label = Sortieren nach
+search-sort-relevance = Relevanz
+search-sort-newest = Neueste zuerst
+search-did-you-mean = Meinten Sie:
+search-none = Nichts gefunden für „{ $query }“.
+search-none-unfiltered = Ohne die gewählten Filter erneut suchen
+search-tips-title = So suchen Sie
+search-tip-languages = Suchen Sie in Ihrer Sprache: Ressourcen in anderen Sprachen werden über ihre Themen gefunden, und jedes Ergebnis nennt seine Sprache.
+search-tip-phrase = Setzen Sie Wörter in Anführungszeichen, um sie zusammen zu finden, etwa "Schutz der Daten".
+search-tip-exclude = Ein Minuszeichen vor einem Wort schließt es aus, etwa Hosting -Video.
+search-tip-facets = Grenzen Sie nach Art, Sprache, Thema, Partner, Lizenz oder Land ein; mehrere Werte einer Gruppe erweitern sie wieder.
+search-browse-title = Alles durchstöbern

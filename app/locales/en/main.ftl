@@ -448,3 +448,16 @@ search-page = Page { $page } of { $pages }
 search-previous = Previous page
 search-next = Next page
 search-fuzzy = Nothing matched those exact words: here are results for close words.
+
+search-sort-label = Sort by
+search-sort-relevance = Best match
+search-sort-newest = Newest first
+search-did-you-mean = Did you mean:
+search-none = Nothing found for “{ $query }”.
+search-none-unfiltered = Search again without the chosen filters
+search-tips-title = How to search
+search-tip-languages = Search in your language: resources in other languages are found through their topics, and each result says which language it is in.
+search-tip-phrase = Put words between quotes to find them together, as in "data protection".
+search-tip-exclude = Put a minus sign before a word to leave it out, as in hosting -video.
+search-tip-facets = Narrow the results by kind, language, topic, partner, licence or country; choose several values to widen a group again.
+search-browse-title = Browse everything

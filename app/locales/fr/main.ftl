@@ -448,3 +448,16 @@ search-page = Page { $page } sur { $pages }
 search-previous = Page précédente
 search-next = Page suivante
 search-fuzzy = Aucun résultat pour ces mots exacts : voici des résultats pour des mots proches.
+
+search-sort-label = Trier par
+search-sort-relevance = Pertinence
+search-sort-newest = Plus récents d’abord
+search-did-you-mean = Vouliez-vous dire :
+search-none = Aucun résultat pour « { $query } ».
+search-none-unfiltered = Chercher à nouveau sans les filtres choisis
+search-tips-title = Comment chercher
+search-tip-languages = Cherchez dans votre langue : les ressources dans d’autres langues sont trouvées par leurs thèmes, et chaque résultat indique sa langue.
+search-tip-phrase = Mettez des mots entre guillemets pour les trouver ensemble, comme "protection des données".
+search-tip-exclude = Mettez un signe moins devant un mot pour l’exclure, comme hébergement -vidéo.
+search-tip-facets = Affinez par type, langue, thème, partenaire, licence ou pays ; choisissez plusieurs valeurs pour élargir à nouveau un groupe.
+search-browse-title = Tout parcourir

@@ -448,3 +448,16 @@ search-page = Stranica { $page } od { $pages }
 search-previous = Prethodna stranica
 search-next = Sljedeća stranica
 search-fuzzy = Nema rezultata za točno te riječi: evo rezultata za slične riječi.
+
+search-sort-label = Poredaj po
+search-sort-relevance = Relevantnosti
+search-sort-newest = Najnovije prvo
+search-did-you-mean = Jeste li mislili:
+search-none = Ništa nije pronađeno za „{ $query }”.
+search-none-unfiltered = Pretraži ponovno bez odabranih filtara
+search-tips-title = Kako pretraživati
+search-tip-languages = Pretražujte na svom jeziku: resursi na drugim jezicima pronalaze se preko svojih tema, a svaki rezultat navodi svoj jezik.
+search-tip-phrase = Stavite riječi u navodnike da biste ih pronašli zajedno, npr. "zaštita podataka".
+search-tip-exclude = Znak minus ispred riječi isključuje je, npr. hosting -video.
+search-tip-facets = Suzite po vrsti, jeziku, temi, partneru, licenci ili zemlji; odaberite više vrijednosti da ponovno proširite skupinu.
+search-browse-title = Pregledaj sve

@@ -448,3 +448,16 @@ search-page = Pagina { $page } di { $pages }
 search-previous = Pagina precedente
 search-next = Pagina successiva
 search-fuzzy = Nessun risultato per queste parole esatte: ecco i risultati per parole simili.
+
+search-sort-label = Ordina per
+search-sort-relevance = Pertinenza
+search-sort-newest = Più recenti prima
+search-did-you-mean = Forse cercavi:
+search-none = Nessun risultato per «{ $query }».
+search-none-unfiltered = Cerca di nuovo senza i filtri scelti
+search-tips-title = Come cercare
+search-tip-languages = Cerca nella tua lingua: le risorse in altre lingue si trovano tramite i loro temi, e ogni risultato indica la sua lingua.
+search-tip-phrase = Metti le parole tra virgolette per trovarle insieme, come "protezione dei dati".
+search-tip-exclude = Metti un segno meno davanti a una parola per escluderla, come hosting -video.
+search-tip-facets = Restringi per tipo, lingua, tema, partner, licenza o paese; scegli più valori per allargare di nuovo un gruppo.
+search-browse-title = Esplora tutto

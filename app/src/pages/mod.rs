@@ -41,7 +41,7 @@ pub fn PageBody() -> impl IntoView {
             empty: "directory-empty",
         })
         .into_any(),
-        Page::Search { query, results } => view! { <search::Search query results /> }.into_any(),
+        Page::Search(view) => view! { <search::Search view /> }.into_any(),
         Page::Data => sections::Data().into_any(),
         Page::Partners {
             partners,

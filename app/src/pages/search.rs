@@ -1,10 +1,13 @@
 //! The search page: a GET form, results with snippets in their language,
-//! facets with counts that narrow the search, pages.
+//! facets with counts that narrow the search, pages, sort. Without
+//! JavaScript every step is a link or a form; with it, the `LiveSearch`
+//! island updates the results as the reader types and when a facet is chosen.
 
 use leptos::prelude::*;
 
 use super::PageHeader;
-use crate::page::{FacetGroupView, SearchResults};
+use crate::islands::LiveSearch;
+use crate::page::{FacetGroupView, SearchResults, SearchView};
 use crate::{ctx, i18n, tr};
 
 /// Facet group headings, written out so that every key is known to be used.
@@ -18,6 +21,9 @@ const GROUPS: [(&str, &str); 8] = [
     ("country", "search-facet-country"),
     ("level", "search-facet-level"),
 ];
+
+/// The form's id, for the chosen facets kept as hidden fields in the results.
+const FORM: &str = "search-form";
 
 fn facet_group(g: FacetGroupView) -> AnyView {
     let c = ctx();
@@ -35,7 +41,7 @@ fn facet_group(g: FacetGroupView) -> AnyView {
             let class = if v.chosen { "facet chosen" } else { "facet" };
             view! {
                 <li>
-                    <a class=class href=c.href(&v.href) aria-current=current>
+                    <a class=class href=c.href(&v.href) aria-current=current data-key=v.key>
                         {v.label}" "<span class="count">{format!("({})", v.count)}</span>
                     </a>
                 </li>
@@ -51,10 +57,59 @@ fn facet_group(g: FacetGroupView) -> AnyView {
     .into_any()
 }
 
-fn results_view(r: SearchResults) -> AnyView {
+/// A small pictogram per kind of result; the kind is also written out.
+fn kind_icon(kind: &str) -> AnyView {
+    let path = match kind {
+        // A mortarboard.
+        "course" => "M12 3 1 9l11 6 9-4.9V17h2V9L12 3zm-6 9.2v4L12 20l6-3.8v-4L12 16l-6-3.8z",
+        // A page with lines.
+        "lesson" => "M6 2h9l5 5v15H6V2zm8 1.5V8h4.5M9 12h8M9 15h8M9 18h5",
+        // A book.
+        "resource" => "M5 3h11a3 3 0 0 1 3 3v15H8a3 3 0 0 1-3-3V3zm0 15a3 3 0 0 1 3-3h11",
+        // Two people.
+        _ => {
+            "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3.3 2.7-6 6-6s6 2.7 6 6m0-5.5c.6-.3 1.3-.5 2-.5 3.3 0 6 2.7 6 6"
+        }
+    };
+    view! {
+        <svg class=format!("kind-icon kind-{kind}") viewBox="0 0 24 24" width="20" height="20"
+            aria-hidden="true" focusable="false">
+            <path d=path fill="none" stroke="currentColor" stroke-width="1.6"
+                stroke-linejoin="round" />
+        </svg>
+    }
+    .into_any()
+}
+
+/// Ways to search, shown before a search and when one found nothing.
+fn tips() -> AnyView {
+    view! {
+        <section class="search-tips" aria-labelledby="search-tips">
+            <h2 id="search-tips">{tr("search-tips-title")}</h2>
+            <ul>
+                <li>{tr("search-tip-languages")}</li>
+                <li>{tr("search-tip-phrase")}</li>
+                <li>{tr("search-tip-exclude")}</li>
+                <li>{tr("search-tip-facets")}</li>
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+fn results_view(query: &str, r: SearchResults) -> AnyView {
     let c = ctx();
     let lang = c.lang;
-    let count = i18n::t_args(lang, "search-count", &[("count", r.total.to_string())]);
+    let kept = r
+        .facets
+        .iter()
+        .flat_map(|g| g.values.iter().filter(|v| v.chosen))
+        .filter_map(|v| v.key.split_once('/'))
+        .map(|(group, value)| {
+            let name = if group == "lang" { "language" } else { group }.to_string();
+            view! { <input type="hidden" form=FORM name=name value=value.to_string() /> }
+        })
+        .collect_view();
     let hits = r
         .hits
         .into_iter()
@@ -65,7 +120,7 @@ fn results_view(r: SearchResults) -> AnyView {
             });
             view! {
                 <li class="result">
-                    <p class="result-kind">{tr(&format!("search-kind-{}", h.kind))}</p>
+                    <p class="result-kind">{kind_icon(&h.kind)}" "{tr(&format!("search-kind-{}", h.kind))}</p>
                     <h2><a href=c.href(&h.path)>{h.title}</a>{in_lang}</h2>
                     <p class="result-snippet" inner_html=h.snippet_html></p>
                 </li>
@@ -90,9 +145,31 @@ fn results_view(r: SearchResults) -> AnyView {
     let fuzzy = r
         .fuzzy
         .then(|| view! { <p class="note" role="note">{tr("search-fuzzy")}</p> });
+    let suggestion = r.suggestion.map(|(text, to)| {
+        view! {
+            <p class="note did-you-mean">
+                {tr("search-did-you-mean")}" "<a href=c.href(&to)><strong>{text}</strong></a>
+            </p>
+        }
+    });
+    let nothing = (r.total == 0).then(|| {
+        let none = i18n::t_args(lang, "search-none", &[("query", query.to_string())]);
+        let unfiltered = r.unfiltered.map(|to| {
+            view! { <p><a href=c.href(&to)>{tr("search-none-unfiltered")}</a></p> }
+        });
+        view! {
+            <div class="no-results">
+                <p>{none}</p>
+                {unfiltered}
+                {tips()}
+            </div>
+        }
+    });
     view! {
-        <p class="result-count" role="status">{count}</p>
+        {kept}
         {fuzzy}
+        {suggestion}
+        {nothing}
         <div class="search-layout">
             <aside class="facets" aria-label=tr("search-facets")>{facets}</aside>
             <div>
@@ -104,21 +181,56 @@ fn results_view(r: SearchResults) -> AnyView {
     .into_any()
 }
 
+/// Before anything is asked: what there is, by kind and by topic.
+fn browse_view(groups: Vec<FacetGroupView>) -> AnyView {
+    let groups = groups.into_iter().map(facet_group).collect_view();
+    view! {
+        <section class="search-browse" aria-labelledby="search-browse">
+            <h2 id="search-browse">{tr("search-browse-title")}</h2>
+            <div class="browse-groups">{groups}</div>
+        </section>
+        {tips()}
+    }
+    .into_any()
+}
+
 #[component]
-pub fn Search(query: String, results: Option<SearchResults>) -> impl IntoView {
+pub fn Search(view: SearchView) -> impl IntoView {
     let c = ctx();
-    let results = results.map(results_view);
+    let count = view
+        .results
+        .as_ref()
+        .map(|r| i18n::t_args(c.lang, "search-count", &[("count", r.total.to_string())]));
+    let body = match view.results {
+        Some(r) => results_view(&view.query, r),
+        None => browse_view(view.browse),
+    };
+    let sort_option = |value: &'static str, key: &str| {
+        let selected = view.sort == value;
+        view! { <option value=value selected=selected>{tr(key)}</option> }
+    };
     view! {
         <PageHeader title="search-title" intro="search-intro" />
-        <form class="form search-form" method="get" action=c.href("/search") role="search">
+        <form id=FORM class="form search-form" method="get" action=c.href("/search") role="search">
             <div class="field">
                 <label for="q">{tr("search-label")}</label>
-                <input id="q" name="q" type="search" value=query maxlength=200 />
+                <input id="q" name="q" type="search" value=view.query.clone() maxlength=200
+                    autocomplete="off" aria-controls="search-results" />
+            </div>
+            <div class="field field-inline">
+                <label for="sort">{tr("search-sort-label")}</label>
+                <select id="sort" name="sort">
+                    {sort_option("relevance", "search-sort-relevance")}
+                    {sort_option("newest", "search-sort-newest")}
+                </select>
             </div>
             <div class="form-actions">
                 <button type="submit" class="button button-primary">{tr("search-submit")}</button>
             </div>
         </form>
-        {results}
+        <LiveSearch form=FORM.to_string() results="search-results".to_string()
+            count="search-count".to_string() />
+        <p id="search-count" class="result-count" role="status">{count}</p>
+        <div id="search-results" aria-live="off">{body}</div>
     }
 }

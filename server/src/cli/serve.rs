@@ -29,14 +29,33 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let (content_dir, watch_content) = (settings.content_dir.clone(), settings.watch_content);
     let state = AppState::new(db.clone(), settings)?;
     state.courses.replace(&library);
-    let indexed = state.indexer.index_courses().await?;
-    tracing::info!(documents = indexed, "courses and lessons indexed");
-    // Changes written while the server was down (or by `archipel demo`) are
-    // searchable from the first request.
-    match state.indexer.catch_up().await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(changes = n, "search index caught up"),
-        Err(e) => tracing::error!(error = format!("{e:#}"), "search index catch-up failed"),
+    match state.indexer.index().opened().clone() {
+        search_index::Opened::Existing => {
+            let indexed = state.indexer.index_courses().await?;
+            tracing::info!(documents = indexed, "courses and lessons indexed");
+            // Changes written while the server was down (or by `archipel
+            // demo`, or lost to a crash before a commit) are searchable from
+            // the first request.
+            match state.indexer.catch_up().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(changes = n, "search index caught up"),
+                Err(e) => {
+                    tracing::error!(error = format!("{e:#}"), "search index catch-up failed")
+                }
+            }
+        }
+        opened => {
+            if let search_index::Opened::Replaced(why) = &opened {
+                tracing::warn!(reason = %why, "the search index is rebuilt from the database");
+            }
+            let started = std::time::Instant::now();
+            let n = state.indexer.rebuild().await?;
+            tracing::info!(
+                documents = n,
+                seconds = started.elapsed().as_secs_f64(),
+                "search index built"
+            );
+        }
     }
     let indexer = state.indexer.clone().spawn();
     let watcher = watch_content.then(|| {

@@ -114,7 +114,8 @@ pub struct SearchHit {
     /// Plain-text excerpt; matched terms are between `<b>` and `</b>`, the
     /// rest is HTML-escaped.
     snippet: String,
-    score: f32,
+    /// Relevance score (BM25 with field boosts); null when sorted by date.
+    score: Option<f32>,
 }
 
 /// A page of search results with facet counts over every match.
@@ -127,6 +128,9 @@ pub struct SearchResponse {
     facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
     /// True when the words found nothing and these are matches for close words.
     fuzzy: bool,
+    /// When words typed are not in the index: the text with each replaced by
+    /// the closest indexed word ("did you mean").
+    suggestion: Option<String>,
 }
 
 /// Searches courses, lessons, library resources and partners in every language.
@@ -144,7 +148,9 @@ pub struct SearchResponse {
         ("licence" = Option<String>, Query, description = "Licence name, e.g. CC BY-SA 4.0; repeatable"),
         ("country" = Option<String>, Query, description = "ISO country code; repeatable"),
         ("level" = Option<String>, Query, description = "Course level; repeatable"),
-        ("page" = Option<usize>, Query, description = "Page of 20 results, from 1")
+        ("page" = Option<usize>, Query, description = "Page of 20 results, from 1"),
+        ("sort" = Option<String>, Query, description = "relevance (default) or newest"),
+        ("prefix" = Option<bool>, Query, description = "Search as you type: the last word also matches the words it begins; such searches are not logged")
     ),
     responses((status = 200, description = "Results", body = SearchResponse))
 )]
@@ -184,6 +190,7 @@ async fn search(
             .collect(),
         facets: found.facets,
         fuzzy: found.fuzzy,
+        suggestion: found.suggestion,
     }))
 }
 

@@ -1,14 +1,16 @@
 //! `/{lang}/search`: one search over partners and published resources (and
 //! courses and lessons as they join the index), in every language, with
 //! facets to narrow it and pages of results. A plain GET form: shareable
-//! addresses, works without JavaScript.
+//! addresses, works without JavaScript; with it, the page's island fetches
+//! the same addresses as the reader types (`prefix=1`: the last word may be
+//! unfinished, and the search is not logged) and swaps the results in.
 
 use std::collections::BTreeMap;
 
 use app::Page;
-use app::page::{FacetGroupView, FacetValueView, SearchHit, SearchResults};
+use app::page::{FacetGroupView, FacetValueView, SearchHit, SearchResults, SearchView};
 use axum::extract::RawQuery;
-use search_index::{FACET_GROUPS, Request};
+use search_index::{FACET_GROUPS, Request, Sort};
 use store::{concepts, library, organisations};
 
 use super::render::{Ctx, OrFail, PageResult};
@@ -24,6 +26,9 @@ pub struct Asked {
     pub text: String,
     pub filters: Vec<String>,
     pub page: usize,
+    pub sort: Sort,
+    /// Typed so far rather than submitted: the last word may be a beginning.
+    pub prefix: bool,
 }
 
 /// The address parameter of a facet group (`language` for `lang`, which
@@ -52,6 +57,8 @@ pub fn parse(query: Option<&str>) -> Asked {
         match k.as_str() {
             "q" => asked.text = v.chars().take(200).collect(),
             "page" => asked.page = v.parse().unwrap_or(1).clamp(1, 500),
+            "sort" if v == "newest" => asked.sort = Sort::Newest,
+            "prefix" => asked.prefix = matches!(v, "1" | "true"),
             param if !v.is_empty() && v.len() <= 120 && group_of(param).is_some() => {
                 let group = group_of(param).unwrap_or_default();
                 let value = format!("{group}/{v}");
@@ -66,10 +73,13 @@ pub fn parse(query: Option<&str>) -> Asked {
 }
 
 /// The address of a search (without the language prefix).
-pub fn href(text: &str, filters: &[String], page: usize) -> String {
+pub fn href(text: &str, filters: &[String], sort: Sort, page: usize) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if !text.is_empty() {
         pairs.push(("q", text.to_string()));
+    }
+    if sort == Sort::Newest {
+        pairs.push(("sort", "newest".into()));
     }
     for f in filters {
         if let Some((group, value)) = f.split_once('/') {
@@ -99,10 +109,12 @@ pub async fn execute(
         filters: asked.filters.clone(),
         limit: PER_PAGE,
         offset: (asked.page - 1) * PER_PAGE,
+        sort: asked.sort,
+        prefix: asked.prefix,
     };
     let index = state.indexer.index().clone();
     let found = tokio::task::spawn_blocking(move || index.find(&request)).await??;
-    if !asked.text.trim().is_empty() && asked.page == 1 {
+    if !asked.text.trim().is_empty() && asked.page == 1 && !asked.prefix {
         let (db, text, filters) = (state.db.clone(), asked.text.clone(), asked.filters.clone());
         let (lang, total) = (lang.to_string(), found.total as i64);
         // Off the request: a slow log never slows a search.
@@ -117,18 +129,26 @@ pub async fn execute(
 
 pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
     let asked = parse(raw.as_deref());
-    let query = asked.text.clone();
-    if query.trim().is_empty() && asked.filters.is_empty() {
-        return Ok(ctx.show(Page::Search {
-            query,
-            results: None,
-        }));
-    }
     let lang = ctx.lang().code().to_string();
     let found = execute(&ctx.state, &asked, &lang)
         .await
         .map_err(|e| ctx.fail(AppError::Internal(e)))?;
     let labels = Labels::load(&ctx).await?;
+    let sort = match asked.sort {
+        Sort::Relevance => "relevance",
+        Sort::Newest => "newest",
+    }
+    .to_string();
+    if asked.text.trim().is_empty() && asked.filters.is_empty() {
+        // Nothing asked yet: what there is to browse, by kind and by topic.
+        let browse = facet_views(&found.facets, &asked, &labels, &["kind", "topic"]);
+        return Ok(ctx.show(Page::Search(SearchView {
+            query: asked.text,
+            sort,
+            results: None,
+            browse,
+        })));
+    }
     let hits = found
         .hits
         .into_iter()
@@ -140,10 +160,46 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
             snippet_html: h.snippet_html,
         })
         .collect();
-    let facets = FACET_GROUPS
+    let facets = facet_views(&found.facets, &asked, &labels, &FACET_GROUPS);
+    let pages = found.total.div_ceil(PER_PAGE).max(1);
+    let page = asked.page.min(pages);
+    let at = |page| href(&asked.text, &asked.filters, asked.sort, page);
+    let results = SearchResults {
+        total: found.total,
+        hits,
+        facets,
+        page,
+        pages,
+        prev: (page > 1).then(|| at(page - 1)),
+        next: (page < pages).then(|| at(page + 1)),
+        fuzzy: found.fuzzy,
+        suggestion: found.suggestion.map(|text| {
+            let to = href(&text, &asked.filters, asked.sort, 1);
+            (text, to)
+        }),
+        unfiltered: (found.total == 0 && !asked.filters.is_empty())
+            .then(|| href(&asked.text, &[], asked.sort, 1)),
+    };
+    Ok(ctx.show(Page::Search(SearchView {
+        query: asked.text,
+        sort,
+        results: Some(results),
+        browse: Vec::new(),
+    })))
+}
+
+/// The facet groups of some results, each value with the address that
+/// toggles it, most frequent first.
+fn facet_views(
+    counts: &BTreeMap<String, BTreeMap<String, u64>>,
+    asked: &Asked,
+    labels: &Labels,
+    groups: &[&str],
+) -> Vec<FacetGroupView> {
+    groups
         .iter()
         .filter_map(|group| {
-            let counts = found.facets.get(*group)?;
+            let counts = counts.get(*group)?;
             let mut values: Vec<FacetValueView> = counts
                 .iter()
                 .map(|(value, count)| {
@@ -157,13 +213,14 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
                             .cloned()
                             .collect()
                     } else {
-                        asked.filters.iter().cloned().chain([key]).collect()
+                        asked.filters.iter().cloned().chain([key.clone()]).collect()
                     };
                     FacetValueView {
                         label: labels.name(group, value),
                         count: *count,
                         chosen,
-                        href: href(&asked.text, &toggled, 1),
+                        href: href(&asked.text, &toggled, asked.sort, 1),
+                        key,
                     }
                 })
                 .collect();
@@ -173,23 +230,7 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
                 values,
             })
         })
-        .collect();
-    let pages = found.total.div_ceil(PER_PAGE).max(1);
-    let page = asked.page.min(pages);
-    let results = SearchResults {
-        total: found.total,
-        hits,
-        facets,
-        page,
-        pages,
-        prev: (page > 1).then(|| href(&asked.text, &asked.filters, page - 1)),
-        next: (page < pages).then(|| href(&asked.text, &asked.filters, page + 1)),
-        fuzzy: found.fuzzy,
-    };
-    Ok(ctx.show(Page::Search {
-        query,
-        results: Some(results),
-    }))
+        .collect()
 }
 
 /// Readable names of facet values in the page's language.
@@ -262,9 +303,16 @@ mod tests {
             ["topic/data-protection", "type/guide", "type/video"]
         );
         assert_eq!(asked.page, 2);
-        let back = href(&asked.text, &asked.filters, asked.page);
+        let back = href(&asked.text, &asked.filters, asked.sort, asked.page);
         assert_eq!(parse(back.strip_prefix("/search?")), asked);
-        assert_eq!(href("", &[], 1), "/search");
+        assert_eq!(href("", &[], Sort::Relevance, 1), "/search");
+        let newest = parse(Some("q=a&sort=newest&prefix=1"));
+        assert_eq!((newest.sort, newest.prefix), (Sort::Newest, true));
+        assert_eq!(
+            href(&newest.text, &[], newest.sort, 1),
+            "/search?q=a&sort=newest",
+            "typing is not part of a search's address"
+        );
         assert_eq!(parse(Some("page=-3")).page, 1);
     }
 }

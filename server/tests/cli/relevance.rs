@@ -79,7 +79,7 @@ async fn judged_queries_find_their_resources() {
                 lang: j.lang.clone(),
                 filters: vec!["kind/resource".into()],
                 limit: 10,
-                offset: 0,
+                ..Default::default()
             })
             .unwrap()
             .hits

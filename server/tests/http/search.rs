@@ -173,14 +173,25 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
     assert!(!r.body.contains("Geheimer Entwurf"), "drafts stay out");
     assert!(!r.body.contains("**Verein**"), "snippets are plain text");
 
-    // The English reader sees the Croatian resource's English title.
-    let r = app.get("/en/search?q=kopije").await;
+    // A result is shown in the language it matched in: the reader's when
+    // its words are there, else the one that has them, with the matches.
+    let r = app.get("/en/search?q=copies").await;
     assert!(
         r.body.contains("Backing up an association&#x27;s data")
             || r.body.contains("Backing up an association's data"),
         "{}",
         r.body
     );
+    assert!(r.body.contains("keep <b>copies</b>"), "{}", r.body);
+    let r = app.get("/en/search?q=kopije").await;
+    let body = r.body.replace("<!>", "");
+    assert!(
+        body.contains(
+            "Kopije podataka za udruge</a> <span lang=\"hr\" class=\"result-lang\">(hr)</span>"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("čuvaju <b>kopije</b>"), "{body}");
 
     // Browsing by facets: counts over every match, values toggle.
     let r = app.get("/en/search?kind=resource").await;
@@ -227,7 +238,61 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
     let doc = app.get("/api/v1/openapi.json").await.body;
     assert!(doc.contains("/api/v1/search"));
 
-    // Searches that found nothing are logged, anonymously, for authors.
+    // Typing: an unfinished word finds what it begins, and is not logged.
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/api/v1/search?q=Datenspar&prefix=1").await.body).unwrap();
+    assert_eq!(json["total"], 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/api/v1/search?q=Datenspar").await.body).unwrap();
+    assert_eq!(json["total"], 0, "a submitted search takes words whole");
+    assert_eq!(
+        json["suggestion"],
+        serde_json::Value::Null,
+        "no close word either"
+    );
+    // Did you mean, and newest first without scores.
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/api/v1/search?q=kopjie").await.body).unwrap();
+    assert_eq!(json["suggestion"], "kopije");
+    let r = app.get("/en/search?q=kopjie").await;
+    assert!(r.body.contains("Did you mean:"), "{}", r.body);
+    assert!(
+        r.body.contains("href=\"/en/search?q=kopije\""),
+        "{}",
+        r.body
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &app.get("/api/v1/search?kind=resource&sort=newest")
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(
+        json["hits"][0]["title"], "Kopije podataka za udruge",
+        "published last"
+    );
+    assert_eq!(json["hits"][0]["score"], serde_json::Value::Null);
+    // Nothing found among the chosen facets: a way back without them.
+    let r = app.get("/en/search?q=kopije&type=guide").await;
+    assert!(r.body.contains("Nothing found for “kopije”."), "{}", r.body);
+    assert!(
+        r.body.contains("href=\"/en/search?q=kopije\""),
+        "{}",
+        r.body
+    );
+    // Before any search: what there is, by kind and topic.
+    let r = app.get("/en/search").await;
+    let body = r.body.replace("<!>", "");
+    assert!(body.contains("Browse everything"), "{body}");
+    assert!(
+        body.contains("Library resource <span class=\"count\">(2)</span>"),
+        "{body}"
+    );
+    assert!(body.contains("href=\"/en/search?topic=backups\""), "{body}");
+
+    // Searches that found nothing are logged, anonymously, for authors;
+    // what was typed on the way is not.
+    app.get("/en/search?q=permacult&prefix=1").await;
     app.get("/en/search?q=permaculture").await;
     let mut failed = Vec::new();
     for _ in 0..50 {
@@ -238,6 +303,7 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     assert_eq!(failed[0].query, "permaculture");
+    assert!(failed.iter().all(|f| f.query != "permacult"), "{failed:?}");
     assert_eq!((failed[0].lang.as_str(), failed[0].results), ("en", 0));
 
     // Unpublished, it leaves the index.
