@@ -423,15 +423,29 @@ impl SearchIndex {
     /// Merges every segment into one (after a rebuild: fewer segments make
     /// faster searches), then drops the files no longer used.
     pub fn compact(&self) -> Result<(), SearchError> {
-        let ids = self.index.searchable_segment_ids()?;
-        let mut writer = self.writer.lock().expect("index writer lock");
-        // A merge the writer started on its own may hold some of these
-        // segments; it then refuses, and that merge finishes the work.
-        if ids.len() > 1 {
-            let _ = writer.merge(&ids).wait();
+        // A merge the writer started on its own may hold some segments; it
+        // then refuses ours until that one is done, so try again a while.
+        for _ in 0..100 {
+            let ids = self.index.searchable_segment_ids()?;
+            if ids.len() <= 1 {
+                break;
+            }
+            let merged = self
+                .writer
+                .lock()
+                .expect("index writer lock")
+                .merge(&ids)
+                .wait();
+            if merged.is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        writer.garbage_collect_files().wait()?;
-        drop(writer);
+        self.writer
+            .lock()
+            .expect("index writer lock")
+            .garbage_collect_files()
+            .wait()?;
         self.reader.reload()?;
         Ok(())
     }
