@@ -168,8 +168,10 @@ pub struct SearchResults {
     /// Addresses (without the language prefix) of the previous and next pages.
     pub prev: Option<String>,
     pub next: Option<String>,
-    /// The words typed found nothing; these results are for close words.
+    /// Results for words close to those typed are included.
     pub fuzzy: bool,
+    /// How many matched the words as typed.
+    pub exact_total: usize,
     /// "Did you mean": the corrected text and its search's address.
     pub suggestion: Option<(String, String)>,
     /// Nothing found with the chosen facets: the same search without them.
@@ -205,6 +207,8 @@ pub struct FacetValueView {
     pub href: String,
     /// `group/value`, so that the live search finds the same facet again.
     pub key: String,
+    /// Nesting under a broader value shown too (topics), from 0.
+    pub depth: usize,
 }
 
 /// The page to render and its data.

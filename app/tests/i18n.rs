@@ -163,6 +163,10 @@ fn every_key_is_used_and_every_used_key_exists() {
     let not_keys = [
         "data-protection",
         "search-layout",
+        "search-browse",
+        "search-results",
+        "search-tips",
+        "data-key",
         "topics-error",
         "topic-tree",
         "topic-form",

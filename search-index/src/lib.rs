@@ -8,7 +8,7 @@
 
 pub mod analysis;
 pub mod croatian;
-mod query;
+pub mod query;
 mod suggest;
 
 use std::collections::BTreeMap;
@@ -114,10 +114,13 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Counts per facet group, over every match: group → value → count.
     pub facets: BTreeMap<String, BTreeMap<String, u64>>,
-    /// Whether these are matches for words close to the ones typed (the
-    /// exact words found nothing).
+    /// Whether matches for words close to the ones typed are included (the
+    /// words as typed found fewer than [`query::FEW`]).
     #[serde(default)]
     pub fuzzy: bool,
+    /// How many matched the words as typed.
+    #[serde(default)]
+    pub exact_total: usize,
     /// When the words typed were not found as written: the same query with
     /// each unknown word replaced by the closest indexed word ("did you mean").
     #[serde(default)]

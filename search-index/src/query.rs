@@ -7,7 +7,7 @@ use std::collections::btree_map::Entry;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::{Snippet, SnippetGenerator};
@@ -17,6 +17,9 @@ use crate::analysis::{ANY, analyser_key};
 use crate::{
     FACET_GROUPS, Hit, Request, Results, SearchError, SearchIndex, Sort, escape, facet_of, keys,
 };
+
+/// Below this many matches for the words as typed, close words are tried too.
+pub const FEW: usize = 3;
 
 impl SearchIndex {
     /// The best `limit` matches for what someone typed, in every language.
@@ -32,19 +35,33 @@ impl SearchIndex {
 
     /// A search with facet filters, counting every facet value over all
     /// matches. An empty text matches everything (browsing by facets).
+    ///
+    /// When the words as typed find fewer than [`FEW`] things, words close
+    /// to them are looked up too (the exact matches still rank first), and
+    /// when they find nothing, each unknown word gets a suggestion.
     pub fn find(&self, req: &Request) -> Result<Results, SearchError> {
         let mut exact = self.run(req, self.text_query(&req.text, req.prefix))?;
-        if exact.total > 0 || req.text.trim().is_empty() {
+        exact.exact_total = exact.total;
+        if exact.total >= FEW || req.text.trim().is_empty() {
             return Ok(exact);
         }
-        exact.suggestion = self.suggest(&req.text);
+        if exact.total == 0 {
+            exact.suggestion = self.suggest(&req.text);
+        }
         // Phrases and exclusions are taken as written.
         let plain =
             !req.text.contains('"') && !req.text.split_whitespace().any(|w| w.starts_with('-'));
-        if plain && let Some(query) = self.fuzzy_query(&req.text) {
-            let mut near = self.run(req, query)?;
-            if near.total > 0 {
+        if plain && let Some(close) = self.fuzzy_query(&req.text) {
+            let exact_first: Box<dyn Query> = Box::new(BoostQuery::new(
+                self.text_query(&req.text, req.prefix),
+                10.0,
+            ));
+            let either =
+                BooleanQuery::new(vec![(Occur::Should, exact_first), (Occur::Should, close)]);
+            let mut near = self.run(req, Box::new(either))?;
+            if near.total > exact.total {
                 near.fuzzy = true;
+                near.exact_total = exact.total;
                 near.suggestion = exact.suggestion;
                 return Ok(near);
             }
@@ -216,8 +233,7 @@ impl SearchIndex {
             total,
             hits,
             facets,
-            fuzzy: false,
-            suggestion: None,
+            ..Results::default()
         })
     }
 

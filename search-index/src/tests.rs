@@ -44,11 +44,12 @@ fn index() -> SearchIndex {
 fn finds_across_languages_with_stemming_and_folding() {
     let idx = index();
     assert_eq!(idx.num_docs(), 4);
+    // What the words as typed match (close words may follow them).
     let ids = |q: &str| {
-        idx.search(q, 10, 0)
-            .unwrap()
-            .hits
+        let r = idx.search(q, 10, 0).unwrap();
+        r.hits
             .into_iter()
+            .take(r.exact_total)
             .map(|h| h.id)
             .collect::<Vec<_>>()
     };
@@ -231,6 +232,33 @@ fn a_typo_still_finds_when_the_exact_word_finds_too_little() {
     assert_eq!(r.total, 0, "short words must be exact");
     let r = find(&idx, "guide", "en", &[]);
     assert!(!r.fuzzy);
+}
+
+#[test]
+fn few_exact_matches_bring_close_words_in_after_them() {
+    let idx = SearchIndex::in_memory().unwrap();
+    idx.upsert(&[
+        doc(
+            "exact",
+            "en",
+            "Nextcloud",
+            "Sharing files in an association.",
+        ),
+        doc(
+            "close",
+            "en",
+            "Files",
+            "A Nextclod server, as the flyer misspells it.",
+        ),
+        doc("other", "en", "Nothing", "Unrelated text."),
+    ])
+    .unwrap();
+    idx.commit().unwrap();
+    let r = idx.search("nextcloud", 10, 0).unwrap();
+    assert!(r.fuzzy, "one exact match is few");
+    assert_eq!(r.exact_total, 1);
+    let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["exact", "close"], "the exact match first");
 }
 
 #[test]

@@ -448,6 +448,7 @@ search-page = Seite { $page } von { $pages }
 search-previous = Vorherige Seite
 search-next = Nächste Seite
 search-fuzzy = Für genau diese Wörter gibt es nichts: hier Ergebnisse für ähnliche Wörter.
+search-fuzzy-more = Wenige Ergebnisse für genau diese Wörter: Ergebnisse für ähnliche Wörter folgen.
 
 search-sort-label = Sortieren nach
 search-sort-relevance = Relevanz

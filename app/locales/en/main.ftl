@@ -448,6 +448,7 @@ search-page = Page { $page } of { $pages }
 search-previous = Previous page
 search-next = Next page
 search-fuzzy = Nothing matched those exact words: here are results for close words.
+search-fuzzy-more = Few results matched those exact words: results for close words follow them.
 
 search-sort-label = Sort by
 search-sort-relevance = Best match

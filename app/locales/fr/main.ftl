@@ -448,6 +448,7 @@ search-page = Page { $page } sur { $pages }
 search-previous = Page précédente
 search-next = Page suivante
 search-fuzzy = Aucun résultat pour ces mots exacts : voici des résultats pour des mots proches.
+search-fuzzy-more = Peu de résultats pour ces mots exacts : des résultats pour des mots proches suivent.
 
 search-sort-label = Trier par
 search-sort-relevance = Pertinence

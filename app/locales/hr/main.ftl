@@ -448,6 +448,7 @@ search-page = Stranica { $page } od { $pages }
 search-previous = Prethodna stranica
 search-next = Sljedeća stranica
 search-fuzzy = Nema rezultata za točno te riječi: evo rezultata za slične riječi.
+search-fuzzy-more = Malo rezultata za točno te riječi: slijede rezultati za slične riječi.
 
 search-sort-label = Poredaj po
 search-sort-relevance = Relevantnosti

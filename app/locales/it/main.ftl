@@ -448,6 +448,7 @@ search-page = Pagina { $page } di { $pages }
 search-previous = Pagina precedente
 search-next = Pagina successiva
 search-fuzzy = Nessun risultato per queste parole esatte: ecco i risultati per parole simili.
+search-fuzzy-more = Pochi risultati per queste parole esatte: seguono risultati per parole simili.
 
 search-sort-label = Ordina per
 search-sort-relevance = Pertinenza

@@ -39,8 +39,9 @@ fn facet_group(g: FacetGroupView) -> AnyView {
         .map(|v| {
             let current = v.chosen.then_some("true");
             let class = if v.chosen { "facet chosen" } else { "facet" };
+            let nested = (v.depth > 0).then(|| format!("depth-{}", v.depth.min(3)));
             view! {
-                <li>
+                <li class=nested>
                     <a class=class href=c.href(&v.href) aria-current=current data-key=v.key>
                         {v.label}" "<span class="count">{format!("({})", v.count)}</span>
                     </a>
@@ -142,9 +143,14 @@ fn results_view(query: &str, r: SearchResults) -> AnyView {
             </nav>
         }
     });
-    let fuzzy = r
-        .fuzzy
-        .then(|| view! { <p class="note" role="note">{tr("search-fuzzy")}</p> });
+    let fuzzy = r.fuzzy.then(|| {
+        let key = if r.exact_total == 0 {
+            "search-fuzzy"
+        } else {
+            "search-fuzzy-more"
+        };
+        view! { <p class="note" role="note">{tr(key)}</p> }
+    });
     let suggestion = r.suggestion.map(|(text, to)| {
         view! {
             <p class="note did-you-mean">

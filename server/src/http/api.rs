@@ -126,7 +126,8 @@ pub struct SearchResponse {
     hits: Vec<SearchHit>,
     /// Facet group → value → number of matches.
     facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
-    /// True when the words found nothing and these are matches for close words.
+    /// True when the words as typed found fewer than three things and
+    /// matches for close words are included (after the exact ones).
     fuzzy: bool,
     /// When words typed are not in the index: the text with each replaced by
     /// the closest indexed word ("did you mean").

@@ -173,6 +173,7 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
         prev: (page > 1).then(|| at(page - 1)),
         next: (page < pages).then(|| at(page + 1)),
         fuzzy: found.fuzzy,
+        exact_total: found.exact_total,
         suggestion: found.suggestion.map(|text| {
             let to = href(&text, &asked.filters, asked.sort, 1);
             (text, to)
@@ -221,10 +222,14 @@ fn facet_views(
                         chosen,
                         href: href(&asked.text, &toggled, asked.sort, 1),
                         key,
+                        depth: 0,
                     }
                 })
                 .collect();
             values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+            if *group == "topic" {
+                values = labels.as_tree(values);
+            }
             Some(FacetGroupView {
                 group: group.to_string(),
                 values,
@@ -237,6 +242,8 @@ fn facet_views(
 struct Labels {
     lang: app::Lang,
     topics: BTreeMap<String, String>,
+    /// Each topic's broader topic.
+    broader: BTreeMap<String, String>,
     partners: BTreeMap<String, String>,
 }
 
@@ -244,11 +251,14 @@ impl Labels {
     async fn load(ctx: &Ctx) -> Result<Self, super::render::Failure> {
         let db = &ctx.state.db;
         let code = ctx.lang().code();
-        let topics = concepts::list(db)
-            .await
-            .or_fail(ctx)?
+        let scheme = concepts::list(db).await.or_fail(ctx)?;
+        let topics = scheme
             .iter()
             .map(|c| (c.id.clone(), c.label_in(code).to_string()))
+            .collect();
+        let broader = scheme
+            .iter()
+            .filter_map(|c| Some((c.id.clone(), c.broader.clone()?)))
             .collect();
         let partners = organisations::list(db)
             .await
@@ -259,8 +269,44 @@ impl Labels {
         Ok(Labels {
             lang: ctx.lang(),
             topics,
+            broader,
             partners,
         })
+    }
+
+    /// Topic values as their tree: each under its broader topic when that
+    /// one is among the values too, siblings in the order given (by count).
+    fn as_tree(&self, values: Vec<FacetValueView>) -> Vec<FacetValueView> {
+        let id = |v: &FacetValueView| v.key.trim_start_matches("topic/").to_string();
+        let present: std::collections::BTreeSet<String> = values.iter().map(id).collect();
+        let parent_of: BTreeMap<String, String> = values
+            .iter()
+            .filter_map(|v| {
+                let topic = id(v);
+                let broader = self.broader.get(&topic)?;
+                (present.contains(broader) && *broader != topic).then(|| (topic, broader.clone()))
+            })
+            .collect();
+        let mut ordered: Vec<FacetValueView> = Vec::with_capacity(values.len());
+        let mut stack: Vec<(usize, &FacetValueView)> = values
+            .iter()
+            .rev()
+            .filter(|v| !parent_of.contains_key(&id(v)))
+            .map(|v| (0, v))
+            .collect();
+        while let Some((depth, v)) = stack.pop() {
+            let me = id(v);
+            let children = values.iter().filter(|c| parent_of.get(&id(c)) == Some(&me));
+            stack.extend(children.rev().map(|c| (depth + 1, c)));
+            ordered.push(FacetValueView { depth, ..v.clone() });
+        }
+        // A value the walk could not reach (a cycle in the scheme) still shows.
+        for v in &values {
+            if !ordered.iter().any(|o| o.key == v.key) {
+                ordered.push(v.clone());
+            }
+        }
+        ordered
     }
 
     fn name(&self, group: &str, value: &str) -> String {

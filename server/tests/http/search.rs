@@ -202,6 +202,16 @@ async fn resources_are_found_in_any_language_and_narrowed_by_facets() {
         "a broader topic counts its narrower ones"
     );
     assert!(body.contains("Guide <span class=\"count\">(1)</span>"));
+    // Topics show as their tree: a narrower topic follows its broader one.
+    let ethics = body
+        .find("data-key=\"topic/digital-ethics\"")
+        .expect("broader topic");
+    let nested = body
+        .find(
+            "<li class=\"depth-1\"><a href=\"/en/search?kind=resource&amp;topic=data-protection\"",
+        )
+        .expect("narrower topic, nested");
+    assert!(ethics < nested);
     assert!(
         r.body
             .contains("href=\"/en/search?kind=resource&amp;topic=data-protection\"")
