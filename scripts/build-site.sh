@@ -21,6 +21,7 @@ TARGET_DIR=${CARGO_TARGET_DIR:-target}
 SITE=${ARCHIPEL_SITE_ROOT:-target/site}
 
 ensure_wasm_tools "$PROFILE"
+ensure_native_build_tools
 
 step "building the islands (WebAssembly, $PROFILE)"
 cargo build -p frontend --lib --target wasm32-unknown-unknown "${WASM_PROFILE[@]}"

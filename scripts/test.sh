@@ -15,6 +15,7 @@ fi
 
 # The front end's lints need the wasm target, on a fresh machine too.
 ensure_wasm_tools debug
+ensure_native_build_tools
 
 step "formatting and lints"
 cargo fmt --all -- --check

@@ -46,3 +46,12 @@ ensure_wasm_tools() {
     fi
     export WASM_OPT
 }
+
+# The embedded RDF store (RocksDB, C++) is compiled with bindgen, which needs
+# libclang; g++ compiles it.
+ensure_native_build_tools() {
+    if ! compgen -G "/usr/lib/llvm-*/lib/libclang.so" >/dev/null; then
+        ensure_debian libclang-dev:/usr/include/clang-c/Index.h
+    fi
+    ensure_debian g++:g++
+}

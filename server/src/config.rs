@@ -25,6 +25,29 @@ pub struct Settings {
     pub watch_content: bool,
     pub source_url: String,
     pub limits: Limits,
+    pub sparql: Sparql,
+}
+
+/// The public SPARQL endpoint's bounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sparql {
+    /// A query still running after this many milliseconds is stopped.
+    pub timeout_ms: u64,
+    /// Solutions (or triples) a query may return.
+    pub max_results: usize,
+    /// Queries evaluated at once; more are asked to come back later.
+    pub concurrent_queries: usize,
+}
+
+impl Default for Sparql {
+    fn default() -> Self {
+        Self {
+            timeout_ms: 5000,
+            max_results: 10_000,
+            concurrent_queries: 2,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +76,7 @@ impl Default for Settings {
             watch_content: false,
             source_url: "https://codeberg.org/archipel/archipel".into(),
             limits: Limits::default(),
+            sparql: Sparql::default(),
         }
     }
 }
@@ -154,6 +178,9 @@ impl Settings {
                 );
             }
         }
+        if self.sparql.concurrent_queries == 0 || self.sparql.timeout_ms == 0 {
+            bail!("sparql.concurrent_queries and sparql.timeout_ms must be more than 0");
+        }
         if self.limits.image_max_pixels == 0 {
             bail!("limits.image_max_pixels must be more than 0");
         }
@@ -200,6 +227,18 @@ impl Settings {
     /// The search index, derived from the database (`archipel reindex` rebuilds it).
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")
+    }
+
+    /// The embedded RDF store, derived like the index.
+    pub fn rdf_dir(&self) -> PathBuf {
+        self.data_dir.join("rdf")
+    }
+
+    pub fn sparql_limits(&self) -> linked_data::Limits {
+        linked_data::Limits {
+            timeout: std::time::Duration::from_millis(self.sparql.timeout_ms),
+            max_results: self.sparql.max_results,
+        }
     }
 
     /// The largest request body: a form, or a multipart upload of one file

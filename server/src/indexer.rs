@@ -2,7 +2,7 @@
 //! after this node's cursor (kept in the index folder), and rebuilds it from
 //! scratch on `archipel reindex`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,6 +10,7 @@ use anyhow::Context;
 use search_index::{SearchDoc, SearchIndex};
 use store::{Db, StoreError, concepts, library, organisations, outbox};
 
+use crate::cursor::Cursor;
 use crate::learn::Courses;
 pub use crate::search_docs::partner_doc;
 use crate::search_docs::{course_docs, resource_doc};
@@ -20,7 +21,7 @@ pub struct Indexer {
     index: Arc<SearchIndex>,
     /// The courses being served: indexed from the content, not from SQL.
     courses: Arc<Courses>,
-    cursor_path: PathBuf,
+    cursor: Cursor,
     wake: Notify,
     /// One catch-up at a time.
     running: Mutex<()>,
@@ -32,7 +33,7 @@ impl Indexer {
             db,
             index,
             courses,
-            cursor_path: index_dir.join("outbox-cursor"),
+            cursor: Cursor::new(index_dir.join("outbox-cursor")),
             wake: Notify::new(),
             running: Mutex::new(()),
         }
@@ -42,27 +43,12 @@ impl Indexer {
         &self.index
     }
 
-    fn cursor(&self) -> i64 {
-        std::fs::read_to_string(&self.cursor_path)
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(0)
-    }
-
-    fn save_cursor(&self, id: i64) -> anyhow::Result<()> {
-        let tmp = self.cursor_path.with_extension("part");
-        std::fs::write(&tmp, id.to_string())?;
-        std::fs::rename(&tmp, &self.cursor_path)?;
-        Ok(())
-    }
-
     /// Applies every change recorded since the last one applied; returns how many.
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         let mut applied = 0;
         loop {
-            let cursor = self.cursor();
-            let changes = outbox::after(&self.db, cursor, 500).await?;
+            let changes = outbox::after(&self.db, self.cursor.get(), 500).await?;
             let Some(last) = changes.last().map(|c| c.id) else {
                 break;
             };
@@ -100,7 +86,7 @@ impl Indexer {
                 }
             }
             self.index.commit()?;
-            self.save_cursor(last)?;
+            self.cursor.save(last)?;
             applied += changes.len();
         }
         Ok(applied)
@@ -138,7 +124,8 @@ impl Indexer {
         progress(total - 1, total);
         self.index.commit()?;
         self.index.compact()?;
-        self.save_cursor(last)
+        self.cursor
+            .save(last)
             .context("cannot save the index cursor")?;
         progress(total, total);
         Ok(docs.len() + uids.len() + courses)

@@ -4,10 +4,12 @@
 
 pub mod cli;
 pub mod config;
+pub mod cursor;
 pub mod error;
 pub mod http;
 pub mod indexer;
 pub mod learn;
+pub mod rdf;
 pub mod search_docs;
 pub mod state;
 pub mod uploads;

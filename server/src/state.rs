@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
 use crate::indexer::Indexer;
 use crate::learn::Courses;
+use crate::rdf::RdfProjection;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -25,6 +26,10 @@ pub struct AppState {
     pub indexer: Arc<Indexer>,
     /// The courses being served (empty until loaded, see [`Courses::replace`]).
     pub courses: Arc<Courses>,
+    /// The RDF store and the task that keeps it current.
+    pub rdf: Arc<RdfProjection>,
+    /// SPARQL queries that may run at once.
+    pub sparql_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -47,6 +52,23 @@ impl AppState {
             Arc::new(index),
             &index_dir,
             courses.clone(),
+        ));
+        let rdf_dir = settings.rdf_dir();
+        let rdf_store = linked_data::Embedded::open(&rdf_dir).with_context(|| {
+            format!(
+                "cannot open the RDF store in {} (is another archipel process running?)",
+                rdf_dir.display()
+            )
+        })?;
+        let rdf = Arc::new(RdfProjection::new(
+            db.clone(),
+            Arc::new(rdf_store),
+            &rdf_dir,
+            linked_data::Uris::new(settings.public_url()),
+            courses.clone(),
+        ));
+        let sparql_slots = Arc::new(tokio::sync::Semaphore::new(
+            settings.sparql.concurrent_queries,
         ));
         let hash_file = std::env::current_exe()
             .ok()
@@ -71,6 +93,8 @@ impl AppState {
             hashed_assets,
             login_limiter: Arc::new(limiter),
             indexer,
+            rdf,
+            sparql_slots,
         })
     }
 }

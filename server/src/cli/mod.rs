@@ -52,7 +52,8 @@ pub fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-/// `archipel reindex`: empties the search index and fills it again from SQL.
+/// `archipel reindex`: empties the search index and the RDF store and fills
+/// them again from SQL and the content folder.
 pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     let db = open_db(&settings).await?;
     let library = load_courses(&settings)?;
@@ -69,9 +70,15 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
         })
         .await?;
     bar.finish_and_clear();
-    db.close().await;
     println!(
         "search index rebuilt: {n} documents in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
+    let graphs = state.rdf.rebuild().await?;
+    db.close().await;
+    println!(
+        "RDF store rebuilt: {graphs} graphs in {:.2} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -57,13 +57,28 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             );
         }
     }
+    // The RDF store: filled when new (or after `archipel reindex` emptied
+    // it), else brought up to date from the outbox.
+    let rdf_empty = state.rdf.store().is_empty()?;
+    let rdf_result = if rdf_empty {
+        state.rdf.rebuild().await
+    } else {
+        let courses = state.rdf.index_courses().await;
+        courses.and(state.rdf.catch_up().await)
+    };
+    match rdf_result {
+        Ok(n) => tracing::info!(changes = n, rebuilt = rdf_empty, "RDF store up to date"),
+        Err(e) => tracing::error!(error = format!("{e:#}"), "RDF store update failed"),
+    }
     let indexer = state.indexer.clone().spawn();
+    let rdf = state.rdf.clone().spawn();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
         crate::learn::watch::spawn(
             state.courses.clone(),
             content_dir,
             Some(state.indexer.clone()),
+            Some(state.rdf.clone()),
         )
     });
 
@@ -118,6 +133,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         w.abort();
     }
     indexer.abort();
+    rdf.abort();
     tokio::time::timeout(Duration::from_secs(5), db.close())
         .await
         .ok();

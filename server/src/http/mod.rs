@@ -12,6 +12,7 @@ pub mod learner;
 pub mod learning;
 pub mod library;
 pub mod limiter;
+pub mod linked;
 pub mod pages;
 pub mod partners;
 pub mod render;
@@ -225,6 +226,7 @@ pub fn app(state: AppState) -> Router {
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
         .merge(api::routes())
+        .merge(linked::routes())
         .merge(pages)
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
@@ -264,25 +266,31 @@ pub fn app(state: AppState) -> Router {
 
 /// `/`: to the remembered language, else the browser's, else the default.
 async fn root(State(state): State<AppState>, req: Request) -> Response {
-    let offered = state.settings.langs();
-    let remembered = csrf::read_cookie(req.headers(), LANG_COOKIE)
-        .and_then(|c| Lang::from_code(&c))
-        .filter(|l| offered.contains(l));
-    let negotiated = || {
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| Lang::negotiate(v, &offered))
-    };
-    let lang = remembered
-        .or_else(negotiated)
-        .unwrap_or_else(|| state.settings.default_lang());
+    let lang = reader_lang(&state, req.headers());
     let mut res = Redirect::to(&format!("/{}/", lang.code())).into_response();
     res.headers_mut().insert(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
     res
+}
+
+/// The language to show a reader who did not say: the one chosen before
+/// (cookie), else the browser's best offered one, else the default.
+pub(crate) fn reader_lang(state: &AppState, headers: &axum::http::HeaderMap) -> Lang {
+    let offered = state.settings.langs();
+    let remembered = csrf::read_cookie(headers, LANG_COOKIE)
+        .and_then(|c| Lang::from_code(&c))
+        .filter(|l| offered.contains(l));
+    let negotiated = || {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| Lang::negotiate(v, &offered))
+    };
+    remembered
+        .or_else(negotiated)
+        .unwrap_or_else(|| state.settings.default_lang())
 }
 
 #[derive(Deserialize)]
@@ -357,6 +365,7 @@ async fn poke_indexer(
     let res = next.run(req).await;
     if write && res.status().as_u16() < 400 {
         state.indexer.poke();
+        state.rdf.poke();
     }
     res
 }

@@ -130,6 +130,8 @@ impl CourseEntry {
 pub struct Catalogue {
     pub courses: Vec<CourseEntry>,
     pub topics: Topics,
+    /// The published courses as loaded (for the RDF store).
+    pub sources: Vec<courses::Course>,
 }
 
 impl Catalogue {
@@ -151,6 +153,12 @@ impl Catalogue {
         Self {
             courses,
             topics: library.topics.clone(),
+            sources: library
+                .courses
+                .iter()
+                .filter(|c| !c.front.draft)
+                .cloned()
+                .collect(),
         }
     }
 }

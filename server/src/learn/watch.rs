@@ -43,6 +43,7 @@ pub fn spawn(
     courses: Arc<Courses>,
     root: PathBuf,
     indexer: Option<Arc<crate::indexer::Indexer>>,
+    rdf: Option<Arc<crate::rdf::RdfProjection>>,
 ) -> tokio::task::JoinHandle<()> {
     // Taken now, not when the task first runs, so an edit made meanwhile counts.
     let mut last = fingerprint(&root);
@@ -69,6 +70,14 @@ pub fn spawn(
                         tracing::warn!(
                             error = format!("{e:#}"),
                             "could not index the reloaded courses"
+                        );
+                    }
+                    if let Some(rdf) = &rdf
+                        && let Err(e) = rdf.index_courses().await
+                    {
+                        tracing::warn!(
+                            error = format!("{e:#}"),
+                            "could not publish the reloaded courses as RDF"
                         );
                     }
                 }
@@ -123,7 +132,7 @@ mod tests {
         let courses = Arc::new(Courses::new(&root, &dir.path().join("media")));
         courses.replace(&courses::load(&root).unwrap());
         assert_eq!(title(&courses), "Cours d'exemple");
-        let task = spawn(courses.clone(), root.clone(), None);
+        let task = spawn(courses.clone(), root.clone(), None, None);
 
         let index = root.join("courses/sample/_index.md");
         let text = std::fs::read_to_string(&index).unwrap();

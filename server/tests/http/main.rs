@@ -6,6 +6,7 @@ mod accounts;
 mod contribute;
 mod learning;
 mod library;
+mod linked;
 mod pages;
 mod partners;
 mod search;

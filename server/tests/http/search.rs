@@ -11,7 +11,7 @@ use store::users::Role;
 
 use crate::support::TestApp;
 
-fn concept(id: &str, broader: Option<&str>, labels: &[(&str, &str)]) -> Concept {
+pub fn concept(id: &str, broader: Option<&str>, labels: &[(&str, &str)]) -> Concept {
     Concept {
         id: id.into(),
         broader: broader.map(str::to_string),
@@ -24,7 +24,7 @@ fn concept(id: &str, broader: Option<&str>, labels: &[(&str, &str)]) -> Concept 
     }
 }
 
-async fn publish(
+pub async fn publish(
     app: &TestApp,
     user: i64,
     moderator: i64,
@@ -36,7 +36,7 @@ async fn publish(
     review::publish(&app.db, moderator, r.id).await.unwrap()
 }
 
-fn form(
+pub fn form(
     lang: &str,
     kind: &str,
     title: &str,

@@ -15,6 +15,7 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub indexer: std::sync::Arc<server::indexer::Indexer>,
+    pub rdf: std::sync::Arc<server::rdf::RdfProjection>,
     pub db: store::Db,
     pub cookies: HashMap<String, String>,
     pub dir: tempfile::TempDir,
@@ -70,10 +71,12 @@ impl TestApp {
         let library = courses::load(&content_dir).unwrap_or_else(|r| panic!("{r}"));
         state.courses.replace(&library);
         let indexer = state.indexer.clone();
+        let rdf = state.rdf.clone();
         let router = server::http::app(state);
         Self {
             router,
             indexer,
+            rdf,
             db,
             cookies: HashMap::new(),
             dir,
@@ -120,6 +123,7 @@ impl TestApp {
         TestApp {
             router: self.router.clone(),
             indexer: self.indexer.clone(),
+            rdf: self.rdf.clone(),
             db: self.db.clone(),
             cookies: HashMap::new(),
             dir: tempfile::tempdir().unwrap(),

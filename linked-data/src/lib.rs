@@ -1,0 +1,22 @@
+//! Archipel as linked data: every course, resource, topic and partner as
+//! RDF under stable URIs ([`uris`]), described with schema.org, SKOS, DCAT
+//! and VoID ([`vocab`], [`map`]), written in Turtle, JSON-LD, RDF/XML and
+//! N-Triples ([`format`], [`jsonld`]) and kept in an RDF store that answers
+//! SPARQL within limits ([`store`]). No HTTP here.
+
+pub mod format;
+pub mod jsonld;
+pub mod map;
+pub mod store;
+pub mod uris;
+pub mod vocab;
+
+pub use format::{Format, Representation, negotiate};
+pub use oxigraph::model::Graph;
+pub use store::{
+    Answer, DumpFormat, Embedded, Limits, QueryError, QueryRequest, RdfStore, StoreError,
+};
+pub use uris::Uris;
+
+#[cfg(test)]
+mod tests;

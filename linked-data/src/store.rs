@@ -1,0 +1,405 @@
+//! The RDF store: a projection of SQL and the content folder, one named
+//! graph per entity (named by the entity's URI), so that an entity is
+//! replaced or removed whole. Queries see the union of all graphs as their
+//! default graph unless they name graphs.
+//!
+//! [`RdfStore`] is what the server uses; [`Embedded`] keeps the store in a
+//! folder of the data directory with Oxigraph (RocksDB).
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Graph, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::format::{self, Format, Representation};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("RDF store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("RDF store: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not an IRI: {0}")]
+    Iri(String),
+}
+
+/// Why a query got no results.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The text is not SPARQL 1.1 (the parser's message).
+    #[error("{0}")]
+    Syntax(String),
+    #[error("the query took longer than {0:?} and was stopped")]
+    Timeout(Duration),
+    #[error("the query gives more than {0} results; add a LIMIT")]
+    TooManyResults(usize),
+    /// None of the formats asked for fits this kind of query.
+    #[error("none of the formats accepted fits this query; offered: {0}")]
+    NotAcceptable(String),
+    #[error("{0}")]
+    Evaluation(String),
+}
+
+/// A SPARQL query as the protocol carries it.
+#[derive(Debug, Clone, Default)]
+pub struct QueryRequest {
+    pub query: String,
+    /// `default-graph-uri`: when given, the default graph is their merge
+    /// instead of the union of every graph.
+    pub default_graphs: Vec<String>,
+    /// `named-graph-uri`: when given, the only graphs `GRAPH` sees.
+    pub named_graphs: Vec<String>,
+    /// The request's `Accept` header.
+    pub accept: Option<String>,
+}
+
+/// Bounds on one query.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub timeout: Duration,
+    /// Solutions (or triples) at most.
+    pub max_results: usize,
+}
+
+/// Results written out in full, ready to send.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub media_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+/// What the server needs from an RDF store.
+pub trait RdfStore: Send + Sync {
+    /// Makes `graph` the content of the named graph `name`, in one step.
+    fn replace(&self, name: &str, graph: &Graph) -> Result<(), StoreError>;
+    /// Removes the named graph `name` and its triples.
+    fn remove(&self, name: &str) -> Result<(), StoreError>;
+    /// Removes everything (before a rebuild).
+    fn clear(&self) -> Result<(), StoreError>;
+    /// The triples of the named graph `name` (empty when there is none).
+    fn graph(&self, name: &str) -> Result<Graph, StoreError>;
+    /// What is said about `uri` in any graph, with the nodes that belong to
+    /// it (`uri#…`): what its address answers in RDF.
+    fn describe(&self, uri: &str) -> Result<Graph, StoreError>;
+    /// How many quads the store holds.
+    fn len(&self) -> Result<usize, StoreError>;
+    fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+    /// Runs a query within `limits`, writing the results in the best
+    /// format the request accepts. Blocking: call it off the async runtime.
+    fn query(&self, request: &QueryRequest, limits: Limits) -> Result<Answer, QueryError>;
+    /// Writes every quad as N-Quads, or the union as Turtle.
+    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DumpFormat {
+    NQuads,
+    Turtle,
+}
+
+/// Oxigraph in a folder (or in memory for tests).
+pub struct Embedded {
+    store: Store,
+}
+
+impl Embedded {
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir)?;
+        Ok(Embedded {
+            store: Store::open(dir)?,
+        })
+    }
+
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(Embedded {
+            store: Store::new()?,
+        })
+    }
+
+    /// Loads RDF into the default graph (tests and fixtures).
+    pub fn load(
+        &self,
+        format: RdfFormat,
+        data: &[u8],
+        graph: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let target = match graph {
+            Some(g) => GraphName::NamedNode(named(g)?),
+            None => GraphName::DefaultGraph,
+        };
+        let parser = oxigraph::io::RdfParser::from_format(format).with_default_graph(target);
+        self.store
+            .load_from_slice(parser, data)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))
+    }
+}
+
+fn named(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|_| StoreError::Iri(iri.to_string()))
+}
+
+impl RdfStore for Embedded {
+    fn replace(&self, name: &str, graph: &Graph) -> Result<(), StoreError> {
+        let name = named(name)?;
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(&name)?;
+        tx.insert_named_graph(&name);
+        for t in graph.iter() {
+            tx.insert(t.in_graph(GraphNameRef::NamedNode(name.as_ref())));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn remove(&self, name: &str) -> Result<(), StoreError> {
+        self.store.remove_named_graph(&named(name)?)?;
+        Ok(())
+    }
+
+    fn clear(&self) -> Result<(), StoreError> {
+        self.store.clear()?;
+        Ok(())
+    }
+
+    fn graph(&self, name: &str) -> Result<Graph, StoreError> {
+        let name = named(name)?;
+        let mut graph = Graph::new();
+        for quad in self.store.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(name.as_ref())),
+        ) {
+            let quad: Quad = quad?;
+            graph.insert(&oxigraph::model::Triple::new(
+                quad.subject,
+                quad.predicate,
+                quad.object,
+            ));
+        }
+        Ok(graph)
+    }
+
+    fn describe(&self, uri: &str) -> Result<Graph, StoreError> {
+        let mut graph = Graph::new();
+        let mut todo = vec![named(uri)?];
+        let own = format!("{uri}#");
+        while let Some(subject) = todo.pop() {
+            for quad in
+                self.store
+                    .quads_for_pattern(Some(subject.as_ref().into()), None, None, None)
+            {
+                let quad: Quad = quad?;
+                if let oxigraph::model::Term::NamedNode(o) = &quad.object
+                    && o.as_str().starts_with(&own)
+                    && !graph.iter().any(|t| t.subject == o.as_ref().into())
+                {
+                    todo.push(o.clone());
+                }
+                graph.insert(&oxigraph::model::Triple::new(
+                    quad.subject,
+                    quad.predicate,
+                    quad.object,
+                ));
+            }
+        }
+        Ok(graph)
+    }
+
+    fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    fn query(&self, request: &QueryRequest, limits: Limits) -> Result<Answer, QueryError> {
+        let token = CancellationToken::new();
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .parse_query(&request.query)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        let dataset = prepared.dataset_mut();
+        if request.default_graphs.is_empty() {
+            dataset.set_default_graph_as_union();
+        } else {
+            let graphs = request
+                .default_graphs
+                .iter()
+                .map(|g| named(g).map(GraphName::NamedNode))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| QueryError::Syntax(e.to_string()))?;
+            dataset.set_default_graph(graphs);
+        }
+        if !request.named_graphs.is_empty() {
+            let graphs = request
+                .named_graphs
+                .iter()
+                .map(|g| named(g).map(NamedOrBlankNode::NamedNode))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| QueryError::Syntax(e.to_string()))?;
+            dataset.set_available_named_graphs(graphs);
+        }
+        let _deadline = Deadline::start(limits.timeout, token);
+        let stopped = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => QueryError::Timeout(limits.timeout),
+            other => QueryError::Evaluation(other.to_string()),
+        };
+        let results = prepared.on_store(&self.store).execute().map_err(stopped)?;
+        write_results(results, request.accept.as_deref(), limits, &stopped)
+    }
+
+    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
+        match format {
+            DumpFormat::NQuads => {
+                let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
+                for quad in self.store.iter() {
+                    writer.serialize_quad(&quad?)?;
+                }
+                writer.finish()?;
+            }
+            DumpFormat::Turtle => {
+                let mut graph = Graph::new();
+                for quad in self.store.iter() {
+                    let quad = quad?;
+                    graph.insert(&oxigraph::model::Triple::new(
+                        quad.subject,
+                        quad.predicate,
+                        quad.object,
+                    ));
+                }
+                out.write_all(&format::serialize(&graph, Format::Turtle)?)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Cancels a query when its time is up; dropped when it ends first.
+struct Deadline {
+    _done: mpsc::Sender<()>,
+}
+
+impl Deadline {
+    fn start(timeout: Duration, token: CancellationToken) -> Self {
+        let (done, finished) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(timeout) {
+                token.cancel();
+            }
+        });
+        Deadline { _done: done }
+    }
+}
+
+/// Result formats for SELECT and ASK, the first the default.
+const RESULT_FORMATS: [(&str, QueryResultsFormat); 6] = [
+    ("application/sparql-results+json", QueryResultsFormat::Json),
+    ("application/json", QueryResultsFormat::Json),
+    ("application/sparql-results+xml", QueryResultsFormat::Xml),
+    ("application/xml", QueryResultsFormat::Xml),
+    ("text/csv", QueryResultsFormat::Csv),
+    ("text/tab-separated-values", QueryResultsFormat::Tsv),
+];
+
+fn results_format(accept: Option<&str>) -> Result<QueryResultsFormat, QueryError> {
+    let Some(accept) = accept
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && *a != "*/*")
+    else {
+        return Ok(QueryResultsFormat::Json);
+    };
+    let mut best: Option<(QueryResultsFormat, f32)> = None;
+    for item in accept.split(',') {
+        let mut parts = item.split(';');
+        let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
+            .and_then(|(_, v)| v.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let found = if media == "*/*" || media == "application/*" {
+            Some(QueryResultsFormat::Json)
+        } else {
+            RESULT_FORMATS
+                .iter()
+                .find(|(m, _)| *m == media)
+                .map(|(_, f)| *f)
+        };
+        if let Some(f) = found
+            && q > 0.0
+            && best.is_none_or(|(_, b)| q > b)
+        {
+            best = Some((f, q));
+        }
+    }
+    best.map(|(f, _)| f).ok_or_else(|| {
+        let offered: Vec<&str> = RESULT_FORMATS.iter().map(|(m, _)| *m).collect();
+        QueryError::NotAcceptable(offered.join(", "))
+    })
+}
+
+fn write_results(
+    results: QueryResults<'_>,
+    accept: Option<&str>,
+    limits: Limits,
+    stopped: &dyn Fn(QueryEvaluationError) -> QueryError,
+) -> Result<Answer, QueryError> {
+    let io = |e: std::io::Error| QueryError::Evaluation(e.to_string());
+    match results {
+        QueryResults::Boolean(value) => {
+            let format = results_format(accept)?;
+            let body = QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(Vec::new(), value)
+                .map_err(io)?;
+            Ok(Answer {
+                media_type: format.media_type(),
+                body,
+            })
+        }
+        QueryResults::Solutions(solutions) => {
+            let format = results_format(accept)?;
+            let variables = solutions.variables().to_vec();
+            let mut writer = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(Vec::new(), variables)
+                .map_err(io)?;
+            for (n, solution) in solutions.enumerate() {
+                if n >= limits.max_results {
+                    return Err(QueryError::TooManyResults(limits.max_results));
+                }
+                writer.serialize(&solution.map_err(stopped)?).map_err(io)?;
+            }
+            Ok(Answer {
+                media_type: format.media_type(),
+                body: writer.finish().map_err(io)?,
+            })
+        }
+        QueryResults::Graph(triples) => {
+            let format = match format::negotiate(accept) {
+                Some(Representation::Rdf(f)) => f,
+                // A browser asking for a page, or anything: Turtle.
+                Some(Representation::Html) => Format::Turtle,
+                None => {
+                    let offered: Vec<&str> = Format::ALL.iter().map(|f| f.media_type()).collect();
+                    return Err(QueryError::NotAcceptable(offered.join(", ")));
+                }
+            };
+            let mut graph = Graph::new();
+            for (n, triple) in triples.enumerate() {
+                if n >= limits.max_results {
+                    return Err(QueryError::TooManyResults(limits.max_results));
+                }
+                graph.insert(&triple.map_err(stopped)?);
+            }
+            let body = format::serialize(&graph, format).map_err(io)?;
+            Ok(Answer {
+                media_type: format.media_type(),
+                body,
+            })
+        }
+    }
+}

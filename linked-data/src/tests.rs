@@ -1,0 +1,509 @@
+//! The mapping of each entity type written in every format and read back,
+//! and the store: graphs per entity, SPARQL results, limits.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::model::{Graph, Term, Triple};
+use store::concepts::Concept;
+use store::library::{Kind, Origin, Resource, ResourceText, Status};
+
+use crate::format::{Format, serialize};
+use crate::store::{Embedded, Limits, QueryError, QueryRequest, RdfStore};
+use crate::{Uris, map};
+
+fn uris() -> Uris {
+    Uris::new("https://archipel.example.org")
+}
+
+fn text(lang: &str, title: &str, origin: Origin, status: Status) -> ResourceText {
+    ResourceText {
+        lang: lang.into(),
+        title: title.into(),
+        description: format!("{title}: a description."),
+        origin,
+        status,
+    }
+}
+
+fn resource() -> Resource {
+    Resource {
+        id: 7,
+        uid: "a1b2c3".into(),
+        kind: Kind::Video,
+        original_language: "fr".into(),
+        audience: "associations".into(),
+        educational_level: "beginner".into(),
+        licence: "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        country: "FR".into(),
+        organisation_id: 1,
+        authors: vec!["Camille Martin".into(), "Luka Horvat".into()],
+        date_created: "2026-03-14".into(),
+        url: "https://example.org/video".into(),
+        thumbnail: Some("thumb.jpg".into()),
+        status: Status::Published,
+        status_reason: String::new(),
+        views: 3,
+        created_at: "2026-03-14T10:00:00.000000Z".into(),
+        updated_at: "2026-04-01T09:30:00.000000Z".into(),
+        published_at: Some("2026-03-15T08:00:00.000000Z".into()),
+        texts: vec![
+            text(
+                "fr",
+                "Héberger ses outils",
+                Origin::Original,
+                Status::Published,
+            ),
+            text("en", "Hosting your tools", Origin::Human, Status::Published),
+            text("de", "Entwurf", Origin::MachineAssisted, Status::Draft),
+        ],
+        topics: vec!["alternative-hosting".into(), "backups".into()],
+        files: vec![store::library::files::ResourceFile {
+            id: 3,
+            stored_name: "x".into(),
+            file_name: "kit d'atelier.pdf".into(),
+            media_type: "application/pdf".into(),
+            bytes: 1234,
+            thumbnail: None,
+            created_at: "2026-03-14T10:00:00.000000Z".into(),
+        }],
+    }
+}
+
+fn concepts() -> Vec<Concept> {
+    let labels = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect()
+    };
+    vec![
+        Concept {
+            id: "system-administration".into(),
+            broader: None,
+            labels: labels(&[
+                ("en", "System administration"),
+                ("fr", "Administration système"),
+            ]),
+            alt: BTreeMap::new(),
+            shipped: true,
+        },
+        Concept {
+            id: "backups".into(),
+            broader: Some("system-administration".into()),
+            labels: labels(&[
+                ("en", "Backups"),
+                ("fr", "Sauvegardes"),
+                ("hr", "Sigurnosne kopije"),
+            ]),
+            alt: [("de".to_string(), vec!["Backup".to_string()])]
+                .into_iter()
+                .collect(),
+            shipped: true,
+        },
+    ]
+}
+
+fn partner() -> store::organisations::Organisation {
+    store::organisations::Organisation {
+        id: 1,
+        slug: "les-tisserands-du-libre".into(),
+        name: "Les Tisserands du Libre".into(),
+        country: "FR".into(),
+        languages: vec!["fr".into(), "en".into()],
+        website: "https://tisserands.example.org".into(),
+        logo: Some("abc.png".into()),
+    }
+}
+
+fn course_graph() -> Graph {
+    let root =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures/i18n");
+    let library = courses::load(&root).expect("the translated fixture tree loads");
+    let mut g = Graph::new();
+    for c in &library.courses {
+        map::course(&mut g, &uris(), c, &|_| vec!["a1b2c3".to_string()]);
+    }
+    g
+}
+
+fn graphs() -> Vec<(&'static str, Graph)> {
+    let mut r = Graph::new();
+    map::resource(&mut r, &uris(), &resource(), "les-tisserands-du-libre");
+    let mut s = Graph::new();
+    map::scheme(&mut s, &uris(), &concepts());
+    let mut p = Graph::new();
+    map::partner(&mut p, &uris(), &partner());
+    vec![
+        ("resource", r),
+        ("topics", s),
+        ("partner", p),
+        ("course", course_graph()),
+    ]
+}
+
+fn parse(format: Format, bytes: &[u8]) -> Graph {
+    let rdf = match format {
+        Format::Turtle => RdfFormat::Turtle,
+        Format::JsonLd => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+        Format::RdfXml => RdfFormat::RdfXml,
+        Format::NTriples => RdfFormat::NTriples,
+    };
+    let mut g = Graph::new();
+    for quad in RdfParser::from_format(rdf).for_slice(bytes) {
+        let quad = quad.unwrap_or_else(|e| {
+            panic!(
+                "{format:?} parses back: {e}\n{}",
+                String::from_utf8_lossy(bytes)
+            )
+        });
+        g.insert(&Triple::new(quad.subject, quad.predicate, quad.object));
+    }
+    g
+}
+
+#[test]
+fn every_entity_type_round_trips_through_every_format() {
+    for (name, graph) in graphs() {
+        assert!(graph.len() > 5, "{name} has a description");
+        for format in Format::ALL {
+            let bytes = serialize(&graph, format).unwrap();
+            let back = parse(format, &bytes);
+            assert_eq!(
+                back,
+                graph,
+                "{name} in {format:?}:\n{}",
+                String::from_utf8_lossy(&bytes)
+            );
+            assert_eq!(
+                serialize(&graph, format).unwrap(),
+                bytes,
+                "{name} in {format:?} is stable"
+            );
+        }
+    }
+}
+
+/// The language tags of the literals of `predicate` on `subject`.
+fn tags(g: &Graph, subject: &str, predicate: &str) -> Vec<String> {
+    let mut tags: Vec<String> = g
+        .iter()
+        .filter(|t| {
+            t.subject.to_string() == format!("<{subject}>") && t.predicate.as_str() == predicate
+        })
+        .filter_map(|t| match t.object {
+            oxigraph::model::TermRef::Literal(l) => l.language().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    tags.sort();
+    tags
+}
+
+#[test]
+fn translated_fields_carry_their_language_and_drafts_stay_out() {
+    let graphs = graphs();
+    let r = &graphs[0].1;
+    let me = uris().resource("a1b2c3");
+    assert_eq!(
+        tags(r, &me, "http://schema.org/name"),
+        ["en", "fr"],
+        "the German draft is not published"
+    );
+    assert_eq!(tags(r, &me, "http://schema.org/description"), ["en", "fr"]);
+    let topics = &graphs[1].1;
+    let backups = uris().concept("backups");
+    assert_eq!(
+        tags(
+            topics,
+            &backups,
+            "http://www.w3.org/2004/02/skos/core#prefLabel"
+        ),
+        ["en", "fr", "hr"]
+    );
+    assert_eq!(
+        tags(
+            topics,
+            &backups,
+            "http://www.w3.org/2004/02/skos/core#altLabel"
+        ),
+        ["de"]
+    );
+    let course = &graphs[3].1;
+    assert_eq!(
+        tags(course, &uris().course("sample"), "http://schema.org/name"),
+        ["en", "fr"]
+    );
+    let lesson = format!("{}/courses/sample/basics/first", uris().base());
+    assert_eq!(
+        tags(course, &lesson, "http://schema.org/name"),
+        ["de-at", "en", "fr"],
+        "tags in lower case"
+    );
+}
+
+#[test]
+fn resources_link_what_they_are_about_and_who_published_them() {
+    let graphs = graphs();
+    let r = &graphs[0].1;
+    let has = |p: &str, o: &str| {
+        r.iter().any(|t| {
+            t.predicate.as_str() == format!("http://schema.org/{p}") && t.object.to_string() == o
+        })
+    };
+    assert!(has("about", &format!("<{}>", uris().concept("backups"))));
+    assert!(has(
+        "publisher",
+        &format!("<{}>", uris().partner("les-tisserands-du-libre"))
+    ));
+    assert!(has(
+        "license",
+        "<https://creativecommons.org/licenses/by-sa/4.0/>"
+    ));
+    assert!(has(
+        "learningResourceType",
+        "<https://w3id.org/kim/hcrt/video>"
+    ));
+    assert!(has(
+        "dateCreated",
+        "\"2026-03-14\"^^<http://www.w3.org/2001/XMLSchema#date>"
+    ));
+    assert!(has(
+        "contentUrl",
+        "<https://archipel.example.org/fr/library/resources/a1b2c3/files/3/kit%20d%27atelier.pdf>"
+    ));
+    let course = &graphs[3].1;
+    assert!(
+        course
+            .iter()
+            .any(|t| t.predicate.as_str() == "http://schema.org/citation"
+                && t.object
+                    == Term::from(
+                        oxigraph::model::NamedNode::new(uris().resource("a1b2c3")).unwrap()
+                    )
+                    .as_ref()),
+        "lessons cite the resources they link to"
+    );
+}
+
+fn filled() -> Embedded {
+    let store = Embedded::in_memory().unwrap();
+    for (name, graph) in graphs() {
+        store
+            .replace(
+                &format!("https://archipel.example.org/graph/{name}"),
+                &graph,
+            )
+            .unwrap();
+    }
+    store
+}
+
+fn limits() -> Limits {
+    Limits {
+        timeout: Duration::from_secs(5),
+        max_results: 10_000,
+    }
+}
+
+fn ask(store: &Embedded, query: &str, accept: &str) -> Result<crate::Answer, QueryError> {
+    store.query(
+        &QueryRequest {
+            query: query.into(),
+            accept: Some(accept.into()),
+            ..QueryRequest::default()
+        },
+        limits(),
+    )
+}
+
+#[test]
+fn a_graph_per_entity_is_replaced_whole_and_removed() {
+    let store = filled();
+    let name = "https://archipel.example.org/graph/partner";
+    let before = store.len().unwrap();
+    let mut smaller = Graph::new();
+    smaller.insert(&Triple::new(
+        oxigraph::model::NamedNode::new(uris().partner("x")).unwrap(),
+        crate::vocab::schema("name"),
+        oxigraph::model::Literal::new_simple_literal("X"),
+    ));
+    store.replace(name, &smaller).unwrap();
+    assert_eq!(store.graph(name).unwrap(), smaller);
+    assert!(store.len().unwrap() < before);
+    store.remove(name).unwrap();
+    assert!(store.graph(name).unwrap().is_empty());
+    // A description gathers the thing and its own nodes, from any graph.
+    let (_, resource) = graphs().remove(0);
+    let described = store.describe(&uris().resource("a1b2c3")).unwrap();
+    assert_eq!(
+        described, resource,
+        "the resource with its authors, files and audience"
+    );
+    let lesson = store
+        .describe(&format!("{}/courses/sample/basics/first", uris().base()))
+        .unwrap();
+    assert!(
+        !lesson.is_empty(),
+        "a lesson is described from its course's graph"
+    );
+}
+
+#[test]
+fn queries_see_every_graph_and_answer_in_the_format_asked() {
+    let store = filled();
+    let q = "SELECT ?name WHERE { ?r a <http://schema.org/LearningResource> ; <http://schema.org/name> ?name FILTER(lang(?name) = 'en') }";
+    let json = ask(&store, q, "application/sparql-results+json").unwrap();
+    assert_eq!(json.media_type, "application/sparql-results+json");
+    assert!(String::from_utf8_lossy(&json.body).contains("Hosting your tools"));
+    for (accept, media) in [
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+        ),
+        ("text/csv", "text/csv; charset=utf-8"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values; charset=utf-8",
+        ),
+    ] {
+        let a = ask(&store, q, accept).unwrap();
+        assert!(
+            a.media_type.starts_with(media.split(';').next().unwrap()),
+            "{accept}: {}",
+            a.media_type
+        );
+        assert!(
+            String::from_utf8_lossy(&a.body).contains("Hosting your tools"),
+            "{accept}"
+        );
+    }
+    let yes = ask(
+        &store,
+        "ASK { ?s a <http://www.w3.org/2004/02/skos/core#Concept> }",
+        "",
+    )
+    .unwrap();
+    assert!(String::from_utf8_lossy(&yes.body).contains("true"));
+    let described = ask(
+        &store,
+        &format!("DESCRIBE <{}>", uris().concept("backups")),
+        "text/turtle",
+    )
+    .unwrap();
+    assert_eq!(described.media_type, "text/turtle");
+    assert!(String::from_utf8_lossy(&described.body).contains("Sauvegardes"));
+    assert!(matches!(
+        ask(&store, q, "image/png"),
+        Err(QueryError::NotAcceptable(_))
+    ));
+    match ask(&store, "SELECT * WHERE { ?s ?p }", "") {
+        Err(QueryError::Syntax(message)) => assert!(!message.is_empty()),
+        other => panic!("a syntax error: {other:?}"),
+    }
+    // Naming a graph narrows the default graph to it.
+    let only_partner = store
+        .query(
+            &QueryRequest {
+                query:
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://schema.org/LearningResource> }"
+                        .into(),
+                default_graphs: vec!["https://archipel.example.org/graph/partner".into()],
+                ..QueryRequest::default()
+            },
+            limits(),
+        )
+        .unwrap();
+    assert!(String::from_utf8_lossy(&only_partner.body).contains("\"0\""));
+}
+
+#[test]
+fn a_pathological_query_is_cut_at_the_timeout_and_big_results_are_refused() {
+    let store = filled();
+    let started = Instant::now();
+    let limits = Limits {
+        timeout: Duration::from_millis(300),
+        max_results: 100,
+    };
+    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let r = store.query(
+        &QueryRequest {
+            query: cartesian.into(),
+            ..QueryRequest::default()
+        },
+        limits,
+    );
+    assert!(matches!(r, Err(QueryError::Timeout(_))), "{r:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "stopped soon after: {:?}",
+        started.elapsed()
+    );
+    let all = store.query(
+        &QueryRequest {
+            query: "SELECT * WHERE { ?s ?p ?o }".into(),
+            ..QueryRequest::default()
+        },
+        limits,
+    );
+    assert!(
+        matches!(all, Err(QueryError::TooManyResults(100))),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_store_on_disk_keeps_its_graphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, graph) = graphs().remove(0);
+    {
+        let store = Embedded::open(dir.path()).unwrap();
+        store
+            .replace("https://archipel.example.org/graph/r", &graph)
+            .unwrap();
+    }
+    let store = Embedded::open(dir.path()).unwrap();
+    assert_eq!(
+        store.graph("https://archipel.example.org/graph/r").unwrap(),
+        graph
+    );
+    let mut dump = Vec::new();
+    store.dump(crate::DumpFormat::NQuads, &mut dump).unwrap();
+    assert_eq!(
+        String::from_utf8(dump).unwrap().lines().count(),
+        graph.len()
+    );
+}
+
+/// `MAPPING.md` documents each mapping with an example written by the code;
+/// `ARCHIPEL_BLESS=1 cargo test -p linked-data` rewrites the examples.
+#[test]
+fn the_mapping_document_shows_what_the_code_writes() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("MAPPING.md");
+    let mut doc = std::fs::read_to_string(&path).unwrap();
+    let bless = std::env::var_os("ARCHIPEL_BLESS").is_some();
+    for (name, graph) in graphs() {
+        let turtle = String::from_utf8(serialize(&graph, Format::Turtle).unwrap()).unwrap();
+        let marker = format!("<!-- example: {name} -->\n```turtle\n");
+        let start = doc
+            .find(&marker)
+            .unwrap_or_else(|| panic!("MAPPING.md has an example of {name}"))
+            + marker.len();
+        let end = start + doc[start..].find("```").unwrap();
+        if bless {
+            doc.replace_range(start..end, &turtle);
+        } else {
+            assert_eq!(
+                doc[start..end],
+                turtle,
+                "the {name} example is out of date: ARCHIPEL_BLESS=1 cargo test -p linked-data"
+            );
+        }
+    }
+    if bless {
+        std::fs::write(&path, doc).unwrap();
+    }
+}

@@ -1,0 +1,228 @@
+//! Keeps the RDF store a faithful projection of SQL and the content folder,
+//! as the indexer does for the search index: the outbox after this node's
+//! cursor is applied entity by entity, each entity's triples replacing its
+//! named graph; `archipel reindex` rebuilds it all.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use linked_data::{Graph, RdfStore, Uris, map};
+use store::{Db, StoreError, concepts, library, organisations, outbox};
+use tokio::sync::{Mutex, Notify};
+
+use crate::cursor::Cursor;
+use crate::learn::Courses;
+
+pub struct RdfProjection {
+    db: Db,
+    store: Arc<dyn RdfStore>,
+    uris: Uris,
+    courses: Arc<Courses>,
+    cursor: Cursor,
+    /// One catch-up or rebuild at a time.
+    running: Mutex<()>,
+    wake: Notify,
+}
+
+/// The uids of the library resources a lesson's Markdown links to.
+pub fn cited_resources(markdown: &str) -> Vec<String> {
+    let mut uids: Vec<String> = markdown
+        .match_indices("/library/resources/")
+        .filter_map(|(at, marker)| {
+            let rest = &markdown[at + marker.len()..];
+            let uid: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            (!uid.is_empty()).then_some(uid)
+        })
+        .collect();
+    uids.sort();
+    uids.dedup();
+    uids
+}
+
+impl RdfProjection {
+    pub fn new(
+        db: Db,
+        store: Arc<dyn RdfStore>,
+        dir: &Path,
+        uris: Uris,
+        courses: Arc<Courses>,
+    ) -> Self {
+        Self {
+            db,
+            store,
+            uris,
+            courses,
+            cursor: Cursor::new(dir.join("outbox-cursor")),
+            running: Mutex::new(()),
+            wake: Notify::new(),
+        }
+    }
+
+    pub fn store(&self) -> &Arc<dyn RdfStore> {
+        &self.store
+    }
+
+    pub fn uris(&self) -> &Uris {
+        &self.uris
+    }
+
+    /// Applies every change recorded since the last one applied; returns how many.
+    pub async fn catch_up(&self) -> anyhow::Result<usize> {
+        let _one = self.running.lock().await;
+        let mut applied = 0;
+        loop {
+            let changes = outbox::after(&self.db, self.cursor.get(), 500).await?;
+            let Some(last) = changes.last().map(|c| c.id) else {
+                break;
+            };
+            let mut resources = std::collections::BTreeSet::new();
+            let mut partners = std::collections::BTreeSet::new();
+            let mut topics_changed = false;
+            for change in &changes {
+                match change.entity.as_str() {
+                    organisations::OUTBOX_ENTITY => {
+                        partners.insert(change.entity_id.clone());
+                    }
+                    library::OUTBOX_ENTITY => {
+                        resources.insert(change.entity_id.clone());
+                    }
+                    concepts::OUTBOX_ENTITY => topics_changed = true,
+                    _ => {}
+                }
+            }
+            for slug in &partners {
+                self.partner(slug).await?;
+            }
+            for uid in &resources {
+                self.resource(uid).await?;
+            }
+            if topics_changed {
+                self.topics().await?;
+            }
+            self.cursor.save(last)?;
+            applied += changes.len();
+        }
+        Ok(applied)
+    }
+
+    /// Empties the store and fills it again; returns the graphs written.
+    pub async fn rebuild(&self) -> anyhow::Result<usize> {
+        let _one = self.running.lock().await;
+        let last = outbox::last_id(&self.db).await?;
+        self.store.clear()?;
+        let mut graphs = 0;
+        for org in organisations::list(&self.db).await? {
+            self.partner(&org.slug).await?;
+            graphs += 1;
+        }
+        for uid in library::browse::published_uids(&self.db, i64::MAX, 0).await? {
+            self.resource(&uid).await?;
+            graphs += 1;
+        }
+        graphs += self.topics().await?;
+        graphs += self.put_courses()?;
+        self.cursor.save(last)?;
+        Ok(graphs)
+    }
+
+    /// Writes the courses being served, replacing the previous ones.
+    pub async fn index_courses(&self) -> anyhow::Result<usize> {
+        let _one = self.running.lock().await;
+        self.put_courses()
+    }
+
+    fn put_courses(&self) -> anyhow::Result<usize> {
+        let catalogue = self.courses.get();
+        for course in &catalogue.sources {
+            let mut g = Graph::new();
+            map::course(&mut g, &self.uris, course, &|lesson| {
+                lesson
+                    .versions
+                    .values()
+                    .flat_map(|v| cited_resources(&v.text.markdown))
+                    .collect()
+            });
+            self.store.replace(&self.uris.course(&course.slug), &g)?;
+        }
+        Ok(catalogue.sources.len())
+    }
+
+    async fn partner(&self, slug: &str) -> anyhow::Result<()> {
+        let name = self.uris.partner(slug);
+        match organisations::get_by_slug(&self.db, slug).await {
+            Ok(org) => {
+                let mut g = Graph::new();
+                map::partner(&mut g, &self.uris, &org);
+                self.store.replace(&name, &g)?;
+            }
+            Err(StoreError::NotFound) => self.store.remove(&name)?,
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    }
+
+    /// Writes resource `uid` as readers see it now, or removes it.
+    async fn resource(&self, uid: &str) -> anyhow::Result<()> {
+        let name = self.uris.resource(uid);
+        let r = match library::get_by_uid(&self.db, uid).await {
+            Ok(r) if r.status == library::Status::Published => r,
+            Ok(_) | Err(StoreError::NotFound) => {
+                self.store.remove(&name)?;
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let org = organisations::get(&self.db, r.organisation_id).await?;
+        let mut g = Graph::new();
+        map::resource(&mut g, &self.uris, &r, &org.slug);
+        self.store.replace(&name, &g)?;
+        Ok(())
+    }
+
+    /// Asks the background task to catch up now.
+    pub fn poke(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Catches up when poked and every few seconds (other app nodes write too).
+    pub fn spawn(self: Arc<Self>) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = self.catch_up().await {
+                    tracing::error!(error = format!("{e:#}"), "RDF store catch-up failed");
+                }
+                tokio::select! {
+                    _ = self.wake.notified() => {},
+                    _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {},
+                }
+            }
+        })
+    }
+
+    /// The scheme in its graph, each concept in its own; returns how many.
+    async fn topics(&self) -> anyhow::Result<usize> {
+        let scheme = concepts::list(&self.db).await?;
+        let mut g = Graph::new();
+        map::scheme_node(&mut g, &self.uris, &scheme);
+        self.store.replace(&self.uris.scheme(), &g)?;
+        for c in &scheme {
+            let mut g = Graph::new();
+            map::concept(&mut g, &self.uris, c, &scheme);
+            self.store.replace(&self.uris.concept(&c.id), &g)?;
+        }
+        Ok(scheme.len() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lessons_cite_the_resources_they_link_to() {
+        let md = "See [the kit](/fr/library/resources/ab12cd) and \
+                  <https://archipel.example.org/library/resources/ef34>, again /library/resources/ab12cd.";
+        assert_eq!(super::cited_resources(md), ["ab12cd", "ef34"]);
+    }
+}
