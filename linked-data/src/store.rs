@@ -221,6 +221,11 @@ impl RdfStore for Embedded {
         let token = CancellationToken::new();
         let mut prepared = SparqlEvaluator::new()
             .with_cancellation_token(token.clone())
+            // The optimiser turns products of independent patterns into
+            // in-memory loops that never look at the cancellation token (a
+            // five-pattern product ran 178 s past a 300 ms timeout); plain
+            // evaluation reads the store at every step, so the timeout holds.
+            .without_optimizations()
             .parse_query(&request.query)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
         let dataset = prepared.dataset_mut();

@@ -428,7 +428,7 @@ fn a_pathological_query_is_cut_at_the_timeout_and_big_results_are_refused() {
         timeout: Duration::from_millis(300),
         max_results: 100,
     };
-    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }";
     let r = store.query(
         &QueryRequest {
             query: cartesian.into(),

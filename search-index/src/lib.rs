@@ -27,7 +27,7 @@ use analysis::{ANY, LANGUAGES, analyser, analyser_key};
 
 /// Changes whenever what is indexed changes (schema, analysers, what a
 /// document holds): an index written by another version is rebuilt.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 4;
 const VERSION_FILE: &str = "archipel-index-version";
 const LOCK_FILE: &str = "archipel-index.lock";
 
@@ -69,8 +69,9 @@ pub struct SearchDoc {
     pub facets: Vec<String>,
     /// Path of the thing's page, without language prefix (`/partners/rete`).
     pub path: String,
-    /// When it was last published or changed, in Unix seconds (for sorting
-    /// by date; things without a date come last).
+    /// When it was published, in microseconds since the Unix epoch (for
+    /// sorting by date, as precise as the database's times; things without a
+    /// date come last).
     pub date: Option<i64>,
 }
 

@@ -108,7 +108,7 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
             .published_at
             .as_deref()
             .and_then(store::parse_time)
-            .map(|t| t.unix_timestamp()),
+            .map(|t| (t.unix_timestamp_nanos() / 1000) as i64),
     })
 }
 

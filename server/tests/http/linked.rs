@@ -272,3 +272,32 @@ async fn the_sparql_endpoint_speaks_the_protocol_and_refuses_updates() {
     let r = get_as(&mut app, "/sparql?query=ASK+%7B%7D&query=ASK+%7B%7D", "*/*").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_slow_query_is_stopped_at_the_timeout_and_pages_are_served_meanwhile() {
+    let mut app = TestApp::with_settings("i18n", |s| s.sparql.timeout_ms = 1500).await;
+    app.rdf.rebuild().await.unwrap();
+    // A cartesian product of every triple with itself six times over.
+    let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }";
+    let uri = format!(
+        "/sparql?{}",
+        serde_urlencoded::to_string([("query", q)]).unwrap()
+    );
+    let mut other = app.browser();
+    let slow = tokio::spawn(async move { other.get(&uri).await });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let page = app.get("/en/courses").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !slow.is_finished(),
+        "the page was served while the query still ran"
+    );
+    let slow = slow.await.unwrap();
+    assert_eq!(
+        slow.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        slow.body
+    );
+    assert!(slow.body.contains("was stopped"), "{}", slow.body);
+}
