@@ -43,6 +43,21 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
             view! { <link rel="alternate" hreflang=l.code() href=href /> }
         })
         .collect_view();
+    // The thing's RDF, one link per format (see the server's linked data).
+    let rdf = ctx.page.is_linked_data().then(|| {
+        [
+            ("text/turtle", "ttl"),
+            ("application/ld+json", "jsonld"),
+            ("application/rdf+xml", "rdf"),
+            ("application/n-triples", "nt"),
+        ]
+        .into_iter()
+        .map(|(media, ext)| {
+            let href = format!("{}{}.{ext}", ctx.base_url, ctx.path);
+            view! { <link rel="alternate" type=media href=href /> }
+        })
+        .collect_view()
+    });
     let x_default = format!("{}/", ctx.base_url);
     let canonical = format!("{}{}", ctx.base_url, ctx.href(&ctx.path));
     let og_title = ctx
@@ -80,6 +95,7 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
                 <meta name="twitter:card" content="summary" />
                 {alternates}
                 <link rel="alternate" hreflang="x-default" href=x_default />
+                {rdf}
                 <HydrationScripts options islands=true />
             </head>
             <body>

@@ -322,6 +322,16 @@ impl Page {
         }
     }
 
+    /// Whether the page shows a thing published as linked data, whose URI
+    /// is the page's address without the language (then the page links to
+    /// its RDF: `.ttl`, `.jsonld`, `.rdf`, `.nt`).
+    pub fn is_linked_data(&self) -> bool {
+        matches!(
+            self,
+            Page::Course(_) | Page::Lesson(_) | Page::Resource(_) | Page::Partner(_)
+        )
+    }
+
     /// The OpenGraph type of the page.
     pub fn og_type(&self) -> &'static str {
         match self {

@@ -149,6 +149,20 @@ async fn entity_uris_answer_with_their_page_or_their_rdf() {
     let r = get_as(&mut app, "/library/topics/data-protection.ttl", "*/*").await;
     assert!(r.body.contains("\"Datenschutz\"@de"), "{}", r.body);
 
+    // The page links to each format.
+    let page = app.get(&format!("/de{path}")).await;
+    for (media, ext) in [("text/turtle", "ttl"), ("application/ld+json", "jsonld")] {
+        let link = format!(
+            "<link rel=\"alternate\" type=\"{media}\" href=\"http://127.0.0.1:3000{path}.{ext}\">"
+        );
+        assert!(page.body.contains(&link), "{link} in {}", page.body);
+    }
+    let r = get_as(&mut app, "/courses/sample/basics/first.ttl", "*/*").await;
+    assert_eq!(
+        r.headers[header::CONTENT_TYPE],
+        "text/turtle; charset=utf-8"
+    );
+
     // Unknown things are 404 in RDF too.
     let r = get_as(&mut app, "/library/resources/nothing.ttl", "*/*").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
