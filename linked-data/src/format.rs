@@ -81,15 +81,20 @@ const OFFERED: [(&str, Representation); 9] = [
     ("application/xhtml+xml", Representation::Html),
 ];
 
-/// The best representation for an `Accept` header (RFC 9110: the highest
-/// q-value wins, a more specific range overrides a wider one, `q=0` refuses).
-/// No header, or an empty one, means anything: the page. `None` when nothing
+/// The best representation for an `Accept` header (see [`best`]). No
+/// header, or an empty one, means anything: the page. `None` when nothing
 /// offered is acceptable (answer 406).
 pub fn negotiate(accept: Option<&str>) -> Option<Representation> {
-    let accept = accept.map(str::trim).filter(|a| !a.is_empty());
-    let Some(accept) = accept else {
-        return Some(Representation::Html);
-    };
+    match accept.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(accept) => best(accept, &OFFERED),
+        None => Some(Representation::Html),
+    }
+}
+
+/// The offer an `Accept` header prefers (RFC 9110: the highest q-value
+/// wins, a more specific range overrides a wider one, `q=0` refuses; ties go
+/// to the earlier offer). `offered` pairs media types with what they give.
+pub fn best<T: Copy>(accept: &str, offered: &[(&str, T)]) -> Option<T> {
     let ranges: Vec<(String, f32)> = accept
         .split(',')
         .filter_map(|item| {
@@ -109,7 +114,7 @@ pub fn negotiate(accept: Option<&str>) -> Option<Representation> {
     // The q-value of a media type: from the most specific matching range.
     let quality = |media: &str| -> f32 {
         let (kind, _) = media.split_once('/').unwrap_or((media, ""));
-        let mut best: Option<(u8, f32)> = None;
+        let mut found: Option<(u8, f32)> = None;
         for (range, q) in &ranges {
             let specificity = if range == media {
                 3
@@ -120,20 +125,20 @@ pub fn negotiate(accept: Option<&str>) -> Option<Representation> {
             } else {
                 continue;
             };
-            if best.is_none_or(|(s, _)| specificity > s) {
-                best = Some((specificity, *q));
+            if found.is_none_or(|(s, _)| specificity > s) {
+                found = Some((specificity, *q));
             }
         }
-        best.map_or(0.0, |(_, q)| q)
+        found.map_or(0.0, |(_, q)| q)
     };
-    let mut chosen: Option<(Representation, f32)> = None;
-    for (media, representation) in OFFERED {
+    let mut chosen: Option<(T, f32)> = None;
+    for (media, offer) in offered {
         let q = quality(media);
-        if q > 0.0 && chosen.is_none_or(|(_, best)| q > best) {
-            chosen = Some((representation, q));
+        if q > 0.0 && chosen.is_none_or(|(_, top)| q > top) {
+            chosen = Some((*offer, q));
         }
     }
-    chosen.map(|(r, _)| r)
+    chosen.map(|(offer, _)| offer)
 }
 
 /// The media types offered, for the body of a 406 answer.

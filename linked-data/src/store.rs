@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Graph, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{Graph, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -145,6 +145,14 @@ fn named(iri: &str) -> Result<NamedNode, StoreError> {
     NamedNode::new(iri).map_err(|_| StoreError::Iri(iri.to_string()))
 }
 
+/// Graph IRIs given with a query (`default-graph-uri`, `named-graph-uri`).
+fn graph_names<T>(iris: &[String], wrap: fn(NamedNode) -> T) -> Result<Vec<T>, QueryError> {
+    iris.iter()
+        .map(|g| named(g).map(wrap))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| QueryError::Syntax(e.to_string()))
+}
+
 impl RdfStore for Embedded {
     fn replace(&self, name: &str, graph: &Graph) -> Result<(), StoreError> {
         let name = named(name)?;
@@ -177,12 +185,7 @@ impl RdfStore for Embedded {
             None,
             Some(GraphNameRef::NamedNode(name.as_ref())),
         ) {
-            let quad: Quad = quad?;
-            graph.insert(&oxigraph::model::Triple::new(
-                quad.subject,
-                quad.predicate,
-                quad.object,
-            ));
+            graph.insert(&Triple::from(quad?));
         }
         Ok(graph)
     }
@@ -203,11 +206,7 @@ impl RdfStore for Embedded {
                 {
                     todo.push(o.clone());
                 }
-                graph.insert(&oxigraph::model::Triple::new(
-                    quad.subject,
-                    quad.predicate,
-                    quad.object,
-                ));
+                graph.insert(&Triple::from(quad));
             }
         }
         Ok(graph)
@@ -232,22 +231,13 @@ impl RdfStore for Embedded {
         if request.default_graphs.is_empty() {
             dataset.set_default_graph_as_union();
         } else {
-            let graphs = request
-                .default_graphs
-                .iter()
-                .map(|g| named(g).map(GraphName::NamedNode))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| QueryError::Syntax(e.to_string()))?;
-            dataset.set_default_graph(graphs);
+            dataset.set_default_graph(graph_names(&request.default_graphs, GraphName::NamedNode)?);
         }
         if !request.named_graphs.is_empty() {
-            let graphs = request
-                .named_graphs
-                .iter()
-                .map(|g| named(g).map(NamedOrBlankNode::NamedNode))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| QueryError::Syntax(e.to_string()))?;
-            dataset.set_available_named_graphs(graphs);
+            dataset.set_available_named_graphs(graph_names(
+                &request.named_graphs,
+                NamedOrBlankNode::NamedNode,
+            )?);
         }
         let _deadline = Deadline::start(limits.timeout, token);
         let stopped = |e: QueryEvaluationError| match e {
@@ -270,12 +260,7 @@ impl RdfStore for Embedded {
             DumpFormat::Turtle => {
                 let mut graph = Graph::new();
                 for quad in self.store.iter() {
-                    let quad = quad?;
-                    graph.insert(&oxigraph::model::Triple::new(
-                        quad.subject,
-                        quad.predicate,
-                        quad.object,
-                    ));
+                    graph.insert(&Triple::from(quad?));
                 }
                 out.write_all(&format::serialize(&graph, Format::Turtle)?)?;
             }
@@ -311,38 +296,12 @@ const RESULT_FORMATS: [(&str, QueryResultsFormat); 6] = [
     ("text/tab-separated-values", QueryResultsFormat::Tsv),
 ];
 
+/// The results format an `Accept` header asks for; JSON when it names none.
 fn results_format(accept: Option<&str>) -> Result<QueryResultsFormat, QueryError> {
-    let Some(accept) = accept
-        .map(str::trim)
-        .filter(|a| !a.is_empty() && *a != "*/*")
-    else {
+    let Some(accept) = accept.map(str::trim).filter(|a| !a.is_empty()) else {
         return Ok(QueryResultsFormat::Json);
     };
-    let mut best: Option<(QueryResultsFormat, f32)> = None;
-    for item in accept.split(',') {
-        let mut parts = item.split(';');
-        let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let q = parts
-            .filter_map(|p| p.split_once('='))
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-            .and_then(|(_, v)| v.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
-        let found = if media == "*/*" || media == "application/*" {
-            Some(QueryResultsFormat::Json)
-        } else {
-            RESULT_FORMATS
-                .iter()
-                .find(|(m, _)| *m == media)
-                .map(|(_, f)| *f)
-        };
-        if let Some(f) = found
-            && q > 0.0
-            && best.is_none_or(|(_, b)| q > b)
-        {
-            best = Some((f, q));
-        }
-    }
-    best.map(|(f, _)| f).ok_or_else(|| {
+    format::best(accept, &RESULT_FORMATS).ok_or_else(|| {
         let offered: Vec<&str> = RESULT_FORMATS.iter().map(|(m, _)| *m).collect();
         QueryError::NotAcceptable(offered.join(", "))
     })
