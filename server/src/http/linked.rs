@@ -5,28 +5,32 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use linked_data::{Format, QueryError, QueryRequest, Representation};
 
 use crate::state::AppState;
 
-/// An entity: its URI path (no suffix, no language) and where its page is.
-struct Entity {
-    path: String,
-    page: String,
+/// Splits a format suffix off a path (`/partners/x.ttl` → `/partners/x`,
+/// Turtle).
+fn suffix(path: &str) -> (&str, Option<Format>) {
+    match path.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => match Format::from_extension(ext) {
+            Some(format) => (stem, Some(format)),
+            None => (path, None),
+        },
+        _ => (path, None),
+    }
 }
 
-/// Splits a format suffix off the last segment (`x.ttl` → `x`, Turtle).
-fn suffix(segment: &str) -> (&str, Option<Format>) {
-    match segment.rsplit_once('.') {
-        Some((stem, ext)) => match Format::from_extension(ext) {
-            Some(format) => (stem, Some(format)),
-            None => (segment, None),
-        },
-        None => (segment, None),
+/// Where a person is sent for an entity URI path: the same path, but a
+/// topic's page is the library filtered by it.
+fn page_of(path: &str) -> String {
+    match path.strip_prefix("/library/topics/") {
+        Some(id) => format!("/library?topic={id}"),
+        None => path.to_string(),
     }
 }
 
@@ -34,17 +38,14 @@ fn headers_accept(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::ACCEPT).and_then(|v| v.to_str().ok())
 }
 
-/// Answers for one entity: the page (a redirect to it in the reader's
-/// language), or its RDF in the format asked for.
-async fn answer(
-    state: &AppState,
-    headers: &HeaderMap,
-    entity: Entity,
-    fixed: Option<Format>,
-) -> Response {
+/// Answers an entity URI (the routes below): the page (a redirect to it in
+/// the reader's language), or its RDF in the format asked for by suffix or
+/// by `Accept`.
+async fn entity(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let (path, fixed) = suffix(uri.path());
     let representation = match fixed {
         Some(format) => Some(Representation::Rdf(format)),
-        None => linked_data::negotiate(headers_accept(headers)),
+        None => linked_data::negotiate(headers_accept(&headers)),
     };
     let vary = |mut res: Response| {
         if fixed.is_none() {
@@ -53,24 +54,23 @@ async fn answer(
         }
         res
     };
-    let uri = format!("{}{}", state.rdf.uris().base(), entity.path);
+    let uri = format!("{}{path}", state.rdf.uris().base());
     match representation {
         None => vary(not_acceptable(&uri)),
         Some(Representation::Html) => {
-            let lang = super::reader_lang(state, headers);
-            vary(Redirect::to(&format!("/{}{}", lang.code(), entity.page)).into_response())
+            let lang = super::reader_lang(&state, &headers);
+            vary(Redirect::to(&format!("/{}{}", lang.code(), page_of(path))).into_response())
         }
         Some(Representation::Rdf(format)) => {
             let store = state.rdf.store().clone();
-            let graph = match tokio::task::spawn_blocking(move || store.describe(&uri)).await {
-                Ok(Ok(graph)) => graph,
-                Ok(Err(e)) => {
-                    return crate::error::AppError::Internal(e.into())
-                        .problem()
-                        .into_response();
-                }
+            let described = tokio::task::spawn_blocking(move || store.describe(&uri))
+                .await
+                .map_err(anyhow::Error::from)
+                .and_then(|r| r.map_err(anyhow::Error::from));
+            let graph = match described {
+                Ok(graph) => graph,
                 Err(e) => {
-                    return crate::error::AppError::Internal(e.into())
+                    return crate::error::AppError::Internal(e)
                         .problem()
                         .into_response();
                 }
@@ -116,109 +116,6 @@ fn not_acceptable(uri: &str) -> Response {
         body,
     )
         .into_response()
-}
-
-async fn resource(
-    State(state): State<AppState>,
-    Path(uid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let (uid, fixed) = suffix(&uid);
-    let path = format!("/library/resources/{uid}");
-    answer(
-        &state,
-        &headers,
-        Entity {
-            page: path.clone(),
-            path,
-        },
-        fixed,
-    )
-    .await
-}
-
-async fn topic(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let (id, fixed) = suffix(&id);
-    let entity = Entity {
-        path: format!("/library/topics/{id}"),
-        page: format!("/library?topic={id}"),
-    };
-    answer(&state, &headers, entity, fixed).await
-}
-
-async fn scheme(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let path = "/library/topics".to_string();
-    answer(
-        &state,
-        &headers,
-        Entity {
-            page: path.clone(),
-            path,
-        },
-        None,
-    )
-    .await
-}
-
-async fn partner(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let (slug, fixed) = suffix(&slug);
-    let path = format!("/partners/{slug}");
-    answer(
-        &state,
-        &headers,
-        Entity {
-            page: path.clone(),
-            path,
-        },
-        fixed,
-    )
-    .await
-}
-
-async fn course(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let (slug, fixed) = suffix(&slug);
-    let path = format!("/courses/{slug}");
-    answer(
-        &state,
-        &headers,
-        Entity {
-            page: path.clone(),
-            path,
-        },
-        fixed,
-    )
-    .await
-}
-
-async fn lesson(
-    State(state): State<AppState>,
-    Path((course, module, lesson)): Path<(String, String, String)>,
-    headers: HeaderMap,
-) -> Response {
-    let (lesson, fixed) = suffix(&lesson);
-    let path = format!("/courses/{course}/{module}/{lesson}");
-    answer(
-        &state,
-        &headers,
-        Entity {
-            page: path.clone(),
-            path,
-        },
-        fixed,
-    )
-    .await
 }
 
 /// Why protocol parameters are refused.
@@ -416,11 +313,11 @@ async fn run(state: &AppState, mut request: QueryRequest, headers: &HeaderMap) -
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/library/resources/{uid}", get(resource))
-        .route("/library/topics", get(scheme))
-        .route("/library/topics/{id}", get(topic))
-        .route("/partners/{slug}", get(partner))
-        .route("/courses/{slug}", get(course))
-        .route("/courses/{course}/{module}/{lesson}", get(lesson))
+        .route("/library/resources/{uid}", get(entity))
+        .route("/library/topics", get(entity))
+        .route("/library/topics/{id}", get(entity))
+        .route("/partners/{slug}", get(entity))
+        .route("/courses/{slug}", get(entity))
+        .route("/courses/{course}/{module}/{lesson}", get(entity))
         .route("/sparql", get(sparql_get).post(sparql_post))
 }
