@@ -1,11 +1,30 @@
 //! How far a projection (the search index, the RDF store) has applied the
 //! outbox: an id in a file beside the projection's data, written only after
-//! the changes up to it are durable there, and replaced atomically.
+//! the changes up to it are durable there, and replaced atomically; and the
+//! next batch of changes after it, each entity once.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use store::{Db, concepts, library, organisations, outbox};
 
 pub struct Cursor {
     path: PathBuf,
+}
+
+/// What one batch of the outbox changed. A batch is applied as a whole:
+/// each entity once, however often it changed.
+pub struct Batch {
+    /// The last change of the batch: save it once the batch is applied.
+    pub last: i64,
+    /// How many changes the batch holds.
+    pub len: usize,
+    /// Slugs of the partners that changed.
+    pub partners: BTreeSet<String>,
+    /// Uids of the resources that changed.
+    pub resources: BTreeSet<String>,
+    /// Whether the topic scheme changed.
+    pub topics: bool,
 }
 
 impl Cursor {
@@ -25,5 +44,33 @@ impl Cursor {
         let tmp = self.path.with_extension("part");
         std::fs::write(&tmp, id.to_string())?;
         std::fs::rename(&tmp, &self.path)
+    }
+
+    /// Up to 500 changes after the cursor, grouped; none when caught up.
+    pub async fn next_batch(&self, db: &Db) -> Result<Option<Batch>, store::StoreError> {
+        let changes = outbox::after(db, self.get(), 500).await?;
+        let Some(last) = changes.last().map(|c| c.id) else {
+            return Ok(None);
+        };
+        let mut batch = Batch {
+            last,
+            len: changes.len(),
+            partners: BTreeSet::new(),
+            resources: BTreeSet::new(),
+            topics: false,
+        };
+        for change in changes {
+            match change.entity.as_str() {
+                organisations::OUTBOX_ENTITY => {
+                    batch.partners.insert(change.entity_id);
+                }
+                library::OUTBOX_ENTITY => {
+                    batch.resources.insert(change.entity_id);
+                }
+                concepts::OUTBOX_ENTITY => batch.topics = true,
+                _ => {}
+            }
+        }
+        Ok(Some(batch))
     }
 }

@@ -47,47 +47,29 @@ impl Indexer {
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         let mut applied = 0;
-        loop {
-            let changes = outbox::after(&self.db, self.cursor.get(), 500).await?;
-            let Some(last) = changes.last().map(|c| c.id) else {
-                break;
-            };
-            // A batch is applied as a whole: each resource once, and a topic
-            // change (whose labels every tagged document carries) once.
-            let mut resources = std::collections::BTreeSet::new();
-            let mut topics_changed = false;
-            for change in &changes {
-                let id = change.entity_id.as_str();
-                match change.entity.as_str() {
-                    organisations::OUTBOX_ENTITY => {
-                        match organisations::get_by_slug(&self.db, id).await {
-                            Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
-                            Err(StoreError::NotFound) => {
-                                self.index.delete(&format!("partner:{id}"))
-                            }
-                            Err(e) => return Err(e.into()),
-                        }
-                    }
-                    library::OUTBOX_ENTITY => {
-                        resources.insert(id.to_string());
-                    }
-                    concepts::OUTBOX_ENTITY => topics_changed = true,
-                    _ => {}
+        while let Some(mut batch) = self.cursor.next_batch(&self.db).await? {
+            for slug in &batch.partners {
+                match organisations::get_by_slug(&self.db, slug).await {
+                    Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
+                    Err(StoreError::NotFound) => self.index.delete(&format!("partner:{slug}")),
+                    Err(e) => return Err(e.into()),
                 }
             }
-            if topics_changed || !resources.is_empty() {
+            // A topic change reaches every tagged document (they carry the
+            // topics' labels) and the courses.
+            if batch.topics || !batch.resources.is_empty() {
                 let scheme = concepts::list(&self.db).await?;
-                if topics_changed {
-                    resources.extend(self.published_uids().await?);
+                if batch.topics {
+                    batch.resources.extend(self.published_uids().await?);
                     self.put_courses(&scheme)?;
                 }
-                for uid in &resources {
+                for uid in &batch.resources {
                     self.resource(uid, &scheme).await?;
                 }
             }
             self.index.commit()?;
-            self.cursor.save(last)?;
-            applied += changes.len();
+            self.cursor.save(batch.last)?;
+            applied += batch.len;
         }
         Ok(applied)
     }

@@ -73,37 +73,18 @@ impl RdfProjection {
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         let mut applied = 0;
-        loop {
-            let changes = outbox::after(&self.db, self.cursor.get(), 500).await?;
-            let Some(last) = changes.last().map(|c| c.id) else {
-                break;
-            };
-            let mut resources = std::collections::BTreeSet::new();
-            let mut partners = std::collections::BTreeSet::new();
-            let mut topics_changed = false;
-            for change in &changes {
-                match change.entity.as_str() {
-                    organisations::OUTBOX_ENTITY => {
-                        partners.insert(change.entity_id.clone());
-                    }
-                    library::OUTBOX_ENTITY => {
-                        resources.insert(change.entity_id.clone());
-                    }
-                    concepts::OUTBOX_ENTITY => topics_changed = true,
-                    _ => {}
-                }
-            }
-            for slug in &partners {
+        while let Some(batch) = self.cursor.next_batch(&self.db).await? {
+            for slug in &batch.partners {
                 self.partner(slug).await?;
             }
-            for uid in &resources {
+            for uid in &batch.resources {
                 self.resource(uid).await?;
             }
-            if topics_changed {
+            if batch.topics {
                 self.topics().await?;
             }
-            self.cursor.save(last)?;
-            applied += changes.len();
+            self.cursor.save(batch.last)?;
+            applied += batch.len;
         }
         Ok(applied)
     }
