@@ -193,6 +193,8 @@ impl RdfStore for Embedded {
     fn describe(&self, uri: &str) -> Result<Graph, StoreError> {
         let mut graph = Graph::new();
         let mut todo = vec![named(uri)?];
+        // Each node once, however many triples point at it.
+        let mut seen: std::collections::HashSet<NamedNode> = todo.iter().cloned().collect();
         let own = format!("{uri}#");
         while let Some(subject) = todo.pop() {
             for quad in
@@ -202,7 +204,7 @@ impl RdfStore for Embedded {
                 let quad: Quad = quad?;
                 if let oxigraph::model::Term::NamedNode(o) = &quad.object
                     && o.as_str().starts_with(&own)
-                    && !graph.iter().any(|t| t.subject == o.as_ref().into())
+                    && seen.insert(o.clone())
                 {
                     todo.push(o.clone());
                 }
