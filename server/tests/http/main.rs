@@ -9,6 +9,7 @@ mod library;
 mod linked;
 mod pages;
 mod partners;
+mod protocol;
 mod search;
 mod support;
 mod topics;
