@@ -6,6 +6,7 @@
 //! interactive widgets, Leptos *islands*, are hydrated in the browser, so a page
 //! works fully without JavaScript and stays small with it.
 
+pub mod data;
 pub mod forms;
 pub mod i18n;
 pub mod islands;

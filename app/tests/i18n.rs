@@ -238,6 +238,11 @@ fn every_key_is_used_and_every_used_key_exists() {
         "translation-description",
         // A path segment of the review forms.
         "request-changes",
+        // The open data page's layout and example query ids.
+        "data-layout",
+        "course-citations",
+        "course-outline",
+        "partner-contributions",
         // History actions recorded by the store, shown through `event-…` keys.
         "translation-saved",
         "translation-submitted",

@@ -4,6 +4,7 @@
 //! N-Triples ([`format`], [`jsonld`]) and kept in an RDF store that answers
 //! SPARQL within limits ([`store`]). No HTTP here.
 
+pub mod catalogue;
 pub mod format;
 pub mod jsonld;
 pub mod map;

@@ -19,30 +19,30 @@ use crate::uris::Uris;
 use crate::vocab::{HCRT, dct, rdf_type, schema, skos, xsd};
 
 /// Collects the triples of one entity.
-struct Builder<'g> {
-    graph: &'g mut Graph,
+pub(crate) struct Builder<'g> {
+    pub(crate) graph: &'g mut Graph,
 }
 
 impl Builder<'_> {
-    fn add(&mut self, s: &str, p: NamedNode, o: impl Into<Term>) {
+    pub(crate) fn add(&mut self, s: &str, p: NamedNode, o: impl Into<Term>) {
         self.graph
             .insert(&Triple::new(NamedNode::new_unchecked(s), p, o.into()));
     }
 
-    fn link(&mut self, s: &str, p: NamedNode, o: &str) {
+    pub(crate) fn link(&mut self, s: &str, p: NamedNode, o: &str) {
         if let Ok(o) = NamedNode::new(o) {
             self.add(s, p, o);
         }
     }
 
-    fn text(&mut self, s: &str, p: NamedNode, value: &str) {
+    pub(crate) fn text(&mut self, s: &str, p: NamedNode, value: &str) {
         if !value.trim().is_empty() {
             self.add(s, p, Literal::new_simple_literal(value));
         }
     }
 
     /// A literal in a language; a tag that is not BCP 47 gives a plain one.
-    fn lang_text(&mut self, s: &str, p: NamedNode, value: &str, lang: &str) {
+    pub(crate) fn lang_text(&mut self, s: &str, p: NamedNode, value: &str, lang: &str) {
         if value.trim().is_empty() {
             return;
         }
@@ -51,7 +51,7 @@ impl Builder<'_> {
         self.add(s, p, literal);
     }
 
-    fn typed(&mut self, s: &str, p: NamedNode, value: &str, datatype: &str) {
+    pub(crate) fn typed(&mut self, s: &str, p: NamedNode, value: &str, datatype: &str) {
         if !value.trim().is_empty() {
             self.add(s, p, Literal::new_typed_literal(value, xsd(datatype)));
         }
@@ -59,7 +59,7 @@ impl Builder<'_> {
 
     /// A time as stored (`…:00.000000Z`) in the canonical `xsd:dateTime`
     /// form (no trailing zeros), as RDF stores give it back.
-    fn date_time(&mut self, s: &str, p: NamedNode, value: &str) {
+    pub(crate) fn date_time(&mut self, s: &str, p: NamedNode, value: &str) {
         let canonical = match value.strip_suffix('Z').and_then(|v| v.split_once('.')) {
             Some((whole, fraction)) => {
                 let fraction = fraction.trim_end_matches('0');
@@ -74,7 +74,7 @@ impl Builder<'_> {
         self.typed(s, p, &canonical, "dateTime");
     }
 
-    fn a(&mut self, s: &str, class: NamedNode) {
+    pub(crate) fn a(&mut self, s: &str, class: NamedNode) {
         self.add(s, rdf_type(), class);
     }
 }

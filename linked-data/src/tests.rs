@@ -140,7 +140,32 @@ fn graphs() -> Vec<(&'static str, Graph)> {
         ("topics", s),
         ("partner", p),
         ("course", course_graph()),
+        ("catalogue", catalogue_graph()),
     ]
+}
+
+fn catalogue_graph() -> Graph {
+    use crate::catalogue::{Dump, Facts, catalogue};
+    let facts = Facts {
+        modified: Some("2026-11-30T18:02:11.250000Z".into()),
+        triples: 48_213,
+        entities: 2_604,
+        classes: vec![
+            ("http://schema.org/LearningResource".into(), 1_940),
+            ("http://www.w3.org/2004/02/skos/core#Concept".into(), 20),
+        ],
+        dumps: vec![Dump {
+            url: "https://archipel.example.org/data/dumps/archipel.nq.gz".into(),
+            media_type: "application/n-quads".into(),
+            format_uri: "http://www.w3.org/ns/formats/N-Quads".into(),
+            compression: Some("application/gzip".into()),
+            bytes: Some(612_402),
+        }],
+        page_languages: vec!["en".into(), "fr".into()],
+    };
+    let mut g = Graph::new();
+    catalogue(&mut g, &uris(), &facts);
+    g
 }
 
 fn parse(format: Format, bytes: &[u8]) -> Graph {

@@ -12,6 +12,8 @@ pub const DCT: &str = "http://purl.org/dc/terms/";
 pub const DCAT: &str = "http://www.w3.org/ns/dcat#";
 pub const VOID: &str = "http://rdfs.org/ns/void#";
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// FOAF, for the catalogue's home page as DCAT recommends.
+pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// Hochschulcampus Ressourcentypen, the learning resource types AMB uses.
 pub const HCRT: &str = "https://w3id.org/kim/hcrt/";
@@ -57,4 +59,8 @@ pub fn xsd(local: &str) -> NamedNode {
 
 pub fn rdf_type() -> NamedNode {
     node(RDF, "type")
+}
+
+pub fn foaf(local: &str) -> NamedNode {
+    node(FOAF, local)
 }

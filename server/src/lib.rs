@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod cursor;
+pub mod dumps;
 pub mod error;
 pub mod http;
 pub mod indexer;

@@ -11,6 +11,7 @@ use store::{Db, StoreError, concepts, library, organisations, outbox};
 use tokio::sync::{Mutex, Notify};
 
 use crate::cursor::Cursor;
+use crate::dumps::Dumps;
 use crate::learn::Courses;
 
 pub struct RdfProjection {
@@ -19,6 +20,8 @@ pub struct RdfProjection {
     uris: Uris,
     courses: Arc<Courses>,
     cursor: Cursor,
+    /// The dumps of the whole store, written again after changes.
+    dumps: Arc<Dumps>,
     /// One catch-up or rebuild at a time.
     running: Mutex<()>,
     wake: Notify,
@@ -56,6 +59,8 @@ impl RdfProjection {
             uris,
             courses,
             cursor: Cursor::new(dir.join("outbox-cursor")),
+            // Beside the store's folder: `<data_dir>/dumps` for `<data_dir>/rdf`.
+            dumps: Arc::new(Dumps::new(dir.with_file_name("dumps"))),
             running: Mutex::new(()),
             wake: Notify::new(),
         }
@@ -67,6 +72,10 @@ impl RdfProjection {
 
     pub fn uris(&self) -> &Uris {
         &self.uris
+    }
+
+    pub fn dumps(&self) -> &Arc<Dumps> {
+        &self.dumps
     }
 
     /// Applies every change recorded since the last one applied; returns how many.
@@ -85,6 +94,9 @@ impl RdfProjection {
             }
             self.cursor.save(batch.last)?;
             applied += batch.len;
+        }
+        if applied > 0 {
+            self.dumps.changed();
         }
         Ok(applied)
     }
@@ -106,13 +118,16 @@ impl RdfProjection {
         graphs += self.topics().await?;
         graphs += self.put_courses()?;
         self.cursor.save(last)?;
+        self.dumps.changed();
         Ok(graphs)
     }
 
     /// Writes the courses being served, replacing the previous ones.
     pub async fn index_courses(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
-        self.put_courses()
+        let written = self.put_courses()?;
+        self.dumps.changed();
+        Ok(written)
     }
 
     fn put_courses(&self) -> anyhow::Result<usize> {

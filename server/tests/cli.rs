@@ -3,6 +3,8 @@
 
 use server::cli;
 
+#[path = "cli/open_data.rs"]
+mod open_data;
 #[path = "cli/recovery.rs"]
 mod recovery;
 #[path = "cli/relevance.rs"]

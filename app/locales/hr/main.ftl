@@ -56,7 +56,51 @@ directory-title = Imenik
 directory-intro = Pružatelji hostinga i edukatori koji pomažu udrugama da prijeđu na etične digitalne alate.
 directory-empty = Još nije naveden nijedan pružatelj usluga.
 data-title = Otvoreni podaci
-data-intro = Archipel objavljuje svoj sadržaj za druge sustave. Ove pristupne točke već odgovaraju:
+data-intro = Sve što ova instanca objavljuje — tečajevi, resursi knjižnice, teme, partneri — može se čitati i kao povezani podaci: postavite SPARQL upit, preuzmite sve odjednom ili slijedite adresu svake stavke.
+data-query-title = Upiti u SPARQL-u
+data-query-label = SPARQL upit
+data-query-help = Samo za čitanje, ograničeno vremenom i brojem rezultata. Krenite od primjera i izmijenite ga; prefiksi se navode na početku.
+data-query-run = Pokreni upit
+data-results-title = Rezultati
+data-rows = { $count ->
+    [0] Nema redaka.
+    [one] { $count } redak.
+    [few] { $count } retka.
+   *[other] { $count } redaka.
+}
+data-rows-cut = Prvih { $shown } od { $count } redaka; preuzimanja sadrže sve.
+data-answer-yes = Da: upit pronalazi barem jedan odgovor.
+data-answer-no = Ne: upit ne pronalazi nijedan odgovor.
+data-download = Preuzmi rezultate
+data-query-failed = Upit nije bilo moguće izvršiti
+data-examples-title = Primjeri upita
+data-example-topic-resources = Resursi o administraciji sustava i njezinim užim temama
+data-example-per-topic-language = Koliko resursa po temi i jeziku
+data-example-course-citations = Tečajevi i resursi koje citiraju njihove lekcije
+data-example-untranslated = Resursi koji još nisu prevedeni na vaš jezik
+data-example-partner-contributions = Doprinosi svakog partnera
+data-example-topic-tree = Stablo tema
+data-example-licences = Resursi po licenci
+data-example-course-outline = Plan tečaja, redom
+data-example-latest = Deset posljednje objavljenih resursa
+data-example-ask-croatian = Postoji li resurs na hrvatskom o sigurnosnim kopijama?
+data-example-describe-topic = Sve što se kaže o jednoj temi (DESCRIBE)
+data-help-title = Podsjetnik za SPARQL
+data-help-intro = Podaci su opisani pomoću schema.org (LRMI) i SKOS-a. Korisni prefiksi:
+data-help-pattern = Uzorak: stvari koje imaju naslov, i taj naslov.
+data-help-lang = Zadržati samo tekstove na jednom jeziku.
+data-help-optional = Dio koji smije nedostajati, a da se redak ne izgubi.
+data-help-path = Putanja: teme i, korak po korak, njihove šire teme.
+data-help-count = Brojanje po skupini.
+data-help-limit = Razvrstati i ograničiti broj redaka.
+data-help-spec = Jezik SPARQL 1.1 (W3C)
+data-ways-title = Svi načini čitanja podataka
+data-sparql = SPARQL 1.1 pristupna točka (GET ili POST; rezultati u JSON-u, XML-u, CSV-u, TSV-u ili RDF-u za CONSTRUCT i DESCRIBE).
+data-catalogue = DCAT katalog: skup podataka, njegove distribucije i SPARQL usluga.
+data-void = VoID opis skupa podataka, s njegovim brojkama.
+data-uris = Svaka stavka ima stalnu adresu koja odgovara u Turtleu, JSON-LD-u, RDF/XML-u ili N-Triplesu prema zaglavlju Accept ili nastavku (.ttl, .jsonld, .rdf, .nt); ovdje, shema tema.
+data-dumps-title = Cjelovita preuzimanja
+data-dumps-written = Zapisano { $date }, { $count } quadova; ponovno se zapisuje ubrzo nakon svake promjene.
 data-health = Stanje usluge, u JSON-u.
 data-api = JSON API, opisan dokumentom OpenAPI.
 data-partners = Partnerske organizacije, u JSON-u.

@@ -4,6 +4,7 @@ mod account;
 mod auth;
 mod contribute;
 mod courses;
+mod data;
 mod learner;
 mod lesson;
 mod library;
@@ -42,7 +43,7 @@ pub fn PageBody() -> impl IntoView {
         })
         .into_any(),
         Page::Search(view) => view! { <search::Search view /> }.into_any(),
-        Page::Data => sections::Data().into_any(),
+        Page::Data(view) => view! { <data::Data view /> }.into_any(),
         Page::Partners {
             partners,
             can_create,

@@ -50,23 +50,3 @@ pub fn Section(title: &'static str, intro: &'static str, empty: &'static str) ->
         <p class="empty">{tr(empty)}</p>
     }
 }
-
-#[component]
-pub fn Data() -> impl IntoView {
-    let c = ctx();
-    let endpoints = [
-        ("/healthz", "data-health"),
-        ("/api/v1/openapi.json", "data-api"),
-        ("/api/v1/partners", "data-partners"),
-    ]
-    .into_iter()
-    .map(|(path, key)| {
-        let url = format!("{}{path}", c.base_url);
-        view! { <li><a href=path><code>{url}</code></a>" — "{tr(key)}</li> }
-    })
-    .collect_view();
-    view! {
-        <PageHeader title="data-title" intro="data-intro" />
-        <ul class="endpoints">{endpoints}</ul>
-    }
-}

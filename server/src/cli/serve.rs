@@ -14,6 +14,11 @@ use crate::state::AppState;
 /// Days after which an anonymous learner who did not come back is forgotten.
 const ANONYMOUS_DAYS: i64 = 180;
 
+/// How long the RDF dumps wait after a change before they are written
+/// again, so that a burst of changes (a moderation session, an import)
+/// costs one write.
+const DUMP_SETTLE: Duration = Duration::from_secs(30);
+
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     // An invalid content tree is refused before anything else starts.
     let library = super::load_courses(&settings)?;
@@ -72,6 +77,11 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let indexer = state.indexer.clone().spawn();
     let rdf = state.rdf.clone().spawn();
+    let dumps = state
+        .rdf
+        .dumps()
+        .clone()
+        .spawn(state.rdf.store().clone(), DUMP_SETTLE);
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
         crate::learn::watch::spawn(
@@ -134,6 +144,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     indexer.abort();
     rdf.abort();
+    dumps.abort();
     tokio::time::timeout(Duration::from_secs(5), db.close())
         .await
         .ok();

@@ -9,7 +9,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use linked_data::{Format, QueryError, QueryRequest, Representation};
+use linked_data::{Answer, Format, QueryError, QueryRequest, Representation};
+use tower::ServiceExt;
 
 use crate::state::AppState;
 
@@ -26,12 +27,25 @@ fn suffix(path: &str) -> (&str, Option<Format>) {
 }
 
 /// Where a person is sent for an entity URI path: the same path, but a
-/// topic's page is the library filtered by it.
+/// topic's page is the library filtered by it, and the catalogue's is the
+/// open data page.
 fn page_of(path: &str) -> String {
+    if is_catalogue(path) {
+        return "/data".into();
+    }
     match path.strip_prefix("/library/topics/") {
         Some(id) => format!("/library?topic={id}"),
         None => path.to_string(),
     }
+}
+
+/// The addresses that answer with the DCAT catalogue and VoID description,
+/// made from the dumps' summary rather than kept in the store.
+fn is_catalogue(path: &str) -> bool {
+    matches!(
+        path,
+        "/data/catalogue" | "/data/dataset" | "/.well-known/void"
+    )
 }
 
 fn headers_accept(headers: &HeaderMap) -> Option<&str> {
@@ -63,10 +77,14 @@ async fn entity(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> 
         }
         Some(Representation::Rdf(format)) => {
             let store = state.rdf.store().clone();
-            let described = tokio::task::spawn_blocking(move || store.describe(&uri))
-                .await
-                .map_err(anyhow::Error::from)
-                .and_then(|r| r.map_err(anyhow::Error::from));
+            let catalogue = is_catalogue(path).then(|| catalogue(&state));
+            let described = tokio::task::spawn_blocking(move || match catalogue {
+                Some(graph) => Ok(graph),
+                None => store.describe(&uri),
+            })
+            .await
+            .map_err(anyhow::Error::from)
+            .and_then(|r| r.map_err(anyhow::Error::from));
             let graph = match described {
                 Ok(graph) => graph,
                 Err(e) => {
@@ -87,6 +105,47 @@ async fn entity(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> 
                     .into_response(),
             }
         }
+    }
+}
+
+/// The catalogue and VoID description as of the last dumps.
+fn catalogue(state: &AppState) -> linked_data::Graph {
+    let uris = state.rdf.uris();
+    let facts = state.rdf.dumps().summary().unwrap_or_default().facts(uris);
+    let mut graph = linked_data::Graph::new();
+    linked_data::catalogue::catalogue(&mut graph, uris, &facts);
+    graph
+}
+
+/// A dump file, as written last (`Last-Modified`, ranges and conditional
+/// requests by tower-http, so harvesters download only what changed).
+async fn dump(
+    State(state): State<AppState>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+    request: axum::extract::Request,
+) -> Response {
+    let Some(path) = state.rdf.dumps().path(&name) else {
+        return crate::error::AppError::NotFound.problem().into_response();
+    };
+    match tower_http::services::ServeFile::new(path)
+        .oneshot(request)
+        .await
+    {
+        Ok(mut res) => {
+            let headers = res.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/gzip"),
+            );
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, v);
+            }
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            res.map(axum::body::Body::new)
+        }
+        Err(e) => crate::error::AppError::Internal(e.into())
+            .problem()
+            .into_response(),
     }
 }
 
@@ -122,6 +181,26 @@ fn not_acceptable(uri: &str) -> Response {
 enum Refused {
     Update,
     SeveralQueries,
+    UnknownFormat,
+}
+
+/// The formats `format=` names, by their usual short names.
+pub const DOWNLOAD_FORMATS: [(&str, &str); 8] = [
+    ("json", "application/sparql-results+json"),
+    ("xml", "application/sparql-results+xml"),
+    ("csv", "text/csv"),
+    ("tsv", "text/tab-separated-values"),
+    ("ttl", "text/turtle"),
+    ("nt", "application/n-triples"),
+    ("rdf", "application/rdf+xml"),
+    ("jsonld", "application/ld+json"),
+];
+
+fn download_format(name: &str) -> Option<&'static str> {
+    DOWNLOAD_FORMATS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
+        .map(|(_, media)| *media)
 }
 
 impl IntoResponse for Refused {
@@ -129,6 +208,10 @@ impl IntoResponse for Refused {
         match self {
             Refused::Update => refused_update(),
             Refused::SeveralQueries => bad_request("Give one query parameter, not several."),
+            Refused::UnknownFormat => {
+                let names: Vec<&str> = DOWNLOAD_FORMATS.iter().map(|(n, _)| *n).collect();
+                bad_request(&format!("format= takes one of: {}.", names.join(", ")))
+            }
         }
     }
 }
@@ -149,6 +232,12 @@ fn protocol_params(
             }
             "update" => update = true,
             "default-graph-uri" => request.default_graphs.push(v.clone()),
+            // Not in the protocol, but what download links (which cannot
+            // set Accept) use, as other endpoints do.
+            "format" | "output" => match download_format(v) {
+                Some(media) => request.accept = Some(media.to_string()),
+                None => return Err(Refused::UnknownFormat),
+            },
             "named-graph-uri" => request.named_graphs.push(v.clone()),
             _ => {}
         }
@@ -257,57 +346,105 @@ async fn sparql_post(
 }
 
 /// Runs a query off the async runtime, within the configured limits and
-/// concurrency, and answers with its results or a clear error.
-async fn run(state: &AppState, mut request: QueryRequest, headers: &HeaderMap) -> Response {
-    request.accept = headers_accept(headers).map(str::to_string);
+/// concurrency: what the endpoint and the query page share.
+pub async fn execute(state: &AppState, request: QueryRequest) -> Result<Answer, Stopped> {
     let Ok(_slot) = state.sparql_slots.clone().try_acquire_owned() else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [
-                (header::RETRY_AFTER, "2"),
-                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-            ],
-            "Too many SPARQL queries are running; try again in a moment.\n",
-        )
-            .into_response();
+        return Err(Stopped::Busy);
     };
     let limits = state.settings.sparql_limits();
     let store = state.rdf.store().clone();
-    let answer = tokio::task::spawn_blocking(move || store.query(&request, limits)).await;
-    let text = |status: StatusCode, message: String| {
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("{message}\n"),
-        )
-            .into_response()
-    };
-    match answer {
-        Ok(Ok(a)) => {
-            let mut res = ([(header::CONTENT_TYPE, a.media_type)], a.body).into_response();
-            res.headers_mut()
-                .insert(header::VARY, HeaderValue::from_static("Accept"));
-            res
-        }
-        Ok(Err(QueryError::Syntax(message))) => text(
-            StatusCode::BAD_REQUEST,
-            format!("Malformed query: {message}"),
-        ),
-        Ok(Err(e @ QueryError::TooManyResults(_))) => text(StatusCode::BAD_REQUEST, e.to_string()),
-        Ok(Err(e @ QueryError::NotAcceptable(_))) => {
-            text(StatusCode::NOT_ACCEPTABLE, e.to_string())
-        }
-        Ok(Err(e @ QueryError::Timeout(_))) => text(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
-        Ok(Err(QueryError::Evaluation(message))) => {
-            tracing::warn!(error = %message, "a SPARQL query failed");
-            text(
+    match tokio::task::spawn_blocking(move || store.query(&request, limits)).await {
+        Ok(Ok(answer)) => Ok(answer),
+        Ok(Err(e)) => Err(Stopped::Query(e)),
+        Err(e) => Err(Stopped::Internal(e.into())),
+    }
+}
+
+/// Why a query gave no answer.
+pub enum Stopped {
+    /// Every slot is taken: try again soon.
+    Busy,
+    Query(QueryError),
+    Internal(anyhow::Error),
+}
+
+impl Stopped {
+    /// The status and the sentence a client is told.
+    pub fn status_and_message(&self) -> (StatusCode, String) {
+        match self {
+            Stopped::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Too many SPARQL queries are running; try again in a moment.".into(),
+            ),
+            Stopped::Query(QueryError::Syntax(message)) => (
+                StatusCode::BAD_REQUEST,
+                format!("Malformed query: {message}"),
+            ),
+            Stopped::Query(e @ QueryError::TooManyResults(_)) => {
+                (StatusCode::BAD_REQUEST, e.to_string())
+            }
+            Stopped::Query(e @ QueryError::NotAcceptable(_)) => {
+                (StatusCode::NOT_ACCEPTABLE, e.to_string())
+            }
+            Stopped::Query(e @ QueryError::Timeout(_)) => {
+                (StatusCode::SERVICE_UNAVAILABLE, e.to_string())
+            }
+            Stopped::Query(QueryError::Evaluation(message)) => (
                 StatusCode::BAD_REQUEST,
                 format!("The query could not be evaluated: {message}"),
-            )
+            ),
+            Stopped::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The query could not be run.".into(),
+            ),
         }
-        Err(e) => crate::error::AppError::Internal(e.into())
+    }
+}
+
+/// Runs a protocol request and answers with its results or a clear error.
+async fn run(state: &AppState, mut request: QueryRequest, headers: &HeaderMap) -> Response {
+    let download = request.accept.is_some();
+    if !download {
+        request.accept = headers_accept(headers).map(str::to_string);
+    }
+    match execute(state, request).await {
+        Ok(a) => {
+            let mut res = ([(header::CONTENT_TYPE, a.media_type)], a.body).into_response();
+            let headers = res.headers_mut();
+            headers.insert(header::VARY, HeaderValue::from_static("Accept"));
+            if download {
+                let ext = DOWNLOAD_FORMATS
+                    .iter()
+                    .find(|(_, media)| a.media_type.split(';').next() == Some(*media))
+                    .map_or("txt", |(n, _)| *n);
+                if let Ok(v) =
+                    HeaderValue::from_str(&format!("attachment; filename=\"results.{ext}\""))
+                {
+                    headers.insert(header::CONTENT_DISPOSITION, v);
+                }
+            }
+            res
+        }
+        Err(Stopped::Internal(e)) => crate::error::AppError::Internal(e)
             .problem()
             .into_response(),
+        Err(stopped) => {
+            if let Stopped::Query(QueryError::Evaluation(message)) = &stopped {
+                tracing::warn!(error = %message, "a SPARQL query failed");
+            }
+            let (status, message) = stopped.status_and_message();
+            let mut res = (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                format!("{message}\n"),
+            )
+                .into_response();
+            if matches!(stopped, Stopped::Busy) {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            }
+            res
+        }
     }
 }
 
@@ -319,5 +456,9 @@ pub fn routes() -> Router<AppState> {
         .route("/partners/{slug}", get(entity))
         .route("/courses/{slug}", get(entity))
         .route("/courses/{course}/{module}/{lesson}", get(entity))
+        .route("/data/catalogue", get(entity))
+        .route("/data/dataset", get(entity))
+        .route("/.well-known/void", get(entity))
+        .route("/data/dumps/{name}", get(dump))
         .route("/sparql", get(sparql_get).post(sparql_post))
 }

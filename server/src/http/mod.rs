@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod contribute;
 pub mod csrf;
+pub mod data;
 pub mod feed;
 pub mod files;
 pub mod learner;
@@ -35,6 +36,7 @@ use serde::Deserialize;
 use tower::ServiceBuilder;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -163,7 +165,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(search::page))
-        .route("/{lang}/data", get(pages::data))
+        .route("/{lang}/data", get(data::page))
         .route(
             "/{lang}/partners",
             get(pages::partners).post(partners::create),
@@ -256,8 +258,16 @@ pub fn app(state: AppState) -> Router {
             settings.max_upload_request_bytes(),
         ))
         // A moderate level: brotli's default (11) costs more CPU than a small
-        // server should spend per page. Front-end files come precompressed.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // server should spend per page. Front-end files come precompressed,
+        // and so do the RDF dumps (never compressed twice).
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(4))
+                .compress_when(
+                    DefaultPredicate::new()
+                        .and(NotForContentType::const_new("application/gzip")),
+                ),
+        )
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
         }))

@@ -27,10 +27,6 @@ pub async fn directory(ctx: Ctx) -> Response {
     ctx.show(Page::Directory)
 }
 
-pub async fn data(ctx: Ctx) -> Response {
-    ctx.show(Page::Data)
-}
-
 pub async fn login(ctx: Ctx, Query(q): Query<super::accounts::NextQuery>) -> Response {
     if ctx.user.is_some() {
         return Redirect::to(&ctx.href("/account")).into_response();

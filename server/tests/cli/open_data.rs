@@ -1,0 +1,366 @@
+//! The open data of an instance loaded with `archipel demo`: the example
+//! queries of the data page answer on it, the dumps hold the whole store
+//! and are written again after a change, and the DCAT catalogue and VoID
+//! description announce what a harvester finds.
+
+use std::io::Read;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedNodeRef, Quad, Term};
+use server::cli;
+use server::state::AppState;
+use tower::ServiceExt;
+
+use super::settings;
+
+struct Demo {
+    state: AppState,
+    router: axum::Router,
+    _dir: tempfile::TempDir,
+}
+
+async fn demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    cli::demo::run(settings(dir.path())).await.unwrap();
+    let db = cli::open_db(&settings(dir.path())).await.unwrap();
+    let state = AppState::new(db, settings(dir.path())).unwrap();
+    let library = cli::load_courses(&settings(dir.path())).unwrap();
+    state.courses.replace(&library);
+    state.rdf.rebuild().await.unwrap();
+    let router = server::http::app(state.clone());
+    Demo {
+        state,
+        router,
+        _dir: dir,
+    }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    bytes: Vec<u8>,
+}
+
+impl Answer {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+async fn get(router: &axum::Router, uri: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let mut req = req.body(Body::empty()).unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            [127, 0, 0, 1],
+            4242,
+        ))));
+    let res = router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        bytes,
+    }
+}
+
+fn quads(format: RdfFormat, bytes: &[u8]) -> Vec<Quad> {
+    RdfParser::from_format(format)
+        .for_slice(bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("{format:?} does not parse: {e}"))
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("a gzip file");
+    out
+}
+
+fn seed_uid(id: &str) -> String {
+    store::library::import::uid_for(&format!("seed:{id}"))
+}
+
+#[tokio::test]
+async fn every_example_query_answers_on_the_demo_data() {
+    let demo = demo().await;
+    for lang in ["fr", "hr"] {
+        for example in server::http::data::EXAMPLES {
+            let page = get(
+                &demo.router,
+                &format!("/{lang}/data?example={}", example.id),
+                &[],
+            )
+            .await;
+            let html = page.text();
+            assert_eq!(page.status, StatusCode::OK, "{lang} {}: {html}", example.id);
+            let answered = html.contains("<tbody><tr>")
+                || html.contains("class=\"answer\"")
+                || html.contains("class=\"code-block\"><code>@prefix");
+            let results = html.split("id=\"results\"").nth(1).unwrap_or(&html);
+            assert!(
+                answered,
+                "{lang} {}: the example gives nothing on the demo data: {}",
+                example.id,
+                &results[..results.len().min(1500)]
+            );
+            assert!(html.contains("href=\"/sparql?query="), "download links");
+        }
+    }
+
+    // Lessons cite the library: the backups lesson points at Duplicati.
+    let page = get(&demo.router, "/en/data?example=course-citations", &[]).await;
+    assert!(
+        page.text().contains(&seed_uid("duplicati")),
+        "{}",
+        page.text()
+    );
+    // ASK: yes, in words.
+    let page = get(&demo.router, "/en/data?example=ask-croatian", &[]).await;
+    assert!(page.text().contains("Yes: the query finds"));
+}
+
+#[tokio::test]
+async fn the_data_page_explains_a_malformed_query_and_downloads_results() {
+    let demo = demo().await;
+    let page = get(
+        &demo.router,
+        "/en/data?query=SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20",
+        &[],
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    let html = page.text();
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(html.contains("Malformed query"), "{html}");
+    // The query stays in the editor, to be fixed.
+    assert!(html.contains("SELECT ?s WHERE { ?s"), "{html}");
+
+    // The page's download links answer with a file in the format named.
+    let query = "PREFIX schema: <http://schema.org/> SELECT ?p ?name WHERE { ?p a schema:Organization ; schema:name ?name } ORDER BY ?name";
+    let encoded: String =
+        serde_urlencoded::to_string([("query", query), ("format", "csv")]).unwrap();
+    let csv = get(&demo.router, &format!("/sparql?{encoded}"), &[]).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert_eq!(
+        csv.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"results.csv\""
+    );
+    let text = csv.text();
+    assert!(text.starts_with("p,name"), "{text}");
+    assert_eq!(text.lines().count(), 1 + 5, "five demo partners: {text}");
+    let wrong = get(&demo.router, "/sparql?query=ASK%7B%7D&format=pdf", &[]).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(wrong.text().contains("format= takes one of"));
+}
+
+#[tokio::test]
+async fn dumps_hold_the_whole_store_and_follow_changes() {
+    let demo = demo().await;
+    let store = demo.state.rdf.store().clone();
+    let dumps = demo.state.rdf.dumps().clone();
+    let summary = dumps.write(store.as_ref()).unwrap();
+    assert_eq!(summary.quads as usize, store.len().unwrap());
+    assert!(summary.graphs > 60, "a graph per entity: {summary:?}");
+    let resources = summary
+        .classes
+        .iter()
+        .find(|(c, _)| c == "http://schema.org/LearningResource")
+        .map(|(_, n)| *n);
+    assert!(resources.is_some_and(|n| n >= 60), "{summary:?}");
+
+    // N-Quads keep every quad and its graph; Turtle the union.
+    let nq = get(&demo.router, "/data/dumps/archipel.nq.gz", &[]).await;
+    assert_eq!(nq.status, StatusCode::OK);
+    assert_eq!(nq.headers[header::CONTENT_TYPE], "application/gzip");
+    assert!(nq.headers.contains_key(header::LAST_MODIFIED));
+    assert!(
+        !nq.headers.contains_key(header::CONTENT_ENCODING),
+        "not compressed twice"
+    );
+    let all = quads(RdfFormat::NQuads, &gunzip(&nq.bytes));
+    assert_eq!(all.len(), store.len().unwrap());
+    let duplicati = demo.state.rdf.uris().resource(&seed_uid("duplicati"));
+    assert!(
+        all.iter()
+            .any(|q| q.graph_name.to_string() == format!("<{duplicati}>"))
+    );
+    let ttl = get(&demo.router, "/data/dumps/archipel.ttl.gz", &[]).await;
+    let union = quads(RdfFormat::Turtle, &gunzip(&ttl.bytes));
+    assert!(
+        union
+            .iter()
+            .any(|q| q.subject.to_string() == format!("<{duplicati}>"))
+    );
+
+    // A harvester that has it already is told nothing changed.
+    let since = nq.headers[header::LAST_MODIFIED]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let again = get(
+        &demo.router,
+        "/data/dumps/archipel.nq.gz",
+        &[("if-modified-since", since.as_str())],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        get(&demo.router, "/data/dumps/other.nq.gz", &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Unpublishing a resource: the dumps are written again without it.
+    let task = dumps
+        .clone()
+        .spawn(store.clone(), Duration::from_millis(20));
+    let admin = store::users::find_by_email(&demo.state.db, "admin@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    let r = store::library::get_by_uid(&demo.state.db, &seed_uid("duplicati"))
+        .await
+        .unwrap();
+    store::library::review::unpublish(&demo.state.db, admin.id, r.id, "outdated")
+        .await
+        .unwrap();
+    assert!(demo.state.rdf.catch_up().await.unwrap() > 0);
+    let mut rewritten = None;
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(25)).await;
+        if let Some(now) = dumps.summary()
+            && now.quads < summary.quads
+        {
+            rewritten = Some(now);
+            break;
+        }
+    }
+    task.abort();
+    let rewritten = rewritten.expect("the dumps are written again after a change");
+    assert_eq!(rewritten.quads as usize, store.len().unwrap());
+    // Its graph is gone (lessons may still cite its URI).
+    let nq = std::fs::read(dumps.path("archipel.nq.gz").unwrap()).unwrap();
+    let after = quads(RdfFormat::NQuads, &gunzip(&nq));
+    assert!(
+        !after
+            .iter()
+            .any(|q| q.subject.to_string() == format!("<{duplicati}>")),
+        "the unpublished resource is gone"
+    );
+}
+
+#[tokio::test]
+async fn the_catalogue_and_void_describe_the_dataset_and_its_distributions() {
+    let demo = demo().await;
+    let summary = demo
+        .state
+        .rdf
+        .dumps()
+        .write(demo.state.rdf.store().as_ref())
+        .unwrap();
+    let base = demo.state.rdf.uris().base().to_string();
+
+    let void = get(
+        &demo.router,
+        "/.well-known/void",
+        &[("accept", "text/turtle")],
+    )
+    .await;
+    assert_eq!(void.status, StatusCode::OK, "{}", void.text());
+    let graph = quads(RdfFormat::Turtle, &void.bytes);
+    let dataset = format!("{base}/data/dataset");
+    let objects = |predicate: &str| -> Vec<Term> {
+        graph
+            .iter()
+            .filter(|q| {
+                q.subject.to_string() == format!("<{dataset}>")
+                    && q.predicate == NamedNodeRef::new_unchecked(predicate)
+            })
+            .map(|q| q.object.clone())
+            .collect()
+    };
+    let void_ns = "http://rdfs.org/ns/void#";
+    let triples = objects(&format!("{void_ns}triples"));
+    assert_eq!(
+        triples
+            .first()
+            .map(|t| match t {
+                Term::Literal(l) => l.value().to_string(),
+                _ => String::new(),
+            })
+            .as_deref(),
+        Some(summary.quads.to_string().as_str())
+    );
+    assert_eq!(
+        objects(&format!("{void_ns}sparqlEndpoint")),
+        [Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+            format!("{base}/sparql")
+        ))]
+    );
+    // Every announced dump can be downloaded.
+    let dumps = objects(&format!("{void_ns}dataDump"));
+    assert_eq!(dumps.len(), 2);
+    for d in dumps {
+        let Term::NamedNode(url) = d else {
+            panic!("a dump is an IRI")
+        };
+        let path = url.as_str().strip_prefix(&base).unwrap();
+        assert_eq!(get(&demo.router, path, &[]).await.status, StatusCode::OK);
+    }
+    let distributions = objects("http://www.w3.org/ns/dcat#distribution");
+    assert_eq!(distributions.len(), 3, "two dumps and the SPARQL endpoint");
+
+    // The catalogue in JSON-LD, and a person sent to the data page.
+    let catalogue = get(
+        &demo.router,
+        "/data/catalogue",
+        &[("accept", "application/ld+json")],
+    )
+    .await;
+    assert_eq!(catalogue.status, StatusCode::OK);
+    let parsed = quads(
+        RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+        &catalogue.bytes,
+    );
+    assert!(
+        parsed
+            .iter()
+            .any(|q| q.object.to_string() == "<http://www.w3.org/ns/dcat#Catalog>")
+    );
+    let page = get(
+        &demo.router,
+        "/.well-known/void",
+        &[("accept", "text/html")],
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.headers[header::LOCATION], "/fr/data");
+
+    // The data page shows the dumps with their sizes.
+    let html = get(&demo.router, "/en/data", &[]).await.text();
+    assert!(html.contains("/data/dumps/archipel.nq.gz"), "{html}");
+    assert!(html.contains("quads"), "{html}");
+}
