@@ -3,8 +3,12 @@
 //! replaced or removed whole. Queries see the union of all graphs as their
 //! default graph unless they name graphs.
 //!
-//! [`RdfStore`] is what the server uses; [`Embedded`] keeps the store in a
-//! folder of the data directory with Oxigraph (RocksDB).
+//! [`RdfStore`] is what the server uses. [`Embedded`] keeps the store in a
+//! folder of the data directory with Oxigraph (RocksDB): nothing to run
+//! beside the server. [`crate::remote::Remote`] talks to any SPARQL 1.1
+//! Query + Update endpoint instead, for instances that outgrow one process.
+//! Both answer queries through the same negotiation and bounds
+//! ([`write_results`]), so a client cannot tell them apart.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -26,6 +30,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("not an IRI: {0}")]
     Iri(String),
+    /// A remote SPARQL endpoint could not be reached or refused a request
+    /// (the message names the endpoint without its credentials).
+    #[error("remote RDF store: {0}")]
+    Remote(String),
 }
 
 /// Why a query got no results.
@@ -141,12 +149,15 @@ impl Embedded {
     }
 }
 
-fn named(iri: &str) -> Result<NamedNode, StoreError> {
+pub(crate) fn named(iri: &str) -> Result<NamedNode, StoreError> {
     NamedNode::new(iri).map_err(|_| StoreError::Iri(iri.to_string()))
 }
 
 /// Graph IRIs given with a query (`default-graph-uri`, `named-graph-uri`).
-fn graph_names<T>(iris: &[String], wrap: fn(NamedNode) -> T) -> Result<Vec<T>, QueryError> {
+pub(crate) fn graph_names<T>(
+    iris: &[String],
+    wrap: fn(NamedNode) -> T,
+) -> Result<Vec<T>, QueryError> {
     iris.iter()
         .map(|g| named(g).map(wrap))
         .collect::<Result<Vec<_>, _>>()
@@ -242,12 +253,11 @@ impl RdfStore for Embedded {
             )?);
         }
         let _deadline = Deadline::start(limits.timeout, token);
-        let stopped = |e: QueryEvaluationError| match e {
-            QueryEvaluationError::Cancelled => QueryError::Timeout(limits.timeout),
-            other => QueryError::Evaluation(other.to_string()),
-        };
-        let results = prepared.on_store(&self.store).execute().map_err(stopped)?;
-        write_results(results, request.accept.as_deref(), limits, &stopped)
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(stopped(limits))?;
+        write_results(results, request.accept.as_deref(), limits)
     }
 
     fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
@@ -299,7 +309,7 @@ const RESULT_FORMATS: [(&str, QueryResultsFormat); 6] = [
 ];
 
 /// The results format an `Accept` header asks for; JSON when it names none.
-fn results_format(accept: Option<&str>) -> Result<QueryResultsFormat, QueryError> {
+pub(crate) fn results_format(accept: Option<&str>) -> Result<QueryResultsFormat, QueryError> {
     let Some(accept) = accept.map(str::trim).filter(|a| !a.is_empty()) else {
         return Ok(QueryResultsFormat::Json);
     };
@@ -309,12 +319,26 @@ fn results_format(accept: Option<&str>) -> Result<QueryResultsFormat, QueryError
     })
 }
 
-fn write_results(
+/// What an evaluation error means to the caller: a cancelled evaluation is
+/// the timeout (the embedded deadline cancels; a remote store reports its
+/// HTTP time-out the same way), anything else a failed evaluation.
+pub(crate) fn stopped(limits: Limits) -> impl Fn(QueryEvaluationError) -> QueryError {
+    move |e| match e {
+        QueryEvaluationError::Cancelled => QueryError::Timeout(limits.timeout),
+        other => QueryError::Evaluation(other.to_string()),
+    }
+}
+
+/// Writes `results` in the format `accept` prefers, in full (so that a
+/// failure is an error, never a truncated answer), refusing more than
+/// `limits.max_results` solutions or triples. Shared by every store, so
+/// the negotiation and the bound are the same whichever answers.
+pub(crate) fn write_results(
     results: QueryResults<'_>,
     accept: Option<&str>,
     limits: Limits,
-    stopped: &dyn Fn(QueryEvaluationError) -> QueryError,
 ) -> Result<Answer, QueryError> {
+    let stopped = stopped(limits);
     let io = |e: std::io::Error| QueryError::Evaluation(e.to_string());
     match results {
         QueryResults::Boolean(value) => {
@@ -337,7 +361,7 @@ fn write_results(
                 if n >= limits.max_results {
                     return Err(QueryError::TooManyResults(limits.max_results));
                 }
-                writer.serialize(&solution.map_err(stopped)?).map_err(io)?;
+                writer.serialize(&solution.map_err(&stopped)?).map_err(io)?;
             }
             Ok(Answer {
                 media_type: format.media_type(),
@@ -359,7 +383,7 @@ fn write_results(
                 if n >= limits.max_results {
                     return Err(QueryError::TooManyResults(limits.max_results));
                 }
-                graph.insert(&triple.map_err(stopped)?);
+                graph.insert(&triple.map_err(&stopped)?);
             }
             let body = format::serialize(&graph, format).map_err(io)?;
             Ok(Answer {

@@ -1,8 +1,8 @@
-//! The mapping of each entity type written in every format and read back,
-//! and the store: graphs per entity, SPARQL results, limits.
+//! The mapping of each entity type written in every format and read back.
+//! The store's behaviour is tested on every implementation in
+//! `tests/store/`.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::{Graph, Term, Triple};
@@ -10,7 +10,6 @@ use store::concepts::Concept;
 use store::library::{Kind, Origin, Resource, ResourceText, Status};
 
 use crate::format::{Format, serialize};
-use crate::store::{Embedded, Limits, QueryError, QueryRequest, RdfStore};
 use crate::{Uris, map};
 
 fn uris() -> Uris {
@@ -311,195 +310,6 @@ fn resources_link_what_they_are_about_and_who_published_them() {
                     )
                     .as_ref()),
         "lessons cite the resources they link to"
-    );
-}
-
-fn filled() -> Embedded {
-    let store = Embedded::in_memory().unwrap();
-    for (name, graph) in graphs() {
-        store
-            .replace(
-                &format!("https://archipel.example.org/graph/{name}"),
-                &graph,
-            )
-            .unwrap();
-    }
-    store
-}
-
-fn limits() -> Limits {
-    Limits {
-        timeout: Duration::from_secs(5),
-        max_results: 10_000,
-    }
-}
-
-fn ask(store: &Embedded, query: &str, accept: &str) -> Result<crate::Answer, QueryError> {
-    store.query(
-        &QueryRequest {
-            query: query.into(),
-            accept: Some(accept.into()),
-            ..QueryRequest::default()
-        },
-        limits(),
-    )
-}
-
-#[test]
-fn a_graph_per_entity_is_replaced_whole_and_removed() {
-    let store = filled();
-    let name = "https://archipel.example.org/graph/partner";
-    let before = store.len().unwrap();
-    let mut smaller = Graph::new();
-    smaller.insert(&Triple::new(
-        oxigraph::model::NamedNode::new(uris().partner("x")).unwrap(),
-        crate::vocab::schema("name"),
-        oxigraph::model::Literal::new_simple_literal("X"),
-    ));
-    store.replace(name, &smaller).unwrap();
-    assert_eq!(store.graph(name).unwrap(), smaller);
-    assert!(store.len().unwrap() < before);
-    store.remove(name).unwrap();
-    assert!(store.graph(name).unwrap().is_empty());
-    // A description gathers the thing and its own nodes, from any graph.
-    let (_, resource) = graphs().remove(0);
-    let described = store.describe(&uris().resource("a1b2c3")).unwrap();
-    assert_eq!(
-        described, resource,
-        "the resource with its authors, files and audience"
-    );
-    let lesson = store
-        .describe(&format!("{}/courses/sample/basics/first", uris().base()))
-        .unwrap();
-    assert!(
-        !lesson.is_empty(),
-        "a lesson is described from its course's graph"
-    );
-}
-
-#[test]
-fn queries_see_every_graph_and_answer_in_the_format_asked() {
-    let store = filled();
-    let q = "SELECT ?name WHERE { ?r a <http://schema.org/LearningResource> ; <http://schema.org/name> ?name FILTER(lang(?name) = 'en') }";
-    let json = ask(&store, q, "application/sparql-results+json").unwrap();
-    assert_eq!(json.media_type, "application/sparql-results+json");
-    assert!(String::from_utf8_lossy(&json.body).contains("Hosting your tools"));
-    for (accept, media) in [
-        (
-            "application/sparql-results+xml",
-            "application/sparql-results+xml",
-        ),
-        ("text/csv", "text/csv; charset=utf-8"),
-        (
-            "text/tab-separated-values",
-            "text/tab-separated-values; charset=utf-8",
-        ),
-    ] {
-        let a = ask(&store, q, accept).unwrap();
-        assert!(
-            a.media_type.starts_with(media.split(';').next().unwrap()),
-            "{accept}: {}",
-            a.media_type
-        );
-        assert!(
-            String::from_utf8_lossy(&a.body).contains("Hosting your tools"),
-            "{accept}"
-        );
-    }
-    let yes = ask(
-        &store,
-        "ASK { ?s a <http://www.w3.org/2004/02/skos/core#Concept> }",
-        "",
-    )
-    .unwrap();
-    assert!(String::from_utf8_lossy(&yes.body).contains("true"));
-    let described = ask(
-        &store,
-        &format!("DESCRIBE <{}>", uris().concept("backups")),
-        "text/turtle",
-    )
-    .unwrap();
-    assert_eq!(described.media_type, "text/turtle");
-    assert!(String::from_utf8_lossy(&described.body).contains("Sauvegardes"));
-    assert!(matches!(
-        ask(&store, q, "image/png"),
-        Err(QueryError::NotAcceptable(_))
-    ));
-    match ask(&store, "SELECT * WHERE { ?s ?p }", "") {
-        Err(QueryError::Syntax(message)) => assert!(!message.is_empty()),
-        other => panic!("a syntax error: {other:?}"),
-    }
-    // Naming a graph narrows the default graph to it.
-    let only_partner = store
-        .query(
-            &QueryRequest {
-                query:
-                    "SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://schema.org/LearningResource> }"
-                        .into(),
-                default_graphs: vec!["https://archipel.example.org/graph/partner".into()],
-                ..QueryRequest::default()
-            },
-            limits(),
-        )
-        .unwrap();
-    assert!(String::from_utf8_lossy(&only_partner.body).contains("\"0\""));
-}
-
-#[test]
-fn a_pathological_query_is_cut_at_the_timeout_and_big_results_are_refused() {
-    let store = filled();
-    let started = Instant::now();
-    let limits = Limits {
-        timeout: Duration::from_millis(300),
-        max_results: 100,
-    };
-    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }";
-    let r = store.query(
-        &QueryRequest {
-            query: cartesian.into(),
-            ..QueryRequest::default()
-        },
-        limits,
-    );
-    assert!(matches!(r, Err(QueryError::Timeout(_))), "{r:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "stopped soon after: {:?}",
-        started.elapsed()
-    );
-    let all = store.query(
-        &QueryRequest {
-            query: "SELECT * WHERE { ?s ?p ?o }".into(),
-            ..QueryRequest::default()
-        },
-        limits,
-    );
-    assert!(
-        matches!(all, Err(QueryError::TooManyResults(100))),
-        "{all:?}"
-    );
-}
-
-#[test]
-fn the_store_on_disk_keeps_its_graphs() {
-    let dir = tempfile::tempdir().unwrap();
-    let (_, graph) = graphs().remove(0);
-    {
-        let store = Embedded::open(dir.path()).unwrap();
-        store
-            .replace("https://archipel.example.org/graph/r", &graph)
-            .unwrap();
-    }
-    let store = Embedded::open(dir.path()).unwrap();
-    assert_eq!(
-        store.graph("https://archipel.example.org/graph/r").unwrap(),
-        graph
-    );
-    let mut dump = Vec::new();
-    store.dump(crate::DumpFormat::NQuads, &mut dump).unwrap();
-    assert_eq!(
-        String::from_utf8(dump).unwrap().lines().count(),
-        graph.len()
     );
 }
 
