@@ -26,7 +26,7 @@ step "front end and server"
 scripts/build-site.sh
 
 step "unit and integration tests (SQLite and PostgreSQL)"
-scripts/with-postgres.sh cargo test --workspace --exclude frontend --locked
+scripts/with-postgres.sh scripts/with-oxigraph.sh cargo test --workspace --exclude frontend --locked
 
 step "end-to-end tests in Chromium"
 (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
