@@ -128,8 +128,11 @@ pub fn resource(g: &mut Graph, uris: &Uris, r: &store::library::Resource, publis
     }
     if r.licence.starts_with("http") {
         b.link(&me, schema("license"), &r.licence);
+    } else if r.licence == store::library::ALL_RIGHTS_RESERVED {
+        // No licence to link: the rights said in words.
+        b.lang_text(&me, dct("rights"), "All rights reserved", "en");
+        b.lang_text(&me, dct("rights"), "Tous droits réservés", "fr");
     } else if !r.licence.is_empty() {
-        // "All rights reserved": no licence to link, said in words.
         b.text(&me, dct("rights"), &r.licence);
     }
     b.link(&me, schema("publisher"), &uris.partner(publisher_slug));

@@ -270,7 +270,14 @@ impl RdfStore for Remote {
         // Refused here as the embedded store refuses them.
         graph_names(&request.default_graphs, |_| ())?;
         graph_names(&request.named_graphs, |_| ())?;
-        let mut form = vec![("query", request.query.as_str())];
+        // The server would resolve relative IRIs against its own address:
+        // a BASE on the query's first line keeps them ours (and the
+        // server's line numbers in messages right).
+        let text = match &request.base_iri {
+            Some(base) => format!("BASE <{base}> {}", request.query),
+            None => request.query.clone(),
+        };
+        let mut form = vec![("query", text.as_str())];
         for g in &request.default_graphs {
             form.push(("default-graph-uri", g.as_str()));
         }

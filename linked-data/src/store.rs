@@ -64,6 +64,9 @@ pub struct QueryRequest {
     pub named_graphs: Vec<String>,
     /// The request's `Accept` header.
     pub accept: Option<String>,
+    /// What relative IRIs in the query resolve against (the protocol says
+    /// the endpoint's own URL).
+    pub base_iri: Option<String>,
 }
 
 /// Bounds on one query.
@@ -231,7 +234,13 @@ impl RdfStore for Embedded {
 
     fn query(&self, request: &QueryRequest, limits: Limits) -> Result<Answer, QueryError> {
         let token = CancellationToken::new();
-        let mut prepared = SparqlEvaluator::new()
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(base) = &request.base_iri {
+            evaluator = evaluator
+                .with_base_iri(base.as_str())
+                .map_err(|e| QueryError::Syntax(format!("the base IRI {base}: {e}")))?;
+        }
+        let mut prepared = evaluator
             .with_cancellation_token(token.clone())
             // The optimiser turns products of independent patterns into
             // in-memory loops that never look at the cancellation token (a
@@ -242,7 +251,11 @@ impl RdfStore for Embedded {
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
         let dataset = prepared.dataset_mut();
         if request.default_graphs.is_empty() {
-            dataset.set_default_graph_as_union();
+            // A query's own FROM / FROM NAMED is its dataset; without any,
+            // the default graph is every entity's graph together.
+            if dataset.is_default_dataset() {
+                dataset.set_default_graph_as_union();
+            }
         } else {
             dataset.set_default_graph(graph_names(&request.default_graphs, GraphName::NamedNode)?);
         }

@@ -301,15 +301,27 @@ async fn sparql_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let content_type = headers
+    let full_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
         .to_ascii_lowercase();
+    let mut parts = full_type.split(';').map(str::trim);
+    let content_type = parts.next().unwrap_or_default().to_string();
+    // The protocol carries queries in UTF-8; a body announced in another
+    // charset is refused rather than misread.
+    let charset = parts
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| k.trim() == "charset")
+        .map(|(_, v)| v.trim().trim_matches('"').to_string());
+    if charset.is_some_and(|c| c != "utf-8" && c != "utf8") {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Queries are read as UTF-8: send the body in UTF-8 (charset=utf-8).\n",
+        )
+            .into_response();
+    }
     let url_pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let mut request = QueryRequest::default();
@@ -403,6 +415,7 @@ impl Stopped {
 
 /// Runs a protocol request and answers with its results or a clear error.
 async fn run(state: &AppState, mut request: QueryRequest, headers: &HeaderMap) -> Response {
+    request.base_iri = Some(state.rdf.uris().sparql());
     let download = request.accept.is_some();
     if !download {
         request.accept = headers_accept(headers).map(str::to_string);

@@ -285,6 +285,65 @@ async fn the_sparql_endpoint_speaks_the_protocol_and_refuses_updates() {
     // Two queries at once are a client error.
     let r = get_as(&mut app, "/sparql?query=ASK+%7B%7D&query=ASK+%7B%7D", "*/*").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    // A body said to be in another charset is refused, not misread.
+    let r = sparql(
+        &mut app,
+        Request::post("/sparql")
+            .header(
+                header::CONTENT_TYPE,
+                "application/sparql-query; charset=UTF-16",
+            )
+            .body(Body::from("ASK {}"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.body.contains("UTF-8"), "{}", r.body);
+    let r = sparql(
+        &mut app,
+        Request::post("/sparql")
+            .header(
+                header::CONTENT_TYPE,
+                "application/sparql-query; charset=utf-8",
+            )
+            .body(Body::from("ASK {}"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+
+    // Relative IRIs resolve against the endpoint, and a query's own FROM
+    // is its dataset.
+    // (`<s>` against `…/sparql` is `…/s`, as RFC 3986 resolves it.)
+    let base = format!("{}/s>", app.rdf.uris().base());
+    let r = get_as(
+        &mut app,
+        &format!(
+            "/sparql?{}",
+            serde_urlencoded::to_string([("query", "CONSTRUCT { <s> <p> 1 } WHERE {}")]).unwrap()
+        ),
+        "application/n-triples",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.starts_with(&format!("<{base}")), "{}", r.body);
+    let topics = app.rdf.uris().scheme();
+    let from = format!("ASK FROM <{topics}> {{ ?r a <http://schema.org/LearningResource> }}");
+    let r = get_as(
+        &mut app,
+        &format!(
+            "/sparql?{}",
+            serde_urlencoded::to_string([("query", from)]).unwrap()
+        ),
+        "application/sparql-results+json",
+    )
+    .await;
+    assert!(
+        r.body.contains("false"),
+        "FROM narrows the default graph: {}",
+        r.body
+    );
 }
 
 #[tokio::test]

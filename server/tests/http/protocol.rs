@@ -24,12 +24,9 @@ use crate::support::{Reply, TestApp};
 
 /// Tests the endpoint still fails because of a known bug in it; each one is
 /// asserted to fail, so that fixing the bug forces this list to be updated.
-///
-/// - `query_content_type_construct`: `CONSTRUCT { <s> <p> 1 } WHERE {}` uses
-///   relative IRIs, which need a base IRI; the endpoint parses queries
-///   without one (the protocol lets the service define it, such as the
-///   endpoint's URL), so it answers 400 "IRI parsing failed".
-const KNOWN_GAPS: &[&str] = &["query_content_type_construct"];
+/// (Empty: relative IRIs, as in `query_content_type_construct`, resolve
+/// against the endpoint's URL.)
+const KNOWN_GAPS: &[&str] = &[];
 
 /// Where the manifest is published: relative IRIs in it (`<>`,
 /// `<data1.nt>`) resolve against this.
