@@ -152,6 +152,20 @@ pub fn offered() -> Vec<&'static str> {
     types
 }
 
+fn with_prefixes(mut serializer: RdfSerializer) -> RdfSerializer {
+    for (prefix, iri) in PREFIXES {
+        serializer = serializer
+            .with_prefix(prefix, iri)
+            .expect("the prefixes are valid IRIs");
+    }
+    serializer
+}
+
+/// A Turtle serializer with the usual prefixes, for streaming.
+pub fn turtle_serializer() -> RdfSerializer {
+    with_prefixes(RdfSerializer::from_format(RdfFormat::Turtle))
+}
+
 /// Writes a graph in a format (Turtle and RDF/XML with the usual prefixes;
 /// JSON-LD compacted with Archipel's context, see [`crate::jsonld`]).
 pub fn serialize(graph: &Graph, format: Format) -> std::io::Result<Vec<u8>> {
@@ -164,14 +178,10 @@ pub fn serialize(graph: &Graph, format: Format) -> std::io::Result<Vec<u8>> {
         Format::RdfXml => RdfFormat::RdfXml,
         Format::NTriples => RdfFormat::NTriples,
     };
-    let mut serializer = RdfSerializer::from_format(rdf);
-    if format != Format::NTriples {
-        for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .expect("the prefixes are valid IRIs");
-        }
-    }
+    let serializer = match format {
+        Format::NTriples => RdfSerializer::from_format(rdf),
+        _ => with_prefixes(RdfSerializer::from_format(rdf)),
+    };
     let mut writer = serializer.for_writer(Vec::new());
     // A stable order: sorted triples give the same bytes for the same graph.
     let mut triples: Vec<_> = graph.iter().collect();

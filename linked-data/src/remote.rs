@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{Graph, GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParseError, QueryResultsParser, ReaderQueryResultsParserOutput,
@@ -34,7 +34,6 @@ use oxigraph::sparql::{
 use ureq::http::Response;
 use ureq::{Body, BodyReader};
 
-use crate::format::{self, Format};
 use crate::store::{
     Answer, DumpFormat, Limits, QueryError, QueryRequest, RdfStore, StoreError, graph_names, named,
     write_results,
@@ -304,23 +303,7 @@ impl RdfStore for Remote {
             let s = s.map_err(|e| self.read_error(e))?;
             quad(&s).ok_or_else(|| self.unexpected("RDF terms"))
         });
-        match format {
-            DumpFormat::NQuads => {
-                let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-                for q in quads {
-                    writer.serialize_quad(&q?)?;
-                }
-                writer.finish()?;
-            }
-            DumpFormat::Turtle => {
-                let mut graph = Graph::new();
-                for q in quads {
-                    graph.insert(&Triple::from(q?));
-                }
-                out.write_all(&format::serialize(&graph, Format::Turtle)?)?;
-            }
-        }
-        Ok(())
+        crate::store::write_dump(format, quads, out)
     }
 }
 

@@ -274,24 +274,40 @@ impl RdfStore for Embedded {
     }
 
     fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
-        match format {
-            DumpFormat::NQuads => {
-                let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-                for quad in self.store.iter() {
-                    writer.serialize_quad(&quad?)?;
-                }
-                writer.finish()?;
-            }
-            DumpFormat::Turtle => {
-                let mut graph = Graph::new();
-                for quad in self.store.iter() {
-                    graph.insert(&Triple::from(quad?));
-                }
-                out.write_all(&format::serialize(&graph, Format::Turtle)?)?;
-            }
-        }
-        Ok(())
+        write_dump(
+            format,
+            self.store.iter().map(|q| q.map_err(StoreError::from)),
+            out,
+        )
     }
+}
+
+/// Writes quads as they come, never holding the whole store in memory:
+/// N-Quads as they are, or their triples as Turtle with the usual prefixes
+/// (the union: a triple said in two graphs is written twice, which readers
+/// take as one).
+pub(crate) fn write_dump(
+    format: DumpFormat,
+    quads: impl Iterator<Item = Result<Quad, StoreError>>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), StoreError> {
+    match format {
+        DumpFormat::NQuads => {
+            let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
+            for quad in quads {
+                writer.serialize_quad(&quad?)?;
+            }
+            writer.finish()?;
+        }
+        DumpFormat::Turtle => {
+            let mut writer = format::turtle_serializer().for_writer(out);
+            for quad in quads {
+                writer.serialize_triple(&Triple::from(quad?))?;
+            }
+            writer.finish()?;
+        }
+    }
+    Ok(())
 }
 
 /// Cancels a query when its time is up; dropped when it ends first.
