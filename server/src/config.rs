@@ -26,6 +26,43 @@ pub struct Settings {
     pub source_url: String,
     pub limits: Limits,
     pub sparql: Sparql,
+    pub rdf: Rdf,
+}
+
+/// Where the RDF store lives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rdf {
+    pub store: RdfBackend,
+    /// The SPARQL 1.1 query endpoint of a remote store.
+    pub query_url: String,
+    /// The SPARQL 1.1 update endpoint of a remote store.
+    pub update_url: String,
+    /// How long one operation of a remote store (writing an entity's graph,
+    /// a description, a count) may take; public queries have `sparql.timeout_ms`.
+    pub timeout_ms: u64,
+}
+
+/// The RDF store implementations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RdfBackend {
+    /// Oxigraph in `<data_dir>/rdf/`, in the server's process.
+    Embedded,
+    /// A SPARQL 1.1 Query + Update server whose default graph is the union
+    /// of its graphs (see `linked_data::remote`).
+    Remote,
+}
+
+impl Default for Rdf {
+    fn default() -> Self {
+        Self {
+            store: RdfBackend::Embedded,
+            query_url: String::new(),
+            update_url: String::new(),
+            timeout_ms: 30_000,
+        }
+    }
 }
 
 /// The public SPARQL endpoint's bounds.
@@ -77,6 +114,7 @@ impl Default for Settings {
             source_url: "https://codeberg.org/archipel/archipel".into(),
             limits: Limits::default(),
             sparql: Sparql::default(),
+            rdf: Rdf::default(),
         }
     }
 }
@@ -181,6 +219,7 @@ impl Settings {
         if self.sparql.concurrent_queries == 0 || self.sparql.timeout_ms == 0 {
             bail!("sparql.concurrent_queries and sparql.timeout_ms must be more than 0");
         }
+        self.rdf.check()?;
         if self.limits.image_max_pixels == 0 {
             bail!("limits.image_max_pixels must be more than 0");
         }
@@ -229,9 +268,19 @@ impl Settings {
         self.data_dir.join("index")
     }
 
-    /// The embedded RDF store, derived like the index.
+    /// The embedded RDF store, derived like the index; with a remote store,
+    /// only this node's cursor in the outbox.
     pub fn rdf_dir(&self) -> PathBuf {
         self.data_dir.join("rdf")
+    }
+
+    /// The remote RDF store's settings, when one is configured.
+    pub fn remote_rdf(&self) -> Option<linked_data::RemoteConfig> {
+        (self.rdf.store == RdfBackend::Remote).then(|| linked_data::RemoteConfig {
+            query_url: self.rdf.query_url.clone(),
+            update_url: self.rdf.update_url.clone(),
+            timeout: std::time::Duration::from_millis(self.rdf.timeout_ms),
+        })
     }
 
     pub fn sparql_limits(&self) -> linked_data::Limits {
@@ -251,6 +300,38 @@ impl Settings {
 
     pub fn uploads_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")
+    }
+}
+
+impl Rdf {
+    fn check(&self) -> anyhow::Result<()> {
+        match self.store {
+            RdfBackend::Embedded => {
+                if !self.query_url.is_empty() || !self.update_url.is_empty() {
+                    bail!(
+                        "rdf.query_url and rdf.update_url are only used with rdf.store = \"remote\" \
+                         (rdf.store is \"embedded\"): set rdf.store = \"remote\" or remove them"
+                    );
+                }
+            }
+            RdfBackend::Remote => {
+                for (key, url) in [
+                    ("rdf.query_url", &self.query_url),
+                    ("rdf.update_url", &self.update_url),
+                ] {
+                    if url.is_empty() {
+                        bail!("rdf.store = \"remote\" needs {key}, the SPARQL 1.1 endpoint's URL");
+                    }
+                    if !(url.starts_with("http://") || url.starts_with("https://")) {
+                        bail!("{key} must start with http:// or https://");
+                    }
+                }
+                if self.timeout_ms == 0 {
+                    bail!("rdf.timeout_ms must be more than 0");
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -339,5 +420,64 @@ mod tests {
             Ok(())
         });
         assert!(Settings::load(Some(Path::new("/nonexistent/archipel.toml"))).is_err());
+    }
+
+    #[test]
+    fn a_remote_rdf_store_is_configured_whole() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("ARCHIPEL_RDF__STORE", "remote");
+            jail.set_env(
+                "ARCHIPEL_RDF__QUERY_URL",
+                "https://u:pw@sparql.example.org/query",
+            );
+            jail.set_env(
+                "ARCHIPEL_RDF__UPDATE_URL",
+                "https://u:pw@sparql.example.org/update",
+            );
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            let remote = s.remote_rdf().expect("a remote store");
+            assert_eq!(remote.update_url, "https://u:pw@sparql.example.org/update");
+            assert_eq!(remote.timeout, std::time::Duration::from_secs(30));
+            Ok(())
+        });
+        assert!(Settings::default().remote_rdf().is_none());
+        let refused = |env: &[(&str, &str)], expected: &str| {
+            figment::Jail::expect_with(|jail| {
+                for (k, v) in env {
+                    jail.set_env(k, v);
+                }
+                let err = format!("{:#}", Settings::load(None).unwrap_err());
+                assert!(err.contains(expected), "{err}");
+                assert!(!err.contains("pw@"), "no credentials in {err}");
+                Ok(())
+            });
+        };
+        refused(&[("ARCHIPEL_RDF__STORE", "remote")], "rdf.query_url");
+        refused(
+            &[
+                ("ARCHIPEL_RDF__STORE", "remote"),
+                (
+                    "ARCHIPEL_RDF__QUERY_URL",
+                    "http://u:pw@127.0.0.1:7878/query",
+                ),
+            ],
+            "rdf.update_url",
+        );
+        refused(
+            &[
+                ("ARCHIPEL_RDF__STORE", "remote"),
+                ("ARCHIPEL_RDF__QUERY_URL", "u:pw@127.0.0.1:7878/query"),
+                ("ARCHIPEL_RDF__UPDATE_URL", "http://127.0.0.1:7878/update"),
+            ],
+            "http://",
+        );
+        refused(
+            &[(
+                "ARCHIPEL_RDF__QUERY_URL",
+                "http://u:pw@127.0.0.1:7878/query",
+            )],
+            "rdf.store = \"remote\"",
+        );
+        refused(&[("ARCHIPEL_RDF__STORE", "qlever")], "qlever");
     }
 }

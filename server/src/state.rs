@@ -54,15 +54,9 @@ impl AppState {
             courses.clone(),
         ));
         let rdf_dir = settings.rdf_dir();
-        let rdf_store = linked_data::Embedded::open(&rdf_dir).with_context(|| {
-            format!(
-                "cannot open the RDF store in {} (is another archipel process running?)",
-                rdf_dir.display()
-            )
-        })?;
         let rdf = Arc::new(RdfProjection::new(
             db.clone(),
-            Arc::new(rdf_store),
+            rdf_store(&settings)?,
             &rdf_dir,
             linked_data::Uris::new(settings.public_url()),
             courses.clone(),
@@ -97,4 +91,25 @@ impl AppState {
             sparql_slots,
         })
     }
+}
+
+/// The RDF store the settings name: the embedded one in the data folder, or
+/// a remote SPARQL server (nothing is opened in the data folder then but
+/// the projection's cursor).
+fn rdf_store(settings: &Settings) -> anyhow::Result<Arc<dyn linked_data::RdfStore>> {
+    let rdf_dir = settings.rdf_dir();
+    if let Some(remote) = settings.remote_rdf() {
+        let store =
+            linked_data::Remote::new(remote).context("invalid remote RDF store settings")?;
+        std::fs::create_dir_all(&rdf_dir)
+            .with_context(|| format!("cannot create {} for the RDF cursor", rdf_dir.display()))?;
+        return Ok(Arc::new(store));
+    }
+    let store = linked_data::Embedded::open(&rdf_dir).with_context(|| {
+        format!(
+            "cannot open the RDF store in {} (is another archipel process running?)",
+            rdf_dir.display()
+        )
+    })?;
+    Ok(Arc::new(store))
 }
