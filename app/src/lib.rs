@@ -59,6 +59,12 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
         })
         .collect_view()
     });
+    // A data block, never run; `<` is escaped so the text cannot end the
+    // element early.
+    let json_ld = ctx.json_ld.as_ref().map(|json| {
+        let json = json.replace('<', "\\u003c");
+        view! { <script type="application/ld+json" inner_html=json></script> }
+    });
     let x_default = format!("{}/", ctx.base_url);
     let canonical = format!("{}{}", ctx.base_url, ctx.href(&ctx.path));
     let og_title = ctx
@@ -97,6 +103,7 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
                 {alternates}
                 <link rel="alternate" hreflang="x-default" href=x_default />
                 {rdf}
+                {json_ld}
                 <HydrationScripts options islands=true />
             </head>
             <body>

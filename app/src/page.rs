@@ -67,6 +67,9 @@ pub struct PageContext {
     pub form: Option<FormState>,
     /// Nonce that the Content-Security-Policy allows for inline scripts.
     pub nonce: String,
+    /// The page's thing as compact JSON-LD (pages of things published as
+    /// linked data), embedded for crawlers and harvesters.
+    pub json_ld: Option<String>,
     pub page: Page,
 }
 

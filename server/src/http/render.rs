@@ -21,7 +21,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// Renders the whole document for `ctx`.
-pub fn render(state: &AppState, ctx: PageContext, status: StatusCode) -> Response {
+pub fn render(state: &AppState, mut ctx: PageContext, status: StatusCode) -> Response {
+    if status.is_success() && ctx.page.is_linked_data() {
+        ctx.json_ld = embedded_json_ld(state, &ctx.path);
+    }
     let options = state.leptos.clone();
     let shared = Arc::new(SsrSharedContext::new()) as Arc<dyn SharedContext + Send + Sync>;
     let owner = Owner::new_root(Some(shared));
@@ -36,6 +39,23 @@ pub fn render(state: &AppState, ctx: PageContext, status: StatusCode) -> Respons
         HeaderValue::from_static("Cookie, Accept-Language"),
     );
     res
+}
+
+/// The description of the thing a page shows (its URI is the page's path
+/// under the base URL) as compact JSON-LD; none when the store has nothing
+/// on it (a draft) or cannot be read.
+fn embedded_json_ld(state: &AppState, path: &str) -> Option<String> {
+    let uri = format!("{}{path}", state.rdf.uris().base());
+    match state.rdf.store().describe(&uri) {
+        Ok(graph) if !graph.is_empty() => {
+            serde_json::to_string(&linked_data::jsonld::compact(&graph)).ok()
+        }
+        Ok(_) => None,
+        Err(e) => {
+            tracing::warn!(error = %e, uri, "no JSON-LD for the page");
+            None
+        }
+    }
 }
 
 /// The interface language a request's path asks for, if it names one offered.

@@ -80,6 +80,22 @@ async fn entity_uris_answer_with_their_page_or_their_rdf() {
     assert_eq!(r.location(), format!("/fr{path}"));
     assert_eq!(r.headers[header::VARY], "Accept");
 
+    // The page embeds the same description as JSON-LD, which parses.
+    let page = app.get(&format!("/fr{path}")).await;
+    let start = page
+        .body
+        .find("<script type=\"application/ld+json\">")
+        .expect("the page embeds its JSON-LD")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + page.body[start..].find("</script>").unwrap();
+    let embedded: serde_json::Value = serde_json::from_str(&page.body[start..end]).unwrap();
+    assert!(embedded["@context"].is_object(), "{embedded}");
+    assert!(
+        page.body[start..end].contains("Datensparsamkeit im Verein"),
+        "{}",
+        &page.body[start..end]
+    );
+
     // Each RDF format by Accept, with q-values.
     for (accept, media, needle) in [
         (
