@@ -273,7 +273,12 @@ impl RdfStore for Remote {
         // a BASE on the query's first line keeps them ours (and the
         // server's line numbers in messages right).
         let text = match &request.base_iri {
-            Some(base) => format!("BASE <{base}> {}", request.query),
+            Some(base) => {
+                // Checked, so that it cannot close the IRI and add SPARQL.
+                let iri = NamedNode::new(base.as_str())
+                    .map_err(|e| QueryError::Syntax(format!("the base IRI {base}: {e}")))?;
+                format!("BASE {iri} {}", request.query)
+            }
             None => request.query.clone(),
         };
         let mut form = vec![("query", text.as_str())];

@@ -96,6 +96,7 @@ on_both!(bounds, results_past_the_bound_are_refused);
 on_both!(counts, len_counts_every_quad_and_clear_empties);
 on_both!(dumps, a_dump_holds_every_quad_and_the_union);
 on_both!(literals, terms_are_kept_as_written);
+on_both!(base, relative_iris_resolve_against_the_base);
 
 fn graph_name(entity: &str) -> String {
     format!("https://archipel.example.org/graph/{entity}")
@@ -331,6 +332,23 @@ fn default_and_named_graph_uris_choose_the_graphs(store: &dyn RdfStore) {
         limits(),
     );
     assert!(matches!(bad, Err(QueryError::Syntax(_))), "{bad:?}");
+}
+
+fn relative_iris_resolve_against_the_base(store: &dyn RdfStore) {
+    fill(store);
+    let request = QueryRequest {
+        query: "SELECT (COUNT(*) AS ?n) WHERE { <library/resources/a1b2c3> a ?type }".into(),
+        base_iri: Some(format!("{}/", uris().base())),
+        ..QueryRequest::default()
+    };
+    assert!(count(store, request.clone()) > 0);
+    let injected = QueryRequest {
+        base_iri: Some("https://x.example/> } ; DROP ALL ; <".into()),
+        ..request
+    };
+    let r = store.query(&injected, limits());
+    assert!(matches!(r, Err(QueryError::Syntax(_))), "{r:?}");
+    assert!(!store.is_empty().unwrap());
 }
 
 fn results_past_the_bound_are_refused(store: &dyn RdfStore) {
