@@ -22,5 +22,8 @@ pub use store::{
 };
 pub use uris::Uris;
 
+// The store tests' fixtures name the crate as their users do.
+#[cfg(test)]
+extern crate self as linked_data;
 #[cfg(test)]
 mod tests;

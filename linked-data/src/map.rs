@@ -321,9 +321,14 @@ pub fn course(
         None => b.text(&me, dct("rights"), &c.front.licence),
     }
     b.text(&me, schema("educationalLevel"), c.front.level.as_str());
-    // Whole hours and minutes, as ISO 8601 durations.
+    // Whole hours and minutes, as canonical xsd:durations (`PT2H`,
+    // `PT1H30M`, `PT45M`: what RDF stores give back).
     let minutes = (c.front.estimated_hours * 60.0).round() as u32;
-    let duration = format!("PT{}H{}M", minutes / 60, minutes % 60);
+    let duration = match (minutes / 60, minutes % 60) {
+        (0, m) => format!("PT{m}M"),
+        (h, 0) => format!("PT{h}H"),
+        (h, m) => format!("PT{h}H{m}M"),
+    };
     b.typed(&me, schema("timeRequired"), &duration, "duration");
     for topic in &c.front.topics {
         b.link(&me, schema("about"), &uris.concept(topic));

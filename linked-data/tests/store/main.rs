@@ -400,7 +400,7 @@ fn a_dump_holds_every_quad_and_the_union(store: &dyn RdfStore) {
     let mut expected = Vec::new();
     let mut union = Graph::new();
     // The graphs as the store keeps them: both stores write values of known
-    // datatypes in their canonical form (the mapping's "PT2H0M" is "PT2H").
+    // datatypes in their canonical form (`"1.50"^^xsd:decimal` is `1.5`).
     for (name, _) in graphs() {
         let g = NamedNode::new(graph_name(name)).unwrap();
         for t in store.graph(g.as_str()).unwrap().iter() {
