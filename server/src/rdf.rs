@@ -10,6 +10,7 @@ use linked_data::{Graph, RdfStore, Uris, map};
 use store::{Db, StoreError, concepts, library, organisations, outbox};
 use tokio::sync::{Mutex, Notify};
 
+use crate::blocking::blocking;
 use crate::cursor::Cursor;
 use crate::dumps::Dumps;
 use crate::learn::Courses;
@@ -105,7 +106,7 @@ impl RdfProjection {
     pub async fn rebuild(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         let last = outbox::last_id(&self.db).await?;
-        self.store.clear()?;
+        blocking(|| self.store.clear())?;
         let mut graphs = 0;
         for org in organisations::list(&self.db).await? {
             self.partner(&org.slug).await?;
@@ -141,7 +142,7 @@ impl RdfProjection {
                     .flat_map(|v| cited_resources(&v.text.markdown))
                     .collect()
             });
-            self.store.replace(&self.uris.course(&course.slug), &g)?;
+            blocking(|| self.store.replace(&self.uris.course(&course.slug), &g))?;
         }
         Ok(catalogue.sources.len())
     }
@@ -152,9 +153,9 @@ impl RdfProjection {
             Ok(org) => {
                 let mut g = Graph::new();
                 map::partner(&mut g, &self.uris, &org);
-                self.store.replace(&name, &g)?;
+                blocking(|| self.store.replace(&name, &g))?;
             }
-            Err(StoreError::NotFound) => self.store.remove(&name)?,
+            Err(StoreError::NotFound) => blocking(|| self.store.remove(&name))?,
             Err(e) => return Err(e.into()),
         }
         Ok(())
@@ -166,7 +167,7 @@ impl RdfProjection {
         let r = match library::get_by_uid(&self.db, uid).await {
             Ok(r) if r.status == library::Status::Published => r,
             Ok(_) | Err(StoreError::NotFound) => {
-                self.store.remove(&name)?;
+                blocking(|| self.store.remove(&name))?;
                 return Ok(());
             }
             Err(e) => return Err(e.into()),
@@ -174,7 +175,7 @@ impl RdfProjection {
         let org = organisations::get(&self.db, r.organisation_id).await?;
         let mut g = Graph::new();
         map::resource(&mut g, &self.uris, &r, &org.slug);
-        self.store.replace(&name, &g)?;
+        blocking(|| self.store.replace(&name, &g))?;
         Ok(())
     }
 
@@ -203,11 +204,11 @@ impl RdfProjection {
         let scheme = concepts::list(&self.db).await?;
         let mut g = Graph::new();
         map::scheme_node(&mut g, &self.uris, &scheme);
-        self.store.replace(&self.uris.scheme(), &g)?;
+        blocking(|| self.store.replace(&self.uris.scheme(), &g))?;
         for c in &scheme {
             let mut g = Graph::new();
             map::concept(&mut g, &self.uris, c, &scheme);
-            self.store.replace(&self.uris.concept(&c.id), &g)?;
+            blocking(|| self.store.replace(&self.uris.concept(&c.id), &g))?;
         }
         Ok(scheme.len() + 1)
     }
