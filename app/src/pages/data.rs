@@ -130,7 +130,7 @@ fn outcome(result: QueryOutcome) -> AnyView {
         QueryOutcome::Failed { message } => view! {
             <div class="form-errors" role="alert">
                 <h3>{tr("data-query-failed")}</h3>
-                <pre class="code-block"><code>{message}</code></pre>
+                <pre class="code-block" tabindex="0"><code>{message}</code></pre>
             </div>
         }
         .into_any(),
