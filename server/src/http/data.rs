@@ -353,7 +353,12 @@ fn term(value: &serde_json::Value, base: &str) -> Option<Cell> {
             cell.lang = value["xml:lang"].as_str().map(str::to_string);
             cell.datatype = value["datatype"]
                 .as_str()
-                .filter(|d| *d != "http://www.w3.org/2001/XMLSchema#string")
+                // Strings and numbers read as what they are; other types say it.
+                .filter(|d| {
+                    !["string", "integer", "decimal", "double"]
+                        .iter()
+                        .any(|t| d.strip_prefix("http://www.w3.org/2001/XMLSchema#") == Some(t))
+                })
                 .map(|d| {
                     d.strip_prefix("http://www.w3.org/2001/XMLSchema#")
                         .map_or(d.to_string(), |local| format!("xsd:{local}"))
