@@ -283,6 +283,11 @@ impl Settings {
         })
     }
 
+    /// The RDF dumps, written from the store (see `crate::dumps`).
+    pub fn dumps_dir(&self) -> PathBuf {
+        self.data_dir.join("dumps")
+    }
+
     pub fn sparql_limits(&self) -> linked_data::Limits {
         linked_data::Limits {
             timeout: std::time::Duration::from_millis(self.sparql.timeout_ms),

@@ -51,6 +51,7 @@ impl RdfProjection {
         db: Db,
         store: Arc<dyn RdfStore>,
         dir: &Path,
+        dumps_dir: &Path,
         uris: Uris,
         courses: Arc<Courses>,
     ) -> Self {
@@ -60,8 +61,7 @@ impl RdfProjection {
             uris,
             courses,
             cursor: Cursor::new(dir.join("outbox-cursor")),
-            // Beside the store's folder: `<data_dir>/dumps` for `<data_dir>/rdf`.
-            dumps: Arc::new(Dumps::new(dir.with_file_name("dumps"))),
+            dumps: Arc::new(Dumps::new(dumps_dir.to_path_buf())),
             running: Mutex::new(()),
             wake: Notify::new(),
         }

@@ -58,6 +58,7 @@ impl AppState {
             db.clone(),
             rdf_store(&settings)?,
             &rdf_dir,
+            &settings.dumps_dir(),
             linked_data::Uris::new(settings.public_url()),
             courses.clone(),
         ));

@@ -14,10 +14,14 @@ use crate::config::Settings;
 
 const DB_ENTRY: &str = "archipel.db";
 
-/// Files of the data folder that are not copied as they are.
+/// Files of the data folder that are not copied as they are (the RDF dumps
+/// are written again from the store when missing).
 fn skipped(rel: &Path) -> bool {
     let s = rel.to_string_lossy();
-    s.starts_with("backups") || s.starts_with("archipel.db") || s.ends_with(".part")
+    s.starts_with("backups")
+        || s.starts_with("dumps")
+        || s.starts_with("archipel.db")
+        || s.ends_with(".part")
 }
 
 pub async fn backup(settings: Settings, output: Option<PathBuf>) -> anyhow::Result<()> {
