@@ -8,7 +8,7 @@ source scripts/tools.sh
 START=$(date +%s)
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
-ensure_debian chromium:/usr/bin/chromium postgresql:initdb curl:curl
+ensure_debian chromium:/usr/bin/chromium postgresql:initdb curl:curl libxml2-utils:xmllint
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     ensure_debian postgresql:/usr/lib/postgresql
 fi

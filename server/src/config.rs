@@ -27,6 +27,34 @@ pub struct Settings {
     pub limits: Limits,
     pub sparql: Sparql,
     pub rdf: Rdf,
+    pub oai: Oai,
+}
+
+/// The OAI-PMH provider at `/oai`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Oai {
+    /// Records (or headers) in one answer; a list continues with a token.
+    pub page_size: usize,
+    /// How long a resumption token stays valid, in seconds.
+    pub token_lifetime_s: u64,
+    /// Identify's `adminEmail`; empty means `admin@` the public host.
+    pub admin_email: String,
+    /// The key that signs resumption tokens; empty means a random key kept
+    /// in `<data_dir>/oai-token.key`. App nodes sharing one database and
+    /// answering the same address need the same key.
+    pub token_key: String,
+}
+
+impl Default for Oai {
+    fn default() -> Self {
+        Self {
+            page_size: 100,
+            token_lifetime_s: 86_400,
+            admin_email: String::new(),
+            token_key: String::new(),
+        }
+    }
 }
 
 /// Where the RDF store lives.
@@ -115,6 +143,7 @@ impl Default for Settings {
             limits: Limits::default(),
             sparql: Sparql::default(),
             rdf: Rdf::default(),
+            oai: Oai::default(),
         }
     }
 }
@@ -220,6 +249,9 @@ impl Settings {
             bail!("sparql.concurrent_queries and sparql.timeout_ms must be more than 0");
         }
         self.rdf.check()?;
+        if self.oai.page_size == 0 || self.oai.token_lifetime_s == 0 {
+            bail!("oai.page_size and oai.token_lifetime_s must be more than 0");
+        }
         if self.limits.image_max_pixels == 0 {
             bail!("limits.image_max_pixels must be more than 0");
         }

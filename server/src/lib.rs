@@ -11,6 +11,7 @@ pub mod error;
 pub mod http;
 pub mod indexer;
 pub mod learn;
+pub mod oai;
 pub mod rdf;
 pub mod search_docs;
 pub mod state;

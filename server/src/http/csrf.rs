@@ -72,9 +72,10 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     let existing = read_cookie(req.headers(), name).filter(|t| t.len() >= 20 && t.len() <= 64);
     let token = existing.clone().unwrap_or_else(|| random_token(24));
 
-    // The SPARQL endpoint takes queries by POST from any client; it changes
-    // nothing and reads only public data, so there is nothing to forge.
-    let read_only = req.uri().path() == "/sparql";
+    // The SPARQL endpoint and the OAI-PMH provider take requests by POST
+    // from any client; they change nothing and read only public data, so
+    // there is nothing to forge.
+    let read_only = matches!(req.uri().path(), "/sparql" | "/oai");
     let unsafe_method =
         !read_only && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = if unsafe_method {

@@ -227,6 +227,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
+        .route("/oai", get(crate::oai::get).post(crate::oai::post))
         .merge(api::routes())
         .merge(linked::routes())
         .merge(pages)

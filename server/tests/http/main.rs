@@ -7,6 +7,7 @@ mod contribute;
 mod learning;
 mod library;
 mod linked;
+mod oai;
 mod pages;
 mod partners;
 mod protocol;

@@ -10,6 +10,7 @@ pub mod browse;
 pub mod files;
 mod form;
 pub mod import;
+pub mod oai;
 mod read;
 pub mod requests;
 pub mod review;

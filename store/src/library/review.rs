@@ -30,9 +30,13 @@ async fn transition(
     let at = now();
     let mut tx = db.pool().begin().await?;
     let published_at = (to == Status::Published).then(|| at.clone());
+    // Leaving the public library is remembered (`left_at`) for OAI-PMH's
+    // deleted records; publishing again clears it.
     let done = sqlx::query(
         "UPDATE resources SET status = $1, status_reason = $2, updated_at = $3, \
-         published_at = COALESCE($4, published_at) WHERE id = $5 AND status = $6",
+         published_at = COALESCE($4, published_at), \
+         left_at = CASE WHEN $4 IS NOT NULL THEN NULL WHEN status = 'published' THEN $3 \
+         ELSE left_at END WHERE id = $5 AND status = $6",
     )
     .bind(to.as_str())
     .bind(if matches!(to, Status::Unpublished | Status::Withdrawn) {

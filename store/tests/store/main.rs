@@ -455,3 +455,4 @@ on_both!(outbox_, outbox_records_changes_with_their_transaction);
 mod learning;
 mod library;
 mod library_files;
+mod library_oai;

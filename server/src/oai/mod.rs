@@ -1,0 +1,534 @@
+//! The OAI-PMH 2.0 provider at `/oai` (openarchives.org/OAI/openarchivesprotocol.html):
+//! the six verbs by GET or form POST, the spec's argument rules, records of
+//! the library's resources in `oai_dc` and `oai_lrmi`, sets by partner,
+//! topic and language, persistent deletions and stateless resumption tokens.
+//!
+//! Protocol errors are answers (HTTP 200 with `<error code=…>`), not
+//! `AppError`s; only a failure of the database is an HTTP error. Of the
+//! spec's codes, `noSetHierarchy` never applies: this repository has sets.
+
+pub mod records;
+pub mod token;
+pub mod xml;
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use store::library::oai::{self as library_oai, Record, Selection, SetFilter};
+use time::OffsetDateTime;
+
+use self::records::{Context, FORMATS};
+use self::token::Token;
+use self::xml::{Doc, OAI_ID_NS, OAI_ID_XSD, XSI_NS, utc};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// `GET /oai?verb=…`.
+pub async fn get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    respond(&state, query.unwrap_or_default().as_bytes()).await
+}
+
+/// `POST /oai` with the arguments as a form.
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            t.split(';').next().unwrap_or("").trim() == "application/x-www-form-urlencoded"
+        });
+    if !form {
+        let now = OffsetDateTime::now_utc();
+        let base = base_url(&state);
+        let body = error_doc(
+            &utc(now),
+            &base,
+            None,
+            &Failure::new(
+                "badArgument",
+                "arguments are sent as application/x-www-form-urlencoded",
+            ),
+        );
+        return xml_response(body);
+    }
+    respond(&state, &body).await
+}
+
+fn base_url(state: &AppState) -> String {
+    format!("{}/oai", state.settings.public_url())
+}
+
+fn xml_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], body).into_response()
+}
+
+async fn respond(state: &AppState, raw: &[u8]) -> Response {
+    let now = OffsetDateTime::now_utc();
+    match answer(state, raw, now).await {
+        Ok(body) => xml_response(body),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A protocol error: its code and a sentence.
+#[derive(Debug)]
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Failure {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// badVerb and badArgument answer without the request's arguments.
+    fn shows_arguments(&self) -> bool {
+        !matches!(self.code, "badVerb" | "badArgument")
+    }
+}
+
+fn error_doc(date: &str, base: &str, args: Option<&[(String, String)]>, f: &Failure) -> String {
+    let args = args.filter(|_| f.shows_arguments());
+    let mut doc = Doc::new(date, base, args);
+    doc.text_with("error", &[("code", f.code)], &f.message);
+    doc.finish()
+}
+
+/// The verbs and the arguments each takes besides `verb`.
+const VERBS: &[(&str, &[&str])] = &[
+    ("Identify", &[]),
+    ("ListMetadataFormats", &["identifier"]),
+    ("ListSets", &["resumptionToken"]),
+    ("GetRecord", &["identifier", "metadataPrefix"]),
+    (
+        "ListIdentifiers",
+        &["metadataPrefix", "from", "until", "set", "resumptionToken"],
+    ),
+    (
+        "ListRecords",
+        &["metadataPrefix", "from", "until", "set", "resumptionToken"],
+    ),
+];
+
+/// The request's arguments, checked against its verb's rules.
+struct Args {
+    verb: &'static str,
+    pairs: Vec<(String, String)>,
+}
+
+impl Args {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn required(&self, name: &str) -> Result<&str, Failure> {
+        self.get(name).ok_or_else(|| {
+            Failure::new(
+                "badArgument",
+                format!("{} needs the argument {name}", self.verb),
+            )
+        })
+    }
+}
+
+fn parse_args(raw: &[u8]) -> Result<Args, Failure> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(raw)
+        .map_err(|_| Failure::new("badArgument", "the arguments cannot be read"))?;
+    let verbs: Vec<&str> = pairs
+        .iter()
+        .filter(|(k, _)| k == "verb")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let verb = match verbs.as_slice() {
+        [] => return Err(Failure::new("badVerb", "the verb argument is missing")),
+        [_, _, ..] => return Err(Failure::new("badVerb", "the verb argument is repeated")),
+        [v] => *v,
+    };
+    let (verb, allowed) = VERBS
+        .iter()
+        .find(|(name, _)| *name == verb)
+        .copied()
+        .ok_or_else(|| Failure::new("badVerb", format!("{verb:?} is not an OAI-PMH verb")))?;
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, _) in pairs.iter().filter(|(k, _)| k != "verb") {
+        if !allowed.contains(&k.as_str()) {
+            return Err(Failure::new(
+                "badArgument",
+                format!("{verb} does not take the argument {k:?}"),
+            ));
+        }
+        if seen.contains(&k.as_str()) {
+            return Err(Failure::new(
+                "badArgument",
+                format!("the argument {k} is repeated"),
+            ));
+        }
+        seen.push(k);
+    }
+    if seen.contains(&"resumptionToken") && seen.len() > 1 {
+        return Err(Failure::new(
+            "badArgument",
+            "resumptionToken is exclusive: it comes with the verb only",
+        ));
+    }
+    Ok(Args { verb, pairs })
+}
+
+async fn answer(state: &AppState, raw: &[u8], now: OffsetDateTime) -> Result<String, AppError> {
+    let date = utc(now);
+    let base = base_url(state);
+    let args = match parse_args(raw) {
+        Ok(a) => a,
+        Err(f) => return Ok(error_doc(&date, &base, None, &f)),
+    };
+    let ctx = Context::load(state).await?;
+    let mut doc = Doc::new(&date, &base, Some(&args.pairs));
+    let done = match args.verb {
+        "Identify" => identify(state, &ctx, &mut doc, &base).await,
+        "ListMetadataFormats" => list_formats(state, &ctx, &args, &mut doc).await,
+        "ListSets" => list_sets(state, &ctx, &args, &mut doc).await,
+        "GetRecord" => get_record(state, &ctx, &args, &mut doc).await,
+        _ => list(state, &ctx, &args, &mut doc, now).await,
+    }?;
+    Ok(match done {
+        Ok(()) => doc.finish(),
+        Err(f) => error_doc(&date, &base, Some(&args.pairs), &f),
+    })
+}
+
+/// What a verb gives: the document written, a protocol error, or a failure.
+type Outcome = Result<Result<(), Failure>, AppError>;
+
+async fn identify(state: &AppState, ctx: &Context, doc: &mut Doc, base: &str) -> Outcome {
+    let earliest = library_oai::earliest(&state.db)
+        .await?
+        .map_or_else(|| utc(OffsetDateTime::now_utc()), |d| xml::datestamp(&d));
+    let admin = if state.settings.oai.admin_email.is_empty() {
+        format!("admin@{}", ctx.host)
+    } else {
+        state.settings.oai.admin_email.clone()
+    };
+    doc.open("Identify");
+    doc.text(
+        "repositoryName",
+        &format!("Archipel library ({})", ctx.host),
+    );
+    doc.text("baseURL", base);
+    doc.text("protocolVersion", "2.0");
+    doc.text("adminEmail", &admin);
+    doc.text("earliestDatestamp", &earliest);
+    doc.text("deletedRecord", "persistent");
+    doc.text("granularity", "YYYY-MM-DDThh:mm:ssZ");
+    if records::is_repository_identifier(&ctx.host) {
+        doc.open("description");
+        doc.open_with(
+            "oai-identifier",
+            &[
+                ("xmlns", OAI_ID_NS),
+                ("xmlns:xsi", XSI_NS),
+                ("xsi:schemaLocation", &format!("{OAI_ID_NS} {OAI_ID_XSD}")),
+            ],
+        );
+        doc.text("scheme", "oai");
+        doc.text("repositoryIdentifier", &ctx.host);
+        doc.text("delimiter", ":");
+        doc.text("sampleIdentifier", &ctx.identifier("0123456789ab"));
+        doc.close("oai-identifier");
+        doc.close("description");
+    }
+    doc.close("Identify");
+    Ok(Ok(()))
+}
+
+/// The record an identifier names (idDoesNotExist when none).
+async fn record_of(
+    state: &AppState,
+    ctx: &Context,
+    id: &str,
+) -> Result<Result<Record, Failure>, AppError> {
+    let unknown = || {
+        Failure::new(
+            "idDoesNotExist",
+            format!("no item has the identifier {id:?}"),
+        )
+    };
+    let Some(uid) = ctx.uid_of(id) else {
+        return Ok(Err(unknown()));
+    };
+    Ok(library_oai::get(&state.db, uid).await?.ok_or_else(unknown))
+}
+
+async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+    if let Some(id) = args.get("identifier") {
+        let rec = match record_of(state, ctx, id).await? {
+            Ok(r) => r,
+            Err(f) => return Ok(Err(f)),
+        };
+        // A deleted record keeps its header only: no format can carry it.
+        if rec.deleted {
+            return Ok(Err(Failure::new(
+                "noMetadataFormats",
+                "the item is deleted: no metadata is disseminated for it",
+            )));
+        }
+    }
+    doc.open("ListMetadataFormats");
+    for (prefix, schema, ns) in FORMATS {
+        doc.open("metadataFormat");
+        doc.text("metadataPrefix", prefix);
+        doc.text("schema", schema);
+        doc.text("metadataNamespace", ns);
+        doc.close("metadataFormat");
+    }
+    doc.close("ListMetadataFormats");
+    Ok(Ok(()))
+}
+
+async fn list_sets(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+    if args.get("resumptionToken").is_some() {
+        // The sets are listed in one answer: no token is ever issued for them.
+        return Ok(Err(Failure::new(
+            "badResumptionToken",
+            "ListSets answers in one response and issues no resumption token",
+        )));
+    }
+    let languages = library_oai::languages(&state.db).await?;
+    doc.open("ListSets");
+    ctx.sets(doc, &languages);
+    doc.close("ListSets");
+    Ok(Ok(()))
+}
+
+fn check_prefix(prefix: &str) -> Result<(), Failure> {
+    if FORMATS.iter().any(|(p, _, _)| *p == prefix) {
+        Ok(())
+    } else {
+        Err(Failure::new(
+            "cannotDisseminateFormat",
+            format!("{prefix:?} is not a metadata format of this repository (oai_dc, oai_lrmi)"),
+        ))
+    }
+}
+
+async fn get_record(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+    let (id, prefix) = match (args.required("identifier"), args.required("metadataPrefix")) {
+        (Ok(i), Ok(p)) => (i, p),
+        (Err(f), _) | (_, Err(f)) => return Ok(Err(f)),
+    };
+    let rec = match record_of(state, ctx, id).await? {
+        Ok(r) => r,
+        Err(f) => return Ok(Err(f)),
+    };
+    if let Err(f) = check_prefix(prefix) {
+        return Ok(Err(f));
+    }
+    doc.open("GetRecord");
+    write_record(ctx, doc, &rec, prefix)?;
+    doc.close("GetRecord");
+    Ok(Ok(()))
+}
+
+fn write_record(ctx: &Context, doc: &mut Doc, rec: &Record, prefix: &str) -> Result<(), AppError> {
+    doc.open("record");
+    ctx.header(doc, rec);
+    if !rec.deleted {
+        ctx.metadata(doc, &rec.resource, prefix)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    doc.close("record");
+    Ok(())
+}
+
+/// A `from` or `until` argument: the stored-time bound it means, and
+/// whether it was given to the day.
+fn bound(name: &str, value: &str, end: bool) -> Result<(String, bool), Failure> {
+    use time::macros::{format_description, time};
+    let bad = || {
+        Failure::new(
+            "badArgument",
+            format!("{name} must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (got {value:?})"),
+        )
+    };
+    if value.len() == 10 {
+        let d = time::Date::parse(value, format_description!("[year]-[month]-[day]"))
+            .map_err(|_| bad())?;
+        let t = if end {
+            time!(23:59:59.999999)
+        } else {
+            time!(0:00)
+        };
+        return Ok((store::format_time(d.with_time(t).assume_utc()), true));
+    }
+    let t = time::PrimitiveDateTime::parse(
+        value,
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"),
+    )
+    .map_err(|_| bad())?;
+    let t = if end {
+        t.replace_microsecond(999_999).map_err(|_| bad())?
+    } else {
+        t
+    };
+    Ok((store::format_time(t.assume_utc()), false))
+}
+
+/// The selection `from`, `until` and `set` ask for.
+fn selection(
+    from: Option<&str>,
+    until: Option<&str>,
+    set: Option<&str>,
+) -> Result<Selection, Failure> {
+    let from = from.map(|v| bound("from", v, false)).transpose()?;
+    let until = until.map(|v| bound("until", v, true)).transpose()?;
+    if let (Some((f, day_f)), Some((u, day_u))) = (&from, &until) {
+        if day_f != day_u {
+            return Err(Failure::new(
+                "badArgument",
+                "from and until must have the same granularity",
+            ));
+        }
+        if f > u {
+            return Err(Failure::new("badArgument", "from is later than until"));
+        }
+    }
+    let set = match set {
+        None => None,
+        Some(s) if !records::is_set_spec(s) => {
+            return Err(Failure::new(
+                "badArgument",
+                format!("{s:?} is not a setSpec"),
+            ));
+        }
+        Some(s) => Some(match s.split_once(':') {
+            None if s == "partner" || s == "language" => SetFilter::All,
+            None if s == "topic" => SetFilter::AnyTopic,
+            Some(("partner", slug)) => SetFilter::Partner(slug.to_string()),
+            Some(("topic", id)) => SetFilter::Topic(id.to_string()),
+            Some(("language", l)) => SetFilter::Language(l.to_string()),
+            // Not a set of this repository: it holds nothing.
+            _ => SetFilter::Partner(String::new()),
+        }),
+    };
+    Ok(Selection {
+        from: from.map(|(f, _)| f),
+        until: until.map(|(u, _)| u),
+        set,
+    })
+}
+
+/// ListIdentifiers and ListRecords, a page at a time.
+async fn list(
+    state: &AppState,
+    ctx: &Context,
+    args: &Args,
+    doc: &mut Doc,
+    now: OffsetDateTime,
+) -> Outcome {
+    let key = token::key(&state.settings).map_err(|e| AppError::Internal(e.into()))?;
+    let (request, after) = match args.get("resumptionToken") {
+        Some(text) => match token::decode(text, &key, now.unix_timestamp()) {
+            Ok(t) if t.verb == args.verb => {
+                let after = (t.after.clone(), t.cursor);
+                (t, Some(after))
+            }
+            Ok(_) => {
+                return Ok(Err(Failure::new(
+                    "badResumptionToken",
+                    "the resumption token continues another verb",
+                )));
+            }
+            Err(e) => return Ok(Err(Failure::new("badResumptionToken", e.to_string()))),
+        },
+        None => {
+            let prefix = match args.required("metadataPrefix") {
+                Ok(p) => p,
+                Err(f) => return Ok(Err(f)),
+            };
+            let t = Token {
+                verb: args.verb.to_string(),
+                prefix: prefix.to_string(),
+                set: args.get("set").map(str::to_string),
+                from: args.get("from").map(str::to_string),
+                until: args.get("until").map(str::to_string),
+                after: (String::new(), 0),
+                cursor: 0,
+                expires: 0,
+            };
+            (t, None)
+        }
+    };
+    let selection = match selection(
+        request.from.as_deref(),
+        request.until.as_deref(),
+        request.set.as_deref(),
+    ) {
+        Ok(s) => s,
+        // A token only carries arguments that were checked when it was made.
+        Err(f) if after.is_some() => return Ok(Err(Failure::new("badResumptionToken", f.message))),
+        Err(f) => return Ok(Err(f)),
+    };
+    if let Err(f) = check_prefix(&request.prefix) {
+        return Ok(Err(f));
+    }
+    let page = state.settings.oai.page_size;
+    let last = after.as_ref().map(|((stamp, id), _)| (stamp.clone(), *id));
+    let mut items =
+        library_oai::list(&state.db, &selection, last.as_ref(), page as i64 + 1).await?;
+    if items.is_empty() {
+        return Ok(Err(Failure::new(
+            "noRecordsMatch",
+            "no record matches these arguments",
+        )));
+    }
+    let more = items.len() > page;
+    items.truncate(page);
+    let cursor = after.as_ref().map_or(0, |(_, c)| *c);
+    doc.open(args.verb);
+    for rec in &items {
+        if args.verb == "ListRecords" {
+            write_record(ctx, doc, rec, &request.prefix)?;
+        } else {
+            ctx.header(doc, rec);
+        }
+    }
+    if more || after.is_some() {
+        let total = library_oai::count(&state.db, &selection).await?;
+        let cursor_text = cursor.to_string();
+        let size = total.to_string();
+        if more {
+            let tail = items.last().expect("a page is not empty");
+            let lifetime = time::Duration::seconds(state.settings.oai.token_lifetime_s as i64);
+            let expires = now + lifetime;
+            let next = Token {
+                after: (tail.datestamp.clone(), tail.resource.id),
+                cursor: cursor + items.len() as u64,
+                expires: expires.unix_timestamp(),
+                ..request
+            };
+            let expiration = utc(expires);
+            doc.text_with(
+                "resumptionToken",
+                &[
+                    ("expirationDate", &expiration),
+                    ("completeListSize", &size),
+                    ("cursor", &cursor_text),
+                ],
+                &token::encode(&next, &key),
+            );
+        } else {
+            doc.empty(
+                "resumptionToken",
+                &[("completeListSize", &size), ("cursor", &cursor_text)],
+            );
+        }
+    }
+    doc.close(args.verb);
+    Ok(Ok(()))
+}
