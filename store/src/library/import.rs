@@ -111,7 +111,10 @@ pub async fn upsert(db: &Db, user_id: Option<i64>, incoming: &Incoming) -> Resul
         .transpose()?;
     let uid = uid_for(&incoming.source_uri);
     // A new resource gets its row (and its uid) once; every field is then
-    // written by the same update, whether created or updated now.
+    // written by the same update, whether created or updated now. A
+    // published resource sent back to review keeps its first publication
+    // and is remembered as having left (`left_at`, for OAI-PMH), as a review
+    // step does.
     let id = match existing {
         Some(id) => {
             sqlx::query("DELETE FROM resource_texts WHERE resource_id = $1")
@@ -142,7 +145,9 @@ pub async fn upsert(db: &Db, user_id: Option<i64>, incoming: &Incoming) -> Resul
         "UPDATE resources SET kind = $1, original_language = $2, audience = $3, \
          educational_level = $4, licence = $5, country = $6, organisation_id = $7, \
          authors = $8, date_created = $9, url = $10, status = $11, status_reason = '', \
-         views = $12, updated_at = $13, published_at = $14 WHERE id = $15",
+         views = $12, updated_at = $13, published_at = COALESCE($14, published_at), \
+         left_at = CASE WHEN $14 IS NOT NULL THEN NULL WHEN status = 'published' THEN $13 \
+         ELSE left_at END WHERE id = $15",
     )
     .bind(c.kind.as_str())
     .bind(c.lang.clone())

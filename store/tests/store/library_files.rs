@@ -123,6 +123,26 @@ async fn imports_create_then_update_in_place(db: Db) {
     assert_eq!(again.texts.len(), 1, "the texts are the record's");
     assert_eq!(again.original().unwrap().title, "Guide, deuxième édition");
 
+    // Imported again for review: it has left the public library, and OAI-PMH
+    // reports it deleted rather than forgetting it.
+    incoming.status = Status::Submitted;
+    import::upsert(&db, None, &incoming).await.unwrap();
+    let record = store::library::oai::get(&db, &r.uid)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        record.deleted,
+        "a resource sent back to review is a deleted record"
+    );
+    incoming.status = Status::Published;
+    import::upsert(&db, None, &incoming).await.unwrap();
+    let record = store::library::oai::get(&db, &r.uid)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!record.deleted);
+
     // Checked like a form, and written whole or not at all.
     let mut bad = incoming.clone();
     bad.source_uri = "https://example.org/oer/2".into();
