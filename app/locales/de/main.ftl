@@ -98,6 +98,7 @@ data-sparql = Der SPARQL-1.1-Endpunkt (GET oder POST; Ergebnisse als JSON, XML, 
 data-catalogue = Der DCAT-Katalog: der Datensatz, seine Distributionen und der SPARQL-Dienst.
 data-void = Die VoID-Beschreibung des Datensatzes, mit seinen Zahlen.
 data-uris = Jeder Eintrag hat eine feste Adresse, die je nach Accept-Header oder Endung (.ttl, .jsonld, .rdf, .nt) in Turtle, JSON-LD, RDF/XML oder N-Triples antwortet; hier das Themenschema.
+data-oai = Der OAI-PMH-2.0-Anbieter für Bibliotheksaggregatoren: Datensätze in Dublin Core oder LRMI, Sets nach Partner, Thema und Sprache.
 data-dumps-title = Vollständige Downloads
 data-dumps-written = Geschrieben am { $date }, { $count } Quads; kurz nach jeder Änderung neu geschrieben.
 data-health = Der Zustand des Dienstes, als JSON.

@@ -98,6 +98,7 @@ data-sparql = The SPARQL 1.1 endpoint (GET or POST; results as JSON, XML, CSV, T
 data-catalogue = The DCAT catalogue: the dataset, its distributions and the SPARQL service.
 data-void = The VoID description of the dataset, with its figures.
 data-uris = Every thing has a stable address that answers in Turtle, JSON-LD, RDF/XML or N-Triples by the Accept header or a suffix (.ttl, .jsonld, .rdf, .nt); here, the topic scheme.
+data-oai = The OAI-PMH 2.0 provider for library aggregators: records in Dublin Core or LRMI, sets by partner, topic and language.
 data-dumps-title = Whole downloads
 data-dumps-written = Written on { $date }, { $count } quads; written again shortly after each change.
 data-health = Service health, as JSON.

@@ -98,6 +98,7 @@ data-sparql = Le point d'accès SPARQL 1.1 (GET ou POST ; résultats en JSON, XM
 data-catalogue = Le catalogue DCAT : le jeu de données, ses distributions et le service SPARQL.
 data-void = La description VoID du jeu de données, avec ses chiffres.
 data-uris = Chaque chose a une adresse stable qui répond en Turtle, JSON-LD, RDF/XML ou N-Triples selon l'en-tête Accept ou le suffixe (.ttl, .jsonld, .rdf, .nt) ; ici, le schéma de thèmes.
+data-oai = Le fournisseur OAI-PMH 2.0 pour les agrégateurs de bibliothèques : notices en Dublin Core ou en LRMI, ensembles par partenaire, thème et langue.
 data-dumps-title = Téléchargements complets
 data-dumps-written = Écrits le { $date }, { $count } quads ; récrits peu après chaque changement.
 data-health = L'état du service, en JSON.

@@ -99,6 +99,7 @@ data-sparql = SPARQL 1.1 pristupna točka (GET ili POST; rezultati u JSON-u, XML
 data-catalogue = DCAT katalog: skup podataka, njegove distribucije i SPARQL usluga.
 data-void = VoID opis skupa podataka, s njegovim brojkama.
 data-uris = Svaka stavka ima stalnu adresu koja odgovara u Turtleu, JSON-LD-u, RDF/XML-u ili N-Triplesu prema zaglavlju Accept ili nastavku (.ttl, .jsonld, .rdf, .nt); ovdje, shema tema.
+data-oai = OAI-PMH 2.0 pružatelj za agregatore knjižnica: zapisi u Dublin Coreu ili LRMI-ju, skupovi po partneru, temi i jeziku.
 data-dumps-title = Cjelovita preuzimanja
 data-dumps-written = Zapisano { $date }, { $count } quadova; ponovno se zapisuje ubrzo nakon svake promjene.
 data-health = Stanje usluge, u JSON-u.

@@ -98,6 +98,7 @@ data-sparql = Il punto di accesso SPARQL 1.1 (GET o POST; risultati in JSON, XML
 data-catalogue = Il catalogo DCAT: il dataset, le sue distribuzioni e il servizio SPARQL.
 data-void = La descrizione VoID del dataset, con i suoi numeri.
 data-uris = Ogni elemento ha un indirizzo stabile che risponde in Turtle, JSON-LD, RDF/XML o N-Triples secondo l'intestazione Accept o il suffisso (.ttl, .jsonld, .rdf, .nt); qui, lo schema dei temi.
+data-oai = Il fornitore OAI-PMH 2.0 per gli aggregatori di biblioteche: record in Dublin Core o LRMI, insiemi per partner, tema e lingua.
 data-dumps-title = Download completi
 data-dumps-written = Scritti il { $date }, { $count } quad; riscritti poco dopo ogni modifica.
 data-health = Lo stato del servizio, in JSON.

@@ -233,6 +233,7 @@ pub fn Data(view: DataView) -> impl IntoView {
                 {endpoint("/sparql", "data-sparql")}
                 {endpoint("/data/catalogue", "data-catalogue")}
                 {endpoint("/.well-known/void", "data-void")}
+                {endpoint("/oai?verb=Identify", "data-oai")}
                 {endpoint("/library/topics", "data-uris")}
                 {endpoint("/api/v1/openapi.json", "data-api")}
                 {endpoint("/api/v1/partners", "data-partners")}
