@@ -8,6 +8,7 @@ pub mod authz;
 pub mod concepts;
 mod db;
 mod error;
+pub mod harvest;
 pub mod learning;
 pub mod library;
 pub mod organisations;
