@@ -39,6 +39,11 @@ enum Command {
         #[command(subcommand)]
         command: cli::content::ContentCommand,
     },
+    /// Harvest registered sources (RDF dumps, other Archipel instances).
+    Harvest {
+        #[command(subcommand)]
+        command: cli::harvest::HarvestCommand,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -96,6 +101,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Reindex => cli::reindex(settings).await,
         Command::Import(args) => cli::import::run(settings, args).await,
         Command::Content { command } => cli::content::run(&settings, command),
+        Command::Harvest { command } => cli::harvest::run(settings, command).await,
         Command::User { command } => cli::user::run(settings, command).await,
         Command::Backup { output } => cli::backup::backup(settings, output).await,
         Command::Restore { archive, force } => {

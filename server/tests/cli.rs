@@ -5,6 +5,8 @@ use server::cli;
 
 #[path = "cli/amb_rdf.rs"]
 mod amb_rdf;
+#[path = "cli/harvest.rs"]
+mod harvest;
 #[path = "cli/open_data.rs"]
 mod open_data;
 #[path = "cli/recovery.rs"]

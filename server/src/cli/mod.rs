@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod content;
 pub mod demo;
+pub mod harvest;
 pub mod import;
 pub mod seed;
 pub mod serve;

@@ -82,6 +82,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .dumps()
         .clone()
         .spawn(state.rdf.store().clone(), DUMP_SETTLE);
+    let harvests =
+        crate::harvest::Harvester::new(db.clone(), state.rdf.store().clone(), &state.settings)
+            .spawn_scheduler();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
         crate::learn::watch::spawn(
@@ -145,6 +148,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     indexer.abort();
     rdf.abort();
     dumps.abort();
+    if let Some(h) = harvests {
+        h.abort();
+    }
     tokio::time::timeout(Duration::from_secs(5), db.close())
         .await
         .ok();

@@ -1,0 +1,140 @@
+//! `archipel harvest`: register, list, run and remove harvest sources.
+//!
+//! `run` and `remove` open the RDF store of the data folder, so with the
+//! embedded store they need the server stopped (the server harvests due
+//! sources itself, see `harvest.check_every_min`).
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use store::harvest::{self, RunStatus, SourceForm};
+
+use crate::config::Settings;
+use crate::harvest::Harvester;
+
+#[derive(Subcommand)]
+pub enum HarvestCommand {
+    /// Register a source.
+    Add {
+        /// rdf-dump (an RDF file), archipel (another instance's base address)
+        /// or oai-pmh (registered, not harvested yet).
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        label: String,
+        /// The partner (organisation slug) the harvested entries are credited to.
+        #[arg(long, value_name = "SLUG")]
+        partner: Option<String>,
+        /// Hours between scheduled runs; 0 (the default) means on demand only.
+        #[arg(long, value_name = "HOURS", default_value_t = 0)]
+        every: i64,
+    },
+    /// List the sources with their last run.
+    List,
+    /// Harvest a source now and print the report; fails when the run fails.
+    Run { id: i64 },
+    /// Remove a source, its runs and its harvested graphs.
+    Remove { id: i64 },
+}
+
+async fn harvester(settings: Settings) -> anyhow::Result<Harvester> {
+    let db = super::open_db(&settings).await?;
+    let state = crate::state::AppState::new(db.clone(), settings.clone())?;
+    Ok(Harvester::new(db, state.rdf.store().clone(), &settings))
+}
+
+pub async fn run(settings: Settings, command: HarvestCommand) -> anyhow::Result<()> {
+    match command {
+        HarvestCommand::Add {
+            kind,
+            url,
+            label,
+            partner,
+            every,
+        } => {
+            let db = super::open_db(&settings).await?;
+            let organisation_id = match partner {
+                Some(slug) => Some(
+                    store::organisations::get_by_slug(&db, &slug)
+                        .await
+                        .with_context(|| format!("no partner with the slug {slug:?}"))?
+                        .id,
+                ),
+                None => None,
+            };
+            let form = SourceForm {
+                kind,
+                url,
+                label,
+                organisation_id,
+                interval_hours: every,
+            };
+            let source = harvest::add(&db, &form)
+                .await
+                .context("the source was not registered")?;
+            db.close().await;
+            println!(
+                "source {} registered: {} {}",
+                source.id,
+                source.kind.as_str(),
+                source.url
+            );
+            Ok(())
+        }
+        HarvestCommand::List => {
+            let db = super::open_db(&settings).await?;
+            let sources = harvest::list(&db).await?;
+            db.close().await;
+            if sources.is_empty() {
+                println!("no harvest sources");
+            }
+            for (s, last) in sources {
+                let every = match s.interval_hours {
+                    0 => "on demand".to_string(),
+                    h => format!("every {h} h"),
+                };
+                let last = match last {
+                    Some(r) => format!(
+                        "last run {} {}: {} kept, {} rejected",
+                        r.finished_at,
+                        r.status.as_str(),
+                        r.kept,
+                        r.rejected
+                    ),
+                    None => "never run".into(),
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{every}\t{last}",
+                    s.id,
+                    s.kind.as_str(),
+                    s.label,
+                    s.url
+                );
+            }
+            Ok(())
+        }
+        HarvestCommand::Run { id } => {
+            let h = harvester(settings).await?;
+            let run = h.run(id).await?;
+            h.db.close().await;
+            println!(
+                "source {id}: {} ({} triples)\n{}",
+                run.status.as_str(),
+                run.kept,
+                run.report
+            );
+            if run.status == RunStatus::Failed {
+                bail!("the harvest of source {id} failed: {}", run.report);
+            }
+            Ok(())
+        }
+        HarvestCommand::Remove { id } => {
+            let h = harvester(settings).await?;
+            h.remove(id).await?;
+            h.db.close().await;
+            println!("source {id} removed with its harvested data");
+            Ok(())
+        }
+    }
+}

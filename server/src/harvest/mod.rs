@@ -1,0 +1,332 @@
+//! Harvesting registered sources into the RDF store.
+//!
+//! A run fetches the source ([`fetch`]), reads it with limits ([`rdf`]) and
+//! makes what it gave, as received, the content of ONE named graph,
+//! `{public_url}/harvest/sources/{id}`, replaced in one step. Provenance
+//! (PROV-O and DCT: where from, when, how many triples, the partner
+//! credited) goes into a second graph, `{…}/provenance`, written after the
+//! data. A refused or failed run records why and leaves both graphs as they
+//! were. Kinds: `rdf-dump` (an RDF file) and `archipel` (another instance,
+//! whose N-Quads dump is fetched); OAI-PMH harvesting is not there yet.
+
+pub mod fetch;
+pub mod rdf;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use linked_data::{Graph, RdfStore};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::vocab::{rdf as rdfv, xsd};
+use oxigraph::model::{Literal, NamedNode, Triple};
+use serde::Serialize;
+use store::Db;
+use store::harvest::{self, NewRun, Run, RunStatus, Source, SourceKind};
+
+use crate::config;
+
+/// The named graph holding what a source gave.
+pub fn graph_name(public_url: &str, source_id: i64) -> String {
+    format!(
+        "{}/harvest/sources/{source_id}",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// The named graph holding the provenance of [`graph_name`].
+pub fn provenance_graph_name(public_url: &str, source_id: i64) -> String {
+    format!("{}/provenance", graph_name(public_url, source_id))
+}
+
+/// The address fetched for a source: the URL itself, or an Archipel
+/// instance's N-Quads dump.
+pub fn fetch_url(source: &Source) -> String {
+    match source.kind {
+        SourceKind::Archipel => format!(
+            "{}/data/dumps/archipel.nq.gz",
+            source.url.trim_end_matches('/')
+        ),
+        _ => source.url.clone(),
+    }
+}
+
+/// What a run's report says (stored as JSON with the run).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// The address that answered, after redirects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    pub triples: usize,
+    /// Why the run failed: a stable code and a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Problem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(code: &'static str, message: impl std::fmt::Display) -> Self {
+        Self {
+            code,
+            message: message.to_string(),
+        }
+    }
+}
+
+/// Everything a run needs besides SQL.
+#[derive(Clone)]
+pub struct Harvester {
+    pub db: Db,
+    pub store: Arc<dyn RdfStore>,
+    pub public_url: String,
+    pub settings: config::Harvest,
+}
+
+struct Ended {
+    status: RunStatus,
+    report: Report,
+    validators: fetch::Validators,
+}
+
+impl Harvester {
+    pub fn new(db: Db, store: Arc<dyn RdfStore>, settings: &config::Settings) -> Self {
+        Self {
+            db,
+            store,
+            public_url: settings.public_url().to_string(),
+            settings: settings.harvest.clone(),
+        }
+    }
+
+    /// Harvests one source now and records the run (a failed harvest is a
+    /// recorded run with its reason, not an error; errors are SQL's).
+    pub async fn run(&self, source_id: i64) -> anyhow::Result<Run> {
+        let source = harvest::get(&self.db, source_id)
+            .await
+            .with_context(|| format!("no harvest source {source_id}"))?;
+        let started_at = store::format_time(time::OffsetDateTime::now_utc());
+        let (etag, last_modified) = harvest::validators(&self.db, source_id).await?;
+        let partner = match source.organisation_id {
+            Some(org) => Some(store::organisations::get(&self.db, org).await?.slug),
+            None => None,
+        };
+        let this = self.clone();
+        let src = source.clone();
+        let ended = tokio::task::spawn_blocking(move || {
+            this.harvest_blocking(
+                &src,
+                partner.as_deref(),
+                fetch::Validators {
+                    etag,
+                    last_modified,
+                },
+            )
+        })
+        .await
+        .context("the harvest task stopped")?;
+        let kept = ended.report.triples as i64;
+        let run = harvest::record_run(
+            &self.db,
+            source_id,
+            &NewRun {
+                started_at,
+                status: ended.status,
+                kept,
+                rejected: 0,
+                report: serde_json::to_string(&ended.report)?,
+                etag: ended.validators.etag,
+                last_modified: ended.validators.last_modified,
+            },
+        )
+        .await
+        .context("cannot record the harvest run")?;
+        match &ended.report.error {
+            Some(p) => tracing::warn!(
+                source = source_id,
+                code = p.code,
+                "harvest failed: {}",
+                p.message
+            ),
+            None => tracing::info!(
+                source = source_id,
+                status = run.status.as_str(),
+                triples = kept,
+                "harvested"
+            ),
+        }
+        Ok(run)
+    }
+
+    fn harvest_blocking(
+        &self,
+        source: &Source,
+        partner: Option<&str>,
+        validators: fetch::Validators,
+    ) -> Ended {
+        let mut report = Report::default();
+        let failed = |mut report: Report, problem: Problem| {
+            report.error = Some(problem);
+            Ended {
+                status: RunStatus::Failed,
+                report,
+                validators: fetch::Validators::default(),
+            }
+        };
+        if source.kind == SourceKind::OaiPmh {
+            let p = Problem::new(
+                "kind-not-supported",
+                "OAI-PMH harvesting is not available yet",
+            );
+            return failed(report, p);
+        }
+        let url = fetch_url(source);
+        let limits = fetch::FetchLimits::from(&self.settings);
+        let fetched = match fetch::fetch(&url, &validators, &limits) {
+            Ok(fetch::Outcome::NotModified) => {
+                return Ended {
+                    status: RunStatus::Unchanged,
+                    report,
+                    validators,
+                };
+            }
+            Ok(fetch::Outcome::Body(b)) => b,
+            Err(e) => return failed(report, Problem::new(e.code(), &e)),
+        };
+        report.fetched = Some(fetched.url.clone());
+        let format = match source.kind {
+            SourceKind::Archipel => Some(RdfFormat::NQuads),
+            _ => rdf::format_for(fetched.content_type.as_deref(), &fetched.url),
+        };
+        let Some(format) = format else {
+            let e = rdf::ParseError::UnknownFormat {
+                content_type: fetched.content_type.clone(),
+            };
+            return failed(report, Problem::new(e.code(), &e));
+        };
+        report.format = Some(format.name().to_string());
+        let limits = rdf::ParseLimits::from(&self.settings);
+        let parsed = rdf::decompress(fetched.body, limits.max_bytes)
+            .and_then(|body| rdf::parse(&body, format, &fetched.url, &limits));
+        let graph = match parsed {
+            Ok(g) => g,
+            Err(e) => return failed(report, Problem::new(e.code(), &e)),
+        };
+        report.triples = graph.len();
+        let name = graph_name(&self.public_url, source.id);
+        let provenance = self.provenance(&name, source, &fetched.url, partner, graph.len());
+        let written = self.store.replace(&name, &graph).and_then(|()| {
+            self.store.replace(
+                &provenance_graph_name(&self.public_url, source.id),
+                &provenance,
+            )
+        });
+        if let Err(e) = written {
+            report.triples = 0;
+            return failed(report, Problem::new("store-error", e));
+        }
+        Ended {
+            status: RunStatus::Ok,
+            report,
+            validators: fetched.validators,
+        }
+    }
+
+    fn provenance(
+        &self,
+        name: &str,
+        source: &Source,
+        fetched: &str,
+        partner: Option<&str>,
+        triples: usize,
+    ) -> Graph {
+        let mut g = Graph::new();
+        let node = |iri: &str| NamedNode::new(iri).ok();
+        let Some(subject) = node(name) else {
+            return g;
+        };
+        let prov = |l: &str| NamedNode::new_unchecked(format!("http://www.w3.org/ns/prov#{l}"));
+        let dct = |l: &str| NamedNode::new_unchecked(format!("http://purl.org/dc/terms/{l}"));
+        let now = store::format_time(time::OffsetDateTime::now_utc());
+        let mut add = |p: NamedNode, o: oxigraph::model::Term| {
+            g.insert(&Triple::new(subject.clone(), p, o));
+        };
+        add(rdfv::TYPE.into_owned(), prov("Entity").into());
+        if let Some(n) = node(fetched) {
+            add(prov("wasDerivedFrom"), n.into());
+        }
+        if let Some(n) = node(&source.url) {
+            add(dct("source"), n.into());
+        }
+        add(
+            dct("title"),
+            Literal::new_simple_literal(&source.label).into(),
+        );
+        add(
+            prov("generatedAtTime"),
+            Literal::new_typed_literal(now, xsd::DATE_TIME).into(),
+        );
+        add(
+            NamedNode::new_unchecked("http://rdfs.org/ns/void#triples"),
+            Literal::new_typed_literal(triples.to_string(), xsd::INTEGER).into(),
+        );
+        if let Some(n) =
+            partner.and_then(|slug| node(&format!("{}/partners/{slug}", self.public_url)))
+        {
+            add(dct("publisher"), n.into());
+        }
+        g
+    }
+
+    /// Removes a source, its runs and its two graphs.
+    pub async fn remove(&self, source_id: i64) -> anyhow::Result<()> {
+        harvest::get(&self.db, source_id)
+            .await
+            .with_context(|| format!("no harvest source {source_id}"))?;
+        let store = self.store.clone();
+        let names = [
+            graph_name(&self.public_url, source_id),
+            provenance_graph_name(&self.public_url, source_id),
+        ];
+        tokio::task::spawn_blocking(move || names.iter().try_for_each(|n| store.remove(n)))
+            .await
+            .context("the removal task stopped")?
+            .context("cannot remove the source's graphs from the RDF store")?;
+        harvest::remove(&self.db, source_id)
+            .await
+            .context("cannot remove the harvest source")?;
+        Ok(())
+    }
+
+    /// Runs every source due by its interval; returns how many ran.
+    pub async fn run_due(&self) -> anyhow::Result<usize> {
+        let due = harvest::due(&self.db, time::OffsetDateTime::now_utc()).await?;
+        for source in &due {
+            self.run(source.id).await?;
+        }
+        Ok(due.len())
+    }
+
+    /// The task of `archipel serve`: runs due sources every
+    /// `harvest.check_every_min` minutes (0 turns it off).
+    pub fn spawn_scheduler(self) -> Option<tokio::task::JoinHandle<()>> {
+        let minutes = self.settings.check_every_min;
+        if minutes == 0 {
+            return None;
+        }
+        Some(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
+            loop {
+                tick.tick().await;
+                if let Err(e) = self.run_due().await {
+                    tracing::error!("scheduled harvest: {e:#}");
+                }
+            }
+        }))
+    }
+}

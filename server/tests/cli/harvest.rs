@@ -1,0 +1,378 @@
+//! Harvesting RDF dumps from a tiny HTTP server on loopback: what lands in
+//! the source's graph with its provenance, conditional runs, every hostile
+//! input refused with a reason and the previous graphs left exactly as they
+//! were, and removal.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use linked_data::store::{Limits, QueryRequest};
+use server::config::Settings;
+use server::harvest::{self, Harvester};
+use server::state::AppState;
+use store::harvest::{RunStatus, SourceForm};
+
+use super::settings;
+
+#[derive(Clone)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+fn reply(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+    Reply {
+        status: 200,
+        headers: vec![("Content-Type".into(), content_type.into())],
+        body: body.into(),
+    }
+}
+
+fn redirect(to: &str) -> Reply {
+    Reply {
+        status: 302,
+        headers: vec![("Location".into(), to.into())],
+        body: Vec::new(),
+    }
+}
+
+type Routes = Arc<Mutex<HashMap<String, Reply>>>;
+
+/// Serves `routes` on a loopback port, one request per connection; a route
+/// with an ETag answers 304 to a matching If-None-Match.
+fn serve(routes: Routes) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&head).to_string();
+            let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let if_none_match = head
+                .lines()
+                .find_map(|l| {
+                    l.strip_prefix("if-none-match: ")
+                        .or(l.strip_prefix("If-None-Match: "))
+                })
+                .map(str::to_string);
+            let found = routes.lock().unwrap().get(&path).cloned();
+            let mut r = found.unwrap_or(Reply {
+                status: 404,
+                headers: vec![],
+                body: b"not found".to_vec(),
+            });
+            let etag = r
+                .headers
+                .iter()
+                .find(|(k, _)| k == "ETag")
+                .map(|(_, v)| v.clone());
+            if etag.is_some() && etag == if_none_match {
+                r = Reply {
+                    status: 304,
+                    headers: vec![],
+                    body: vec![],
+                };
+            }
+            let mut out = format!(
+                "HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                r.status,
+                r.body.len()
+            );
+            for (k, v) in &r.headers {
+                out.push_str(&format!("{k}: {v}\r\n"));
+            }
+            out.push_str("\r\n");
+            let _ = stream.write_all(out.as_bytes());
+            let _ = stream.write_all(&r.body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    settings: Settings,
+    state: AppState,
+    harvester: Harvester,
+    routes: Routes,
+    base: String,
+}
+
+async fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = settings(dir.path());
+    settings.harvest.allow_private = true;
+    settings.harvest.max_bytes = 200_000;
+    settings.harvest.max_triples = 1000;
+    settings.harvest.max_literal_bytes = 10_000;
+    settings.harvest.max_json_depth = 32;
+    settings.harvest.timeout_s = 10;
+    let db = server::cli::open_db(&settings).await.unwrap();
+    let state = AppState::new(db.clone(), settings.clone()).unwrap();
+    let harvester = Harvester::new(db, state.rdf.store().clone(), &settings);
+    let routes: Routes = Arc::default();
+    let base = serve(routes.clone());
+    Setup {
+        _dir: dir,
+        settings,
+        state,
+        harvester,
+        routes,
+        base,
+    }
+}
+
+impl Setup {
+    fn route(&self, path: &str, r: Reply) {
+        self.routes.lock().unwrap().insert(path.into(), r);
+    }
+
+    async fn add(&self, kind: &str, path: &str) -> i64 {
+        let form = SourceForm {
+            kind: kind.into(),
+            url: format!("{}{path}", self.base),
+            label: format!("source at {path}"),
+            organisation_id: None,
+            interval_hours: 0,
+        };
+        store::harvest::add(&self.harvester.db, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
+    fn graphs(&self, id: i64) -> (linked_data::Graph, linked_data::Graph) {
+        let store = self.state.rdf.store();
+        let url = self.settings.public_url();
+        (
+            store.graph(&harvest::graph_name(url, id)).unwrap(),
+            store
+                .graph(&harvest::provenance_graph_name(url, id))
+                .unwrap(),
+        )
+    }
+
+    fn select(&self, query: &str) -> String {
+        let request = QueryRequest {
+            query: query.into(),
+            accept: Some("application/sparql-results+json".into()),
+            ..QueryRequest::default()
+        };
+        let limits = Limits {
+            timeout: Duration::from_secs(5),
+            max_results: 100,
+        };
+        let answer = self.state.rdf.store().query(&request, limits).unwrap();
+        String::from_utf8(answer.body).unwrap()
+    }
+}
+
+const TURTLE: &str = "@prefix s: <http://schema.org/> .\n\
+    <http://partner.example/r/1> a s:LearningResource ; s:name \"Guide\"@fr .\n";
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dumps_land_in_the_source_graph_with_provenance() {
+    let s = setup().await;
+    let mut ttl = reply("text/turtle; charset=utf-8", TURTLE);
+    ttl.headers.push(("ETag".into(), "\"v1\"".into()));
+    s.route("/a.ttl", ttl);
+    let a = s.add("rdf-dump", "/a.ttl").await;
+    let run = s.harvester.run(a).await.unwrap();
+    assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
+    assert_eq!(run.kept, 2);
+    assert_eq!(run.etag.as_deref(), Some("\"v1\""));
+    let (data, provenance) = s.graphs(a);
+    assert_eq!(data.len(), 2);
+    let name = harvest::graph_name(s.settings.public_url(), a);
+    let prov = s.select(&format!(
+        "SELECT ?from ?n WHERE {{ <{name}> <http://www.w3.org/ns/prov#wasDerivedFrom> ?from ; \
+         <http://rdfs.org/ns/void#triples> ?n }}"
+    ));
+    assert!(prov.contains(&format!("{}/a.ttl", s.base)), "{prov}");
+    assert!(provenance.len() >= 5, "{provenance}");
+    let found = s.select(&format!(
+        "SELECT ?r WHERE {{ GRAPH <{name}> {{ ?r <http://schema.org/name> \"Guide\"@fr }} }}"
+    ));
+    assert!(found.contains("http://partner.example/r/1"), "{found}");
+
+    // The source says nothing changed: the run is `unchanged`, data kept.
+    let again = s.harvester.run(a).await.unwrap();
+    assert_eq!(again.status, RunStatus::Unchanged, "{}", again.report);
+    assert_eq!(s.graphs(a).0, data);
+
+    // Another Archipel instance: its gzipped N-Quads dump, every graph
+    // merged into the source's one.
+    let nq = "<http://b.example/r/1> <http://schema.org/name> \"Un\" <http://b.example/r/1> .\n\
+              <http://b.example/p/x> <http://schema.org/name> \"Partner\" <http://b.example/p/x> .\n";
+    s.route(
+        "/b/data/dumps/archipel.nq.gz",
+        reply("application/gzip", gzip(nq.as_bytes())),
+    );
+    let b = s.add("archipel", "/b/").await;
+    let run = s.harvester.run(b).await.unwrap();
+    assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
+    assert_eq!(s.graphs(b).0.len(), 2);
+
+    s.harvester.remove(a).await.unwrap();
+    let (data, provenance) = s.graphs(a);
+    assert!(data.is_empty() && provenance.is_empty());
+    assert!(store::harvest::get(&s.harvester.db, a).await.is_err());
+    assert_eq!(s.graphs(b).0.len(), 2, "other sources stay");
+}
+
+const LAUGHS: &str = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">
+  <rdf:Description rdf:about="http://x.example/a"><s:name>&lol9;</s:name></rdf:Description>
+</rdf:RDF>"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_input_fails_the_run_and_keeps_the_previous_graphs() {
+    let s = setup().await;
+    s.route("/s", reply("text/turtle", TURTLE));
+    let id = s.add("rdf-dump", "/s").await;
+    assert_eq!(s.harvester.run(id).await.unwrap().status, RunStatus::Ok);
+    let before = s.graphs(id);
+    assert_eq!(before.0.len(), 2);
+
+    let mut non_utf8 = b"<http://e.example/s> <http://e.example/p> \"".to_vec();
+    non_utf8.extend_from_slice(&[0xff, 0xfe, b'"', b' ', b'.', b'\n']);
+    let giant = format!(
+        "<http://e.example/s> <http://e.example/p> \"{}\" .\n",
+        "x".repeat(20_000)
+    );
+    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    let many: String = (0..1001)
+        .map(|i| format!("<http://e.example/{i}> <http://e.example/p> \"{i}\" .\n"))
+        .collect();
+    let big = "# padding\n".repeat(25_000);
+    let cases: Vec<(&str, Reply, &str)> = vec![
+        (
+            "broken Turtle",
+            reply("text/turtle", "<http://e.example/s> <http://e.example/p> ."),
+            "syntax-error",
+        ),
+        (
+            "broken XML",
+            reply(
+                "application/rdf+xml",
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description",
+            ),
+            "syntax-error",
+        ),
+        (
+            "non-UTF-8 bytes",
+            reply("text/turtle", non_utf8),
+            "encoding-invalid",
+        ),
+        (
+            "a giant literal",
+            reply("text/turtle", giant),
+            "literal-too-long",
+        ),
+        (
+            "deeply nested JSON-LD",
+            reply("application/ld+json", deep),
+            "too-deep",
+        ),
+        (
+            "billion laughs",
+            reply("application/rdf+xml", LAUGHS),
+            "entities-refused",
+        ),
+        (
+            "a body over max_bytes",
+            reply("text/turtle", big),
+            "too-large",
+        ),
+        (
+            "a gzip bomb",
+            reply("text/turtle", gzip("# padding\n".repeat(50_000).as_bytes())),
+            "too-large",
+        ),
+        (
+            "too many triples",
+            reply("application/n-triples", many),
+            "too-many-triples",
+        ),
+        ("a redirect loop", redirect("/s"), "too-many-redirects"),
+        (
+            "a redirect to ftp",
+            redirect("ftp://e.example/dump.ttl"),
+            "scheme-refused",
+        ),
+        (
+            "an unknown format",
+            reply("text/html", "<html></html>"),
+            "format-unknown",
+        ),
+        (
+            "an HTTP error",
+            Reply {
+                status: 500,
+                headers: vec![],
+                body: vec![],
+            },
+            "http-status",
+        ),
+    ];
+    for (what, r, code) in cases {
+        s.route("/s", r);
+        let run = s.harvester.run(id).await.unwrap();
+        assert_eq!(run.status, RunStatus::Failed, "{what}: {}", run.report);
+        assert!(
+            run.report.contains(&format!("\"code\":\"{code}\"")),
+            "{what}: {}",
+            run.report
+        );
+        assert!(s.graphs(id) == before, "{what} changed the previous graphs");
+    }
+
+    // Loopback refused when local addresses are not allowed.
+    s.route("/s", reply("text/turtle", TURTLE));
+    let mut strict = s.harvester.clone();
+    strict.settings.allow_private = false;
+    let run = strict.run(id).await.unwrap();
+    assert_eq!(run.status, RunStatus::Failed);
+    assert!(run.report.contains("address-refused"), "{}", run.report);
+    assert!(run.report.contains("127.0.0.1"), "{}", run.report);
+    assert!(s.graphs(id) == before);
+
+    // Addresses other than http(s) are refused at registration.
+    let refused = store::harvest::add(
+        &s.harvester.db,
+        &SourceForm {
+            kind: "rdf-dump".into(),
+            url: "ftp://e.example/dump.ttl".into(),
+            label: "ftp".into(),
+            ..SourceForm::default()
+        },
+    )
+    .await;
+    assert!(matches!(refused, Err(store::StoreError::Invalid(_))));
+}
