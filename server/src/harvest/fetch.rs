@@ -70,6 +70,9 @@ pub struct FetchLimits {
     pub max_redirects: u32,
     pub max_bytes: u64,
     pub timeout: Duration,
+    /// Which addresses are refused when local ones are not allowed
+    /// ([`is_local`]; tests narrow it to reach a refusal on loopback).
+    pub refused: fn(IpAddr) -> bool,
 }
 
 impl From<&config::Harvest> for FetchLimits {
@@ -79,6 +82,7 @@ impl From<&config::Harvest> for FetchLimits {
             max_redirects: h.max_redirects,
             max_bytes: h.max_bytes,
             timeout: Duration::from_secs(h.timeout_s),
+            refused: is_local,
         }
     }
 }
@@ -193,7 +197,7 @@ fn parts(url: &str) -> Result<(Uri, String, u16), FetchError> {
 fn checked_addresses(
     host: &str,
     port: u16,
-    allow_private: bool,
+    limits: &FetchLimits,
 ) -> Result<Vec<SocketAddr>, FetchError> {
     let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
@@ -211,7 +215,9 @@ fn checked_addresses(
             reason: "no address".into(),
         });
     }
-    if !allow_private && let Some(bad) = addrs.iter().find(|a| is_local(a.ip())) {
+    if !limits.allow_private
+        && let Some(bad) = addrs.iter().find(|a| (limits.refused)(a.ip()))
+    {
         return Err(FetchError::LocalAddress {
             host: host.to_string(),
             addr: bad.ip(),
@@ -260,7 +266,7 @@ pub fn fetch(
     let mut hops = 0;
     loop {
         let (uri, host, port) = parts(&current)?;
-        let addrs = checked_addresses(&host, port, limits.allow_private)?;
+        let addrs = checked_addresses(&host, port, limits)?;
         let remaining = deadline
             .checked_duration_since(Instant::now())
             .filter(|d| !d.is_zero())
@@ -391,5 +397,81 @@ mod tests {
             Err(FetchError::BadUrl(_))
         ));
         assert_eq!(parts("http://[::1]:81/a").unwrap().1, "::1");
+    }
+
+    /// A loopback server answering every connection with `reply` (or
+    /// nothing at all when it is empty).
+    fn server(reply: &'static str) -> u16 {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for mut stream in listener.incoming().flatten() {
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf);
+                if reply.is_empty() {
+                    held.push(stream);
+                } else {
+                    let _ = std::io::Write::write_all(&mut stream, reply.as_bytes());
+                }
+            }
+        });
+        port
+    }
+
+    fn strict() -> FetchLimits {
+        FetchLimits {
+            allow_private: false,
+            max_redirects: 5,
+            max_bytes: 1000,
+            timeout: Duration::from_secs(1),
+            refused: is_local,
+        }
+    }
+
+    #[test]
+    fn every_redirect_hop_is_checked_again() {
+        let port = server(
+            "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.2/secret\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
+        // Only 127.0.0.2 counts as local here, so the first hop is fetched
+        // and the redirect's target is refused before any connection.
+        let limits = FetchLimits {
+            refused: |a| a == IpAddr::from([127, 0, 0, 2]),
+            ..strict()
+        };
+        let err = fetch(
+            &format!("http://127.0.0.1:{port}/a"),
+            &Validators::default(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, FetchError::LocalAddress { addr, .. } if addr == IpAddr::from([127, 0, 0, 2])),
+            "{err}"
+        );
+        let err = fetch("http://localhost:9/x", &Validators::default(), &strict()).unwrap_err();
+        assert!(
+            matches!(err, FetchError::LocalAddress { .. }),
+            "names are resolved and checked: {err}"
+        );
+    }
+
+    #[test]
+    fn a_silent_server_runs_into_the_deadline() {
+        let port = server("");
+        let limits = FetchLimits {
+            allow_private: true,
+            ..strict()
+        };
+        let started = Instant::now();
+        let err = fetch(
+            &format!("http://127.0.0.1:{port}/a"),
+            &Validators::default(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(matches!(err, FetchError::Timeout(_)), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 }

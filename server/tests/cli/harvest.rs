@@ -376,3 +376,62 @@ async fn hostile_input_fails_the_run_and_keeps_the_previous_graphs() {
     .await;
     assert!(matches!(refused, Err(store::StoreError::Invalid(_))));
 }
+
+/// The operator commands, through the real binary.
+#[test]
+fn the_harvest_commands_report_and_fail_with_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let routes: Routes = Arc::default();
+    let base = serve(routes.clone());
+    routes
+        .lock()
+        .unwrap()
+        .insert("/d.ttl".into(), reply("text/turtle", TURTLE));
+    let repo = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let archipel = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_archipel"))
+            .args(args)
+            .env("ARCHIPEL_DATA_DIR", dir.path())
+            .env("ARCHIPEL_CONTENT_DIR", repo.join("content"))
+            .env("ARCHIPEL_HARVEST__ALLOW_PRIVATE", "true")
+            .env("ARCHIPEL_LOG", "warn")
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    };
+    let (ok, text) = archipel(&[
+        "harvest",
+        "add",
+        "--kind",
+        "rdf-dump",
+        "--url",
+        "ftp://e.example/d.ttl",
+        "--label",
+        "x",
+    ]);
+    assert!(!ok && text.contains("url-invalid"), "{text}");
+    let url = format!("{base}/d.ttl");
+    let (ok, text) = archipel(&[
+        "harvest", "add", "--kind", "rdf-dump", "--url", &url, "--label", "Dump",
+    ]);
+    assert!(ok && text.contains("source 1 registered"), "{text}");
+    let (ok, text) = archipel(&["harvest", "run", "1"]);
+    assert!(ok && text.contains("ok (2 triples)"), "{text}");
+    routes
+        .lock()
+        .unwrap()
+        .insert("/d.ttl".into(), reply("text/turtle", "<x> <y"));
+    let (ok, text) = archipel(&["harvest", "run", "1"]);
+    assert!(!ok && text.contains("syntax-error"), "{text}");
+    let (ok, text) = archipel(&["harvest", "list"]);
+    assert!(ok && text.contains("failed: 0 kept"), "{text}");
+    let (ok, text) = archipel(&["harvest", "remove", "1"]);
+    assert!(ok, "{text}");
+    let (_, text) = archipel(&["harvest", "list"]);
+    assert!(text.contains("no harvest sources"), "{text}");
+}
