@@ -435,3 +435,88 @@ fn the_harvest_commands_report_and_fail_with_the_run() {
     let (_, text) = archipel(&["harvest", "list"]);
     assert!(text.contains("no harvest sources"), "{text}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn json_ld_rdf_xml_and_n_triples_dumps_are_read() {
+    let s = setup().await;
+    let jsonld = r#"{"@context": {"name": "http://schema.org/name"},
+        "@id": "http://j.example/r/1", "name": "Guide"}"#;
+    let rdfxml = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">
+  <rdf:Description rdf:about="http://x.example/r/1"><s:name xml:lang="de">Leitfaden</s:name></rdf:Description>
+</rdf:RDF>"#;
+    let nt = "<http://n.example/r/1> <http://schema.org/name> \"Vodič\"@hr .\n";
+    s.route("/j", reply("application/ld+json", jsonld));
+    s.route("/x.rdf", reply("application/octet-stream", rdfxml));
+    s.route("/n.nt.gz", reply("application/gzip", gzip(nt.as_bytes())));
+    for (path, subject) in [
+        ("/j", "http://j.example/r/1"),
+        ("/x.rdf", "http://x.example/r/1"),
+        ("/n.nt.gz", "http://n.example/r/1"),
+    ] {
+        let id = s.add("rdf-dump", path).await;
+        let run = s.harvester.run(id).await.unwrap();
+        assert_eq!(run.status, RunStatus::Ok, "{path}: {}", run.report);
+        assert_eq!(run.kept, 1, "{path}");
+        let data = s.graphs(id).0;
+        assert!(data.to_string().contains(subject), "{path}: {data}");
+    }
+}
+
+/// A real Archipel dump, written by a demo instance, harvested by another.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_archipel_instance_is_harvested_from_its_dump() {
+    let a_dir = tempfile::tempdir().unwrap();
+    server::cli::demo::run(settings(a_dir.path()))
+        .await
+        .unwrap();
+    let a_db = server::cli::open_db(&settings(a_dir.path())).await.unwrap();
+    let a = AppState::new(a_db, settings(a_dir.path())).unwrap();
+    a.rdf.rebuild().await.unwrap();
+    let summary = a.rdf.dumps().write(a.rdf.store().as_ref()).unwrap();
+    let path = a.rdf.dumps().path("archipel.nq.gz").unwrap();
+    let dump = std::fs::read(path).unwrap();
+
+    let mut s = setup().await;
+    s.harvester.settings.max_bytes = 50_000_000;
+    s.harvester.settings.max_triples = 5_000_000;
+    s.route(
+        "/a/data/dumps/archipel.nq.gz",
+        reply("application/gzip", dump.clone()),
+    );
+    let id = s.add("archipel", "/a").await;
+    let run = s.harvester.run(id).await.unwrap();
+    assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
+
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(dump.as_slice())
+        .read_to_string(&mut text)
+        .unwrap();
+    let union: std::collections::HashSet<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let q = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+                .for_slice(l.as_bytes())
+                .next()
+                .unwrap()
+                .unwrap();
+            oxigraph::model::Triple::from(q).to_string()
+        })
+        .collect();
+    assert!(union.len() > 50, "the demo dump holds data");
+    assert!(summary.quads as usize >= union.len());
+    assert_eq!(
+        run.kept as usize,
+        union.len(),
+        "every distinct triple is kept"
+    );
+    let partners = s.select(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?p a <http://schema.org/Organization> }} }}",
+        harvest::graph_name(s.settings.public_url(), id)
+    ));
+    assert!(
+        partners.contains("\"5\""),
+        "the five demo partners: {partners}"
+    );
+}
