@@ -193,21 +193,35 @@ fn parts(url: &str) -> Result<(Uri, String, u16), FetchError> {
     Ok((uri, host, port))
 }
 
+/// The system resolver's answer, given up on after `within` (the lookup
+/// itself cannot be interrupted, so it finishes on its own thread).
+fn resolve(host: &str, port: u16, within: Duration) -> Result<Vec<SocketAddr>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name = host.to_string();
+    std::thread::spawn(move || {
+        let answer = (name.as_str(), port)
+            .to_socket_addrs()
+            .map(|a| a.collect::<Vec<_>>())
+            .map_err(|e| e.to_string());
+        let _ = tx.send(answer);
+    });
+    rx.recv_timeout(within)
+        .map_err(|_| format!("no answer within {within:?}"))?
+}
+
 /// The host's addresses, each checked.
 fn checked_addresses(
     host: &str,
     port: u16,
     limits: &FetchLimits,
+    within: Duration,
 ) -> Result<Vec<SocketAddr>, FetchError> {
     let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
-        Err(_) => (host, port)
-            .to_socket_addrs()
-            .map_err(|e| FetchError::Resolve {
-                host: host.to_string(),
-                reason: e.to_string(),
-            })?
-            .collect(),
+        Err(_) => resolve(host, port, within).map_err(|reason| FetchError::Resolve {
+            host: host.to_string(),
+            reason,
+        })?,
     };
     if addrs.is_empty() {
         return Err(FetchError::Resolve {
@@ -266,11 +280,14 @@ pub fn fetch(
     let mut hops = 0;
     loop {
         let (uri, host, port) = parts(&current)?;
-        let addrs = checked_addresses(&host, port, limits)?;
-        let remaining = deadline
-            .checked_duration_since(Instant::now())
-            .filter(|d| !d.is_zero())
-            .ok_or(FetchError::Timeout(limits.timeout))?;
+        let left = || {
+            deadline
+                .checked_duration_since(Instant::now())
+                .filter(|d| !d.is_zero())
+                .ok_or(FetchError::Timeout(limits.timeout))
+        };
+        let addrs = checked_addresses(&host, port, limits, left()?)?;
+        let remaining = left()?;
         let config = ureq::Agent::config_builder()
             .max_redirects(0)
             .http_status_as_error(false)
