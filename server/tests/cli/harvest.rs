@@ -520,3 +520,25 @@ async fn an_archipel_instance_is_harvested_from_its_dump() {
         "the five demo partners: {partners}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scheduled_sources_run_when_due() {
+    let s = setup().await;
+    s.route("/t.ttl", reply("text/turtle", TURTLE));
+    s.add("rdf-dump", "/t.ttl").await;
+    let form = SourceForm {
+        kind: "rdf-dump".into(),
+        url: format!("{}/t.ttl", s.base),
+        label: "daily".into(),
+        organisation_id: None,
+        interval_hours: 24,
+    };
+    let daily = store::harvest::add(&s.harvester.db, &form).await.unwrap();
+    assert_eq!(
+        s.harvester.run_due().await.unwrap(),
+        1,
+        "only the scheduled one"
+    );
+    assert_eq!(s.graphs(daily.id).0.len(), 2);
+    assert_eq!(s.harvester.run_due().await.unwrap(), 0, "not due again yet");
+}
