@@ -132,7 +132,21 @@ pub fn is_local(addr: IpAddr) -> bool {
             if let Some(v4) = a.to_ipv4_mapped() {
                 return is_local(IpAddr::V4(v4));
             }
-            let s0 = a.segments()[0];
+            let seg = a.segments();
+            let embedded = |hi: u16, lo: u16| {
+                let [a, b] = hi.to_be_bytes();
+                let [c, d] = lo.to_be_bytes();
+                is_local(IpAddr::from([a, b, c, d]))
+            };
+            // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4
+            // address that the gateway reaches: check that one.
+            if seg[..6] == [0x64, 0xff9b, 0, 0, 0, 0] && embedded(seg[6], seg[7]) {
+                return true;
+            }
+            if seg[0] == 0x2002 && embedded(seg[1], seg[2]) {
+                return true;
+            }
+            let s0 = seg[0];
             a.is_loopback()
                 || a.is_unspecified()
                 || a.is_multicast()
@@ -381,10 +395,18 @@ mod tests {
             "fe80::1",
             "ff02::1",
             "::ffff:127.0.0.1",
+            "64:ff9b::10.0.0.1",
+            "2002:c0a8:101::1",
         ] {
             assert!(is_local(a.parse().unwrap()), "{a}");
         }
-        for a in ["93.184.216.34", "100.128.0.1", "2001:4860::8888", "8.8.8.8"] {
+        for a in [
+            "93.184.216.34",
+            "100.128.0.1",
+            "2001:4860::8888",
+            "8.8.8.8",
+            "64:ff9b::808:808",
+        ] {
             assert!(!is_local(a.parse().unwrap()), "{a}");
         }
     }
