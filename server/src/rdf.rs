@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use linked_data::{Graph, RdfStore, Uris, map};
+use linked_data::{Graph, Limits, QueryRequest, RdfStore, Uris, map};
 use store::{Db, StoreError, concepts, library, organisations, outbox};
 use tokio::sync::{Mutex, Notify};
 
@@ -102,11 +102,13 @@ impl RdfProjection {
         Ok(applied)
     }
 
-    /// Empties the store and fills it again; returns the graphs written.
+    /// Empties the store of what this projection writes and fills it again;
+    /// returns the graphs written. Harvested graphs (`/harvest/…`) are kept:
+    /// they come from elsewhere and only a harvest replaces them.
     pub async fn rebuild(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         let last = outbox::last_id(&self.db).await?;
-        blocking(|| self.store.clear())?;
+        blocking(|| self.drop_own_graphs())?;
         let mut graphs = 0;
         for org in organisations::list(&self.db).await? {
             self.partner(&org.slug).await?;
@@ -121,6 +123,43 @@ impl RdfProjection {
         self.cursor.save(last)?;
         self.dumps.changed();
         Ok(graphs)
+    }
+
+    /// Removes every graph but the harvested ones.
+    fn drop_own_graphs(&self) -> anyhow::Result<()> {
+        let harvested = format!("{}/harvest/", self.uris.base());
+        let request = QueryRequest {
+            query: "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }".into(),
+            accept: Some("application/sparql-results+json".into()),
+            ..QueryRequest::default()
+        };
+        let limits = Limits {
+            timeout: std::time::Duration::from_secs(600),
+            max_results: usize::MAX,
+        };
+        let answer = self
+            .store
+            .query(&request, limits)
+            .map_err(|e| anyhow::anyhow!("cannot list the RDF store's graphs: {e}"))?;
+        let json: serde_json::Value = serde_json::from_slice(&answer.body)?;
+        let names = json["results"]["bindings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let own: Vec<&str> = names
+            .iter()
+            .filter_map(|b| b["g"]["value"].as_str())
+            .filter(|g| !g.starts_with(&harvested))
+            .collect();
+        if own.len() == names.len() {
+            // Nothing harvested: one step instead of one per graph.
+            self.store.clear()?;
+        } else {
+            for g in own {
+                self.store.remove(g)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes the courses being served, replacing the previous ones.

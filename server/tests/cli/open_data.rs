@@ -364,3 +364,40 @@ async fn the_catalogue_and_void_describe_the_dataset_and_its_distributions() {
     assert!(html.contains("/data/dumps/archipel.nq.gz"), "{html}");
     assert!(html.contains("quads"), "{html}");
 }
+
+#[tokio::test]
+async fn a_rebuild_keeps_harvested_graphs_and_drops_stale_ones() {
+    let demo = demo().await;
+    let store = demo.state.rdf.store().clone();
+    let base = demo.state.rdf.uris().base().to_string();
+    let triple = |s: &str| {
+        let mut g = linked_data::Graph::new();
+        g.insert(&oxigraph::model::Triple::new(
+            oxigraph::model::NamedNode::new_unchecked(s),
+            oxigraph::model::NamedNode::new_unchecked("http://schema.org/name"),
+            oxigraph::model::Literal::new_simple_literal("kept?"),
+        ));
+        g
+    };
+    let harvested = format!("{base}/harvest/sources/1");
+    let stale = format!("{base}/library/resources/gone");
+    store
+        .replace(&harvested, &triple("https://partner.example.org/r/1"))
+        .unwrap();
+    store.replace(&stale, &triple(&stale)).unwrap();
+    demo.state.rdf.rebuild().await.unwrap();
+    assert_eq!(
+        store.graph(&harvested).unwrap().len(),
+        1,
+        "harvested data stays"
+    );
+    assert!(
+        store.graph(&stale).unwrap().is_empty(),
+        "what SQL no longer has goes"
+    );
+    let scheme = demo.state.rdf.uris().scheme();
+    assert!(
+        !store.graph(&scheme).unwrap().is_empty(),
+        "the projection is back"
+    );
+}
