@@ -296,7 +296,12 @@ impl RdfStore for Remote {
 
     /// Streams the quads as they arrive; a dump may take as long as it
     /// needs, as long as the server keeps sending.
-    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
+    fn dump_except(
+        &self,
+        format: DumpFormat,
+        skip: Option<&str>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), StoreError> {
         let query = format!("SELECT ?s ?p ?o ?g WHERE {{ {EVERY_QUAD} }}");
         let results = self
             .run_query(&[("query", &query)], Budget::PerRead(self.timeout))
@@ -308,7 +313,7 @@ impl RdfStore for Remote {
             let s = s.map_err(|e| self.read_error(e))?;
             quad(&s).ok_or_else(|| self.unexpected("RDF terms"))
         });
-        crate::store::write_dump(format, quads, out)
+        crate::store::write_dump(format, skip, quads, out)
     }
 }
 

@@ -106,7 +106,17 @@ pub trait RdfStore: Send + Sync {
     /// format the request accepts. Blocking: call it off the async runtime.
     fn query(&self, request: &QueryRequest, limits: Limits) -> Result<Answer, QueryError>;
     /// Writes every quad as N-Quads, or the union as Turtle.
-    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError>;
+    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
+        self.dump_except(format, None, out)
+    }
+    /// The same, leaving out the graphs whose name starts with `skip` (what
+    /// an instance harvested from others is not its own to publish again).
+    fn dump_except(
+        &self,
+        format: DumpFormat,
+        skip: Option<&str>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), StoreError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,9 +283,15 @@ impl RdfStore for Embedded {
         write_results(results, request.accept.as_deref(), limits)
     }
 
-    fn dump(&self, format: DumpFormat, out: &mut dyn std::io::Write) -> Result<(), StoreError> {
+    fn dump_except(
+        &self,
+        format: DumpFormat,
+        skip: Option<&str>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), StoreError> {
         write_dump(
             format,
+            skip,
             self.store.iter().map(|q| q.map_err(StoreError::from)),
             out,
         )
@@ -288,9 +304,18 @@ impl RdfStore for Embedded {
 /// take as one).
 pub(crate) fn write_dump(
     format: DumpFormat,
+    skip: Option<&str>,
     quads: impl Iterator<Item = Result<Quad, StoreError>>,
     out: &mut dyn std::io::Write,
 ) -> Result<(), StoreError> {
+    let kept = |q: &Result<Quad, StoreError>| match (q, skip) {
+        (Ok(q), Some(prefix)) => match &q.graph_name {
+            GraphName::NamedNode(g) => !g.as_str().starts_with(prefix),
+            _ => true,
+        },
+        _ => true,
+    };
+    let quads = quads.filter(kept);
     match format {
         DumpFormat::NQuads => {
             let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);

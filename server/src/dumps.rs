@@ -76,6 +76,8 @@ impl Summary {
 
 pub struct Dumps {
     dir: PathBuf,
+    /// Graphs left out (the harvested ones: other instances' data).
+    skip: Option<String>,
     wake: Notify,
     /// One write at a time (a write is blocking: it runs off the runtime).
     writing: std::sync::Mutex<()>,
@@ -84,9 +86,11 @@ pub struct Dumps {
 const SUMMARY: &str = "summary.json";
 
 impl Dumps {
-    pub fn new(dir: PathBuf) -> Self {
+    /// Dumps in `dir`, leaving out the graphs whose name starts with `skip`.
+    pub fn new(dir: PathBuf, skip: Option<String>) -> Self {
         Self {
             dir,
+            skip,
             wake: Notify::new(),
             writing: std::sync::Mutex::new(()),
         }
@@ -116,11 +120,11 @@ impl Dumps {
         let _one = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         std::fs::create_dir_all(&self.dir)
             .with_context(|| format!("cannot create {}", self.dir.display()))?;
-        let mut summary = count(store)?;
+        let mut summary = count(store, self.skip.as_deref())?;
         for f in FILES {
             let bytes = write_whole(&self.dir.join(f.name), |out| {
                 let mut gz = GzEncoder::new(out, Compression::default());
-                store.dump(f.format, &mut gz)?;
+                store.dump_except(f.format, self.skip.as_deref(), &mut gz)?;
                 gz.finish()?.flush()?;
                 Ok(())
             })
@@ -228,7 +232,15 @@ fn now() -> String {
 }
 
 /// Asks the store what it holds, by SPARQL so that any store answers.
-fn count(store: &dyn RdfStore) -> anyhow::Result<Summary> {
+fn count(store: &dyn RdfStore, skip: Option<&str>) -> anyhow::Result<Summary> {
+    // Only the graphs the dumps hold.
+    let kept = match skip {
+        Some(prefix) => format!(
+            "FILTER(!STRSTARTS(STR(?g), \"{}\"))",
+            prefix.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
+        None => String::new(),
+    };
     let ask = |query: &str| -> anyhow::Result<Vec<serde_json::Value>> {
         let request = QueryRequest {
             query: query.to_string(),
@@ -254,22 +266,23 @@ fn count(store: &dyn RdfStore) -> anyhow::Result<Summary> {
             .and_then(|v| v.parse().ok())
             .unwrap_or(0)
     };
-    let mut summary = Summary {
-        quads: store.len()? as u64,
-        ..Summary::default()
-    };
-    let totals = ask(
+    let mut summary = Summary::default();
+    let quads = ask(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {kept} }}"
+    ))?;
+    summary.quads = quads.first().map_or(0, |row| number(row, "n"));
+    let totals = ask(&format!(
         "SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?s) AS ?entities) \
-         WHERE { GRAPH ?g { ?s a ?class } }",
-    )?;
+         WHERE {{ GRAPH ?g {{ ?s a ?class }} {kept} }}"
+    ))?;
     if let Some(row) = totals.first() {
         summary.graphs = number(row, "graphs");
         summary.entities = number(row, "entities");
     }
-    for row in ask(
-        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } } \
-         GROUP BY ?class ORDER BY DESC(?n) ?class",
-    )? {
+    for row in ask(&format!(
+        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?class }} {kept} }} \
+         GROUP BY ?class ORDER BY DESC(?n) ?class"
+    ))? {
         if let Some(class) = row["class"]["value"].as_str() {
             summary.classes.push((class.to_string(), number(&row, "n")));
         }

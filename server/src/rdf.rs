@@ -55,13 +55,18 @@ impl RdfProjection {
         uris: Uris,
         courses: Arc<Courses>,
     ) -> Self {
+        // Harvested graphs are other instances' data: not republished.
+        let dumps = Arc::new(Dumps::new(
+            dumps_dir.to_path_buf(),
+            Some(format!("{}/harvest/", uris.base())),
+        ));
         Self {
             db,
             store,
             uris,
             courses,
             cursor: Cursor::new(dir.join("outbox-cursor")),
-            dumps: Arc::new(Dumps::new(dumps_dir.to_path_buf())),
+            dumps,
             running: Mutex::new(()),
             wake: Notify::new(),
         }

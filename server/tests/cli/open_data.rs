@@ -400,4 +400,12 @@ async fn a_rebuild_keeps_harvested_graphs_and_drops_stale_ones() {
         !store.graph(&scheme).unwrap().is_empty(),
         "the projection is back"
     );
+
+    // The dumps publish this instance's own data, not what it harvested.
+    let summary = demo.state.rdf.dumps().write(store.as_ref()).unwrap();
+    assert_eq!(summary.quads as usize, store.len().unwrap() - 1);
+    let nq = std::fs::read(demo.state.rdf.dumps().path("archipel.nq.gz").unwrap()).unwrap();
+    let text = String::from_utf8(gunzip(&nq)).unwrap();
+    assert!(!text.contains("partner.example.org"), "no harvested quad");
+    assert!(text.contains(&scheme));
 }
