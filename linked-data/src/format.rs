@@ -47,6 +47,19 @@ impl Format {
     }
 
     /// A name for people (in links and error messages).
+    /// The parser's and serializer's name for the format (JSON-LD read
+    /// without a profile).
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            Format::Turtle => RdfFormat::Turtle,
+            Format::JsonLd => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+            Format::RdfXml => RdfFormat::RdfXml,
+            Format::NTriples => RdfFormat::NTriples,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Format::Turtle => "Turtle",
@@ -169,18 +182,13 @@ pub fn turtle_serializer() -> RdfSerializer {
 /// Writes a graph in a format (Turtle and RDF/XML with the usual prefixes;
 /// JSON-LD compacted with Archipel's context, see [`crate::jsonld`]).
 pub fn serialize(graph: &Graph, format: Format) -> std::io::Result<Vec<u8>> {
-    let rdf = match format {
+    let serializer = match format {
         Format::JsonLd => {
             let doc = crate::jsonld::compact(graph);
             return Ok(serde_json::to_vec_pretty(&doc).expect("a JSON value serialises"));
         }
-        Format::Turtle => RdfFormat::Turtle,
-        Format::RdfXml => RdfFormat::RdfXml,
-        Format::NTriples => RdfFormat::NTriples,
-    };
-    let serializer = match format {
-        Format::NTriples => RdfSerializer::from_format(rdf),
-        _ => with_prefixes(RdfSerializer::from_format(rdf)),
+        Format::NTriples => RdfSerializer::from_format(format.rdf_format()),
+        _ => with_prefixes(RdfSerializer::from_format(format.rdf_format())),
     };
     let mut writer = serializer.for_writer(Vec::new());
     // A stable order: sorted triples give the same bytes for the same graph.

@@ -2,7 +2,7 @@
 //! The store's behaviour is tested on every implementation in
 //! `tests/store/`.
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::{Graph, Term, Triple};
 
 use crate::format::{Format, serialize};
@@ -45,14 +45,7 @@ fn catalogue_graph() -> Graph {
 }
 
 fn parse(format: Format, bytes: &[u8]) -> Graph {
-    let rdf = match format {
-        Format::Turtle => RdfFormat::Turtle,
-        Format::JsonLd => RdfFormat::JsonLd {
-            profile: JsonLdProfileSet::empty(),
-        },
-        Format::RdfXml => RdfFormat::RdfXml,
-        Format::NTriples => RdfFormat::NTriples,
-    };
+    let rdf = format.rdf_format();
     let mut g = Graph::new();
     for quad in RdfParser::from_format(rdf).for_slice(bytes) {
         let quad = quad.unwrap_or_else(|e| {

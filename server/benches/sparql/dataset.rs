@@ -371,18 +371,7 @@ impl Quads {
 pub fn build(content: &Path, uris: &Uris, count: usize, partners: usize) -> Dataset {
     let mut rng = StdRng::seed_from_u64(20_260_101);
     let library = courses::load(content).unwrap_or_else(|r| panic!("{r}"));
-    let concepts: Vec<store::concepts::Concept> = library
-        .topics
-        .concepts
-        .iter()
-        .map(|c| store::concepts::Concept {
-            id: c.id.clone(),
-            broader: c.broader.clone(),
-            labels: c.label.clone(),
-            alt: c.alt.clone(),
-            shipped: true,
-        })
-        .collect();
+    let concepts = server::cli::shipped_concepts(&library);
     let mut out = Quads {
         writer: RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new()),
         graphs: 0,

@@ -85,10 +85,9 @@ pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Makes the topic scheme in SQL match the content folder's `topics.toml`
-/// (concepts added by administrators are kept).
-pub async fn sync_topics(db: &store::Db, library: &courses::Library) -> anyhow::Result<()> {
-    let scheme: Vec<store::concepts::Concept> = library
+/// The content folder's topic scheme as SQL keeps it.
+pub fn shipped_concepts(library: &courses::Library) -> Vec<store::concepts::Concept> {
+    library
         .topics
         .concepts
         .iter()
@@ -99,7 +98,13 @@ pub async fn sync_topics(db: &store::Db, library: &courses::Library) -> anyhow::
             alt: c.alt.clone(),
             shipped: true,
         })
-        .collect();
+        .collect()
+}
+
+/// Makes the topic scheme in SQL match the content folder's `topics.toml`
+/// (concepts added by administrators are kept).
+pub async fn sync_topics(db: &store::Db, library: &courses::Library) -> anyhow::Result<()> {
+    let scheme = shipped_concepts(library);
     let changed = store::concepts::sync_scheme(db, &scheme)
         .await
         .context("cannot store the topic scheme")?;

@@ -35,7 +35,7 @@
 use std::collections::BTreeMap;
 
 use linked_data::{Format, Graph, RdfStore, Uris};
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::dataset::CanonicalizationAlgorithm;
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 use serde_json::Value;
@@ -298,14 +298,7 @@ fn differences(
 }
 
 fn parse(format: Format, bytes: &[u8]) -> Graph {
-    let rdf = match format {
-        Format::Turtle => RdfFormat::Turtle,
-        Format::JsonLd => RdfFormat::JsonLd {
-            profile: JsonLdProfileSet::empty(),
-        },
-        Format::RdfXml => RdfFormat::RdfXml,
-        Format::NTriples => RdfFormat::NTriples,
-    };
+    let rdf = format.rdf_format();
     let mut g = Graph::new();
     for quad in RdfParser::from_format(rdf).for_slice(bytes) {
         let quad = quad.unwrap_or_else(|e| {
