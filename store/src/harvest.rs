@@ -11,6 +11,13 @@ use sqlx::any::AnyRow;
 use crate::error::{FieldError, Result, StoreError};
 use crate::{Db, now, validate};
 
+mod entries;
+pub use entries::{
+    ENTRY_DESCRIPTION_MAX_CHARS, ENTRY_LIST_MAX, ENTRY_TITLE_MAX_CHARS, ENTRY_VALUE_MAX_CHARS,
+    Entry, EntryText, NewEntry, OUTBOX_ENTITY, ReplaceCounts, count_entries, entries, get_entry,
+    replace_entries,
+};
+
 /// Characters at most in a source's label.
 pub const LABEL_MAX_CHARS: usize = 200;
 /// Characters at most in a source's address.
@@ -324,10 +331,16 @@ pub async fn due(db: &Db, now: time::OffsetDateTime) -> Result<Vec<Source>> {
     Ok(out)
 }
 
-/// Removes a source and its runs; [`StoreError::NotFound`] when unknown.
+/// Removes a source, its runs and its library entries, and records the
+/// change in the outbox (the search index drops the entries);
+/// [`StoreError::NotFound`] when unknown.
 pub async fn remove(db: &Db, id: i64) -> Result<()> {
     let mut tx = db.pool().begin().await?;
     sqlx::query("DELETE FROM harvest_runs WHERE source_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM harvested_entries WHERE source_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -338,6 +351,7 @@ pub async fn remove(db: &Db, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
+    crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &id.to_string()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -453,6 +453,7 @@ async fn outbox_records_changes_with_their_transaction(db: Db) {
 on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
 mod harvest;
+mod harvest_entries;
 mod learning;
 mod library;
 mod library_files;
