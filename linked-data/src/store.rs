@@ -21,6 +21,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use oxigraph::store::Store;
 
 use crate::format::{self, Format, Representation};
+use crate::plan;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -244,21 +245,22 @@ impl RdfStore for Embedded {
 
     fn query(&self, request: &QueryRequest, limits: Limits) -> Result<Answer, QueryError> {
         let token = CancellationToken::new();
-        let mut evaluator = SparqlEvaluator::new();
+        let mut parser = spargebra::SparqlParser::new();
         if let Some(base) = &request.base_iri {
-            evaluator = evaluator
+            parser = parser
                 .with_base_iri(base.as_str())
                 .map_err(|e| QueryError::Syntax(format!("the base IRI {base}: {e}")))?;
         }
-        let mut prepared = evaluator
-            .with_cancellation_token(token.clone())
-            // The optimiser turns products of independent patterns into
-            // in-memory loops that never look at the cancellation token (a
-            // five-pattern product ran 178 s past a 300 ms timeout); plain
-            // evaluation reads the store at every step, so the timeout holds.
-            .without_optimizations()
+        let query = parser
             .parse_query(&request.query)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+        if plan::plan(&query) == plan::Plan::Plain {
+            // See `plan`: a product of unrelated patterns is evaluated in the
+            // order written, so that the timeout stops it.
+            evaluator = evaluator.without_optimizations();
+        }
+        let mut prepared = evaluator.for_query(query);
         let dataset = prepared.dataset_mut();
         if request.default_graphs.is_empty() {
             // A query's own FROM / FROM NAMED is its dataset; without any,

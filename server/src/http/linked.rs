@@ -359,16 +359,35 @@ async fn sparql_post(
 
 /// Runs a query off the async runtime, within the configured limits and
 /// concurrency: what the endpoint and the query page share.
+///
+/// The query's thread holds its slot until it really ends. The store stops a
+/// query at the timeout, but should an evaluation overrun it (a part that does
+/// not look at the cancellation token), the client is answered at the timeout
+/// and a second later at most, and the overrunning query keeps its slot, so a
+/// few of them cannot take more than the slots.
 pub async fn execute(state: &AppState, request: QueryRequest) -> Result<Answer, Stopped> {
-    let Ok(_slot) = state.sparql_slots.clone().try_acquire_owned() else {
+    let Ok(slot) = state.sparql_slots.clone().try_acquire_owned() else {
         return Err(Stopped::Busy);
     };
     let limits = state.settings.sparql_limits();
     let store = state.rdf.store().clone();
-    match tokio::task::spawn_blocking(move || store.query(&request, limits)).await {
-        Ok(Ok(answer)) => Ok(answer),
-        Ok(Err(e)) => Err(Stopped::Query(e)),
-        Err(e) => Err(Stopped::Internal(e.into())),
+    let timeout = limits.timeout;
+    let work = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        store.query(&request, limits)
+    });
+    let waited = timeout + std::time::Duration::from_secs(1);
+    match tokio::time::timeout(waited, work).await {
+        Ok(Ok(Ok(answer))) => Ok(answer),
+        Ok(Ok(Err(e))) => Err(Stopped::Query(e)),
+        Ok(Err(e)) => Err(Stopped::Internal(e.into())),
+        Err(_) => {
+            tracing::warn!(
+                timeout_ms = timeout.as_millis() as u64,
+                "a SPARQL query overran its timeout; it keeps its slot until it ends"
+            );
+            Err(Stopped::Query(QueryError::Timeout(timeout)))
+        }
     }
 }
 
