@@ -254,8 +254,6 @@ fn every_key_is_used_and_every_used_key_exists() {
         "translation-description",
         // A path segment of the review forms.
         "request-changes",
-        // A harvest report's problem code (reports are for operators).
-        "kind-not-supported",
         // The open data page's layout and example query ids.
         "data-layout",
         "course-citations",

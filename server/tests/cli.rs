@@ -7,6 +7,8 @@ use server::cli;
 mod amb_rdf;
 #[path = "cli/harvest.rs"]
 mod harvest;
+#[path = "cli/harvest_oai.rs"]
+mod harvest_oai;
 #[path = "cli/open_data.rs"]
 mod open_data;
 #[path = "cli/recovery.rs"]

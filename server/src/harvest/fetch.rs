@@ -289,6 +289,16 @@ pub fn fetch(
     validators: &Validators,
     limits: &FetchLimits,
 ) -> Result<Outcome, FetchError> {
+    fetch_accepting(url, validators, limits, ACCEPT)
+}
+
+/// [`fetch`] with another `Accept` header than the RDF formats'.
+pub fn fetch_accepting(
+    url: &str,
+    validators: &Validators,
+    limits: &FetchLimits,
+    accept: &str,
+) -> Result<Outcome, FetchError> {
     let deadline = Instant::now() + limits.timeout;
     let mut current = url.to_string();
     let mut hops = 0;
@@ -310,7 +320,7 @@ pub fn fetch(
             .user_agent("Archipel harvester")
             .build();
         let agent = ureq::Agent::with_parts(config, DefaultConnector::new(), Pinned(addrs));
-        let mut request = agent.get(uri).header("Accept", ACCEPT);
+        let mut request = agent.get(uri).header("Accept", accept);
         if let Some(etag) = &validators.etag {
             request = request.header("If-None-Match", etag);
         }

@@ -10,6 +10,7 @@
 //! whose N-Quads dump is fetched); OAI-PMH harvesting is not there yet.
 
 pub mod fetch;
+pub mod oai;
 pub mod rdf;
 
 use std::sync::Arc;
@@ -86,6 +87,25 @@ pub struct Harvester {
     pub store: Arc<dyn RdfStore>,
     pub public_url: String,
     pub settings: config::Harvest,
+}
+
+/// What one kind's harvest gave.
+enum Gathered {
+    /// Nothing changed since the previous run; the validators to keep.
+    Unchanged(fetch::Validators),
+    /// The source's complete new graph.
+    New(Harvested),
+}
+
+/// A source's new graph and how it was obtained.
+struct Harvested {
+    graph: Graph,
+    /// The address that answered (the first page's, for paged kinds).
+    fetched: String,
+    /// The format read: an RDF format's name, or `oai_dc`.
+    format: String,
+    /// Kept with the run for the next, incremental one.
+    validators: fetch::Validators,
 }
 
 struct Ended {
@@ -170,6 +190,12 @@ impl Harvester {
         validators: fetch::Validators,
     ) -> Ended {
         let mut report = Report::default();
+        let gathered = match source.kind {
+            SourceKind::RdfDump | SourceKind::Archipel => {
+                self.gather_dump(source, &validators, &mut report)
+            }
+            SourceKind::OaiPmh => oai::harvest(self, source, &validators, &mut report),
+        };
         let failed = |mut report: Report, problem: Problem| {
             report.error = Some(problem);
             Ended {
@@ -178,25 +204,71 @@ impl Harvester {
                 validators: fetch::Validators::default(),
             }
         };
-        if source.kind == SourceKind::OaiPmh {
-            let p = Problem::new(
-                "kind-not-supported",
-                "OAI-PMH harvesting is not available yet",
-            );
-            return failed(report, p);
-        }
-        let url = fetch_url(source);
-        let limits = fetch::FetchLimits::from(&self.settings);
-        let fetched = match fetch::fetch(&url, &validators, &limits) {
-            Ok(fetch::Outcome::NotModified) => {
+        let harvested = match gathered {
+            Ok(Gathered::New(h)) => h,
+            Ok(Gathered::Unchanged(validators)) => {
                 return Ended {
                     status: RunStatus::Unchanged,
                     report,
                     validators,
                 };
             }
+            Err(problem) => return failed(report, problem),
+        };
+        report.fetched = Some(harvested.fetched.clone());
+        report.format = Some(harvested.format.clone());
+        if let Err(problem) = self.write(source, partner, &harvested) {
+            return failed(report, problem);
+        }
+        report.triples = harvested.graph.len();
+        Ended {
+            status: RunStatus::Ok,
+            report,
+            validators: harvested.validators,
+        }
+    }
+
+    /// Replaces the source's data graph with what a run gave, then its
+    /// provenance graph; either fails as a whole run.
+    fn write(
+        &self,
+        source: &Source,
+        partner: Option<&str>,
+        harvested: &Harvested,
+    ) -> Result<(), Problem> {
+        let name = graph_name(&self.public_url, source.id);
+        let provenance = self.provenance(
+            &name,
+            source,
+            &harvested.fetched,
+            partner,
+            harvested.graph.len(),
+        );
+        self.store
+            .replace(&name, &harvested.graph)
+            .and_then(|()| {
+                self.store.replace(
+                    &provenance_graph_name(&self.public_url, source.id),
+                    &provenance,
+                )
+            })
+            .map_err(|e| Problem::new("store-error", e))
+    }
+
+    /// An RDF dump (`rdf-dump`) or an Archipel instance's N-Quads dump
+    /// (`archipel`): one conditional fetch, read with the parse limits.
+    fn gather_dump(
+        &self,
+        source: &Source,
+        validators: &fetch::Validators,
+        report: &mut Report,
+    ) -> Result<Gathered, Problem> {
+        let url = fetch_url(source);
+        let limits = fetch::FetchLimits::from(&self.settings);
+        let fetched = match fetch::fetch(&url, validators, &limits) {
+            Ok(fetch::Outcome::NotModified) => return Ok(Gathered::Unchanged(validators.clone())),
             Ok(fetch::Outcome::Body(b)) => b,
-            Err(e) => return failed(report, Problem::new(e.code(), &e)),
+            Err(e) => return Err(Problem::new(e.code(), &e)),
         };
         report.fetched = Some(fetched.url.clone());
         let format = match source.kind {
@@ -207,34 +279,19 @@ impl Harvester {
             let e = rdf::ParseError::UnknownFormat {
                 content_type: fetched.content_type.clone(),
             };
-            return failed(report, Problem::new(e.code(), &e));
+            return Err(Problem::new(e.code(), &e));
         };
         report.format = Some(format.name().to_string());
         let limits = rdf::ParseLimits::from(&self.settings);
-        let parsed = rdf::decompress(fetched.body, limits.max_bytes)
-            .and_then(|body| rdf::parse(&body, format, &fetched.url, &limits));
-        let graph = match parsed {
-            Ok(g) => g,
-            Err(e) => return failed(report, Problem::new(e.code(), &e)),
-        };
-        report.triples = graph.len();
-        let name = graph_name(&self.public_url, source.id);
-        let provenance = self.provenance(&name, source, &fetched.url, partner, graph.len());
-        let written = self.store.replace(&name, &graph).and_then(|()| {
-            self.store.replace(
-                &provenance_graph_name(&self.public_url, source.id),
-                &provenance,
-            )
-        });
-        if let Err(e) = written {
-            report.triples = 0;
-            return failed(report, Problem::new("store-error", e));
-        }
-        Ended {
-            status: RunStatus::Ok,
-            report,
+        let graph = rdf::decompress(fetched.body, limits.max_bytes)
+            .and_then(|body| rdf::parse(&body, format, &fetched.url, &limits))
+            .map_err(|e| Problem::new(e.code(), &e))?;
+        Ok(Gathered::New(Harvested {
+            graph,
+            fetched: fetched.url,
+            format: format.name().to_string(),
             validators: fetched.validators,
-        }
+        }))
     }
 
     fn provenance(
