@@ -48,7 +48,11 @@ fn Header() -> impl IntoView {
         Some(user) => {
             let admin = user.is_admin().then(|| {
                 let current = (section == "/admin/users").then_some("page");
-                view! { <a href=c.href("/admin/users") aria-current=current>{tr("nav-admin-users")}</a> }
+                let harvest = (section == "/admin/harvest").then_some("page");
+                view! {
+                    <a href=c.href("/admin/users") aria-current=current>{tr("nav-admin-users")}</a>
+                    <a href=c.href("/admin/harvest") aria-current=harvest>{tr("nav-admin-harvest")}</a>
+                }
             });
             let current = (section == "/account").then_some("page");
             view! {

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
 use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
+pub use crate::pages::admin_harvest::{
+    HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
+    REJECTED_SHOWN, RUNS_SHOWN,
+};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -245,6 +249,12 @@ pub enum Page {
     AdminUsers {
         users: Vec<UserRow>,
     },
+    /// The harvest sources (administrators).
+    AdminHarvest(HarvestAdmin),
+    /// One harvest source with its runs.
+    AdminHarvestSource(HarvestSourceDetail),
+    /// The confirmation before a harvest source is removed.
+    AdminHarvestRemove(HarvestSourceRow),
     NotFound,
     Forbidden,
     BadRequest,
@@ -274,6 +284,9 @@ impl Page {
             Page::Register => "register-title",
             Page::Account(_) => "account-title",
             Page::AdminUsers { .. } => "admin-users-title",
+            Page::AdminHarvest(_) | Page::AdminHarvestSource(_) | Page::AdminHarvestRemove(_) => {
+                "harvest-title"
+            }
             Page::NotFound => "not-found-title",
             Page::Forbidden => "forbidden-title",
             Page::BadRequest => "bad-request-title",
@@ -300,6 +313,9 @@ impl Page {
             Page::Partners { .. } | Page::Partner(_) => "/partners",
             Page::Account(_) => "/account",
             Page::AdminUsers { .. } => "/admin/users",
+            Page::AdminHarvest(_) | Page::AdminHarvestSource(_) | Page::AdminHarvestRemove(_) => {
+                "/admin/harvest"
+            }
             _ => "",
         }
     }
@@ -311,6 +327,7 @@ impl Page {
             Page::Lesson(l) => Some(format!("{} · {}", l.title, l.course.title)),
             Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
             Page::Resource(r) => Some(r.title.clone()),
+            Page::AdminHarvestSource(d) => Some(d.source.label.clone()),
             _ => None,
         }
     }
@@ -356,6 +373,9 @@ impl Page {
                 | Page::Certificate(_)
                 | Page::Account(_)
                 | Page::AdminUsers { .. }
+                | Page::AdminHarvest(_)
+                | Page::AdminHarvestSource(_)
+                | Page::AdminHarvestRemove(_)
                 | Page::NotFound
                 | Page::Forbidden
                 | Page::BadRequest

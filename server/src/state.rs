@@ -9,6 +9,7 @@ use anyhow::Context;
 use search_index::SearchIndex;
 
 use crate::config::Settings;
+use crate::harvest::Harvester;
 use crate::http::limiter::FailureLimiter;
 use crate::indexer::Indexer;
 use crate::learn::Courses;
@@ -30,6 +31,9 @@ pub struct AppState {
     pub rdf: Arc<RdfProjection>,
     /// SPARQL queries that may run at once.
     pub sparql_slots: Arc<tokio::sync::Semaphore>,
+    /// Runs harvests: the administrators' "Harvest now" and the scheduler
+    /// of `archipel serve` share it.
+    pub harvester: Harvester,
 }
 
 impl AppState {
@@ -62,6 +66,7 @@ impl AppState {
             linked_data::Uris::new(settings.public_url()),
             courses.clone(),
         ));
+        let harvester = Harvester::new(db.clone(), rdf.store().clone(), &settings);
         let sparql_slots = Arc::new(tokio::sync::Semaphore::new(
             settings.sparql.concurrent_queries,
         ));
@@ -90,6 +95,7 @@ impl AppState {
             indexer,
             rdf,
             sparql_slots,
+            harvester,
         })
     }
 }

@@ -40,6 +40,9 @@ pub enum Action {
     ReviewResources,
     /// Add and rename concepts of the topic scheme.
     ManageTopics,
+    /// Register, schedule, run and remove harvest sources, and read their
+    /// run reports.
+    ManageHarvest,
 }
 
 /// Whether `actor` (`None`: not signed in) may perform `action`.
@@ -62,6 +65,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         Action::RequestTranslation => true,
         Action::ReviewResources => admin || moderator,
         Action::ManageTopics => admin,
+        Action::ManageHarvest => admin,
     }
 }
 
@@ -108,6 +112,7 @@ mod tests {
             Action::ManageMembers { org_id: 1 },
             Action::ListUsers,
             Action::SetRole { target_user_id: 2 },
+            Action::ManageHarvest,
         ] {
             assert!(!can(None, action), "{action:?}");
         }
@@ -209,5 +214,18 @@ mod tests {
         assert!(!can(Some(&learner), Action::TranslateResource));
         assert!(can(Some(&learner), Action::RequestTranslation));
         assert!(!can(Some(&learner), Action::ManageTopics));
+    }
+
+    #[test]
+    fn only_instance_admins_manage_harvest_sources() {
+        for role in [Role::Learner, Role::Contributor, Role::Moderator] {
+            // Not even an organisation administrator: sources feed the whole instance.
+            let a = actor(role, &[7], &[7]);
+            assert!(!can(Some(&a), Action::ManageHarvest), "{role:?}");
+        }
+        assert!(can(
+            Some(&actor(Role::Admin, &[], &[])),
+            Action::ManageHarvest
+        ));
     }
 }

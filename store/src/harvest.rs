@@ -30,18 +30,27 @@ pub enum SourceKind {
     RdfDump,
     /// Another Archipel instance, by its base address (its dump is fetched).
     Archipel,
-    /// An OAI-PMH provider (not harvested yet).
+    /// An OAI-PMH provider, harvested in `oai_dc`.
     OaiPmh,
+    /// Another Archipel instance, by its base address, harvested through
+    /// its SPARQL endpoint.
+    ArchipelSparql,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [Self::RdfDump, Self::Archipel, Self::OaiPmh];
+    pub const ALL: [SourceKind; 4] = [
+        Self::RdfDump,
+        Self::Archipel,
+        Self::OaiPmh,
+        Self::ArchipelSparql,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RdfDump => "rdf-dump",
             Self::Archipel => "archipel",
             Self::OaiPmh => "oai-pmh",
+            Self::ArchipelSparql => "archipel-sparql",
         }
     }
 
@@ -78,7 +87,7 @@ impl RunStatus {
 /// What an administrator submits to register a source.
 #[derive(Debug, Clone, Default)]
 pub struct SourceForm {
-    /// `rdf-dump`, `archipel` or `oai-pmh`.
+    /// `rdf-dump`, `archipel`, `oai-pmh` or `archipel-sparql`.
     pub kind: String,
     pub url: String,
     pub label: String,
@@ -354,4 +363,46 @@ pub async fn remove(db: &Db, id: i64) -> Result<()> {
     crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &id.to_string()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The newest runs of a source, newest first, `limit` at most.
+pub async fn runs(db: &Db, source_id: i64, limit: i64) -> Result<Vec<Run>> {
+    let sql = format!(
+        "SELECT {RUN_COLUMNS} FROM harvest_runs WHERE source_id = $1 ORDER BY id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(source_id)
+        .bind(limit.max(0))
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(run).collect()
+}
+
+/// How many runs a source has had.
+pub async fn count_runs(db: &Db, source_id: i64) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM harvest_runs WHERE source_id = $1")
+        .bind(source_id)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get("n")?)
+}
+
+/// Turns a source's schedule on or off and sets its interval (hours, 0
+/// meaning on demand only).
+pub async fn set_schedule(db: &Db, id: i64, enabled: bool, interval_hours: i64) -> Result<Source> {
+    if interval_hours < 0 {
+        return Err(StoreError::invalid("interval_hours", "out-of-range"));
+    }
+    let done = sqlx::query(
+        "UPDATE harvest_sources SET enabled = $1, interval_hours = $2 WHERE id = $3",
+    )
+    .bind(i64::from(enabled))
+    .bind(interval_hours)
+    .bind(id)
+    .execute(db.pool())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    get(db, id).await
 }

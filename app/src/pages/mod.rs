@@ -1,6 +1,7 @@
 //! One component per page; [`PageBody`] picks the one the server asked for.
 
 mod account;
+pub(crate) mod admin_harvest;
 mod auth;
 mod contribute;
 mod courses;
@@ -53,6 +54,13 @@ pub fn PageBody() -> impl IntoView {
         Page::Register => auth::Register().into_any(),
         Page::Account(account) => view! { <account::Account account /> }.into_any(),
         Page::AdminUsers { users } => view! { <account::AdminUsers users /> }.into_any(),
+        Page::AdminHarvest(view) => view! { <admin_harvest::HarvestSources view /> }.into_any(),
+        Page::AdminHarvestSource(detail) => {
+            view! { <admin_harvest::HarvestSourcePage detail /> }.into_any()
+        }
+        Page::AdminHarvestRemove(source) => {
+            view! { <admin_harvest::HarvestRemove source /> }.into_any()
+        }
         Page::NotFound => {
             view! { <ErrorPage title="not-found-title" text="not-found-text" /> }.into_any()
         }

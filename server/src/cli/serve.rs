@@ -82,9 +82,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .dumps()
         .clone()
         .spawn(state.rdf.store().clone(), DUMP_SETTLE);
-    let harvests =
-        crate::harvest::Harvester::new(db.clone(), state.rdf.store().clone(), &state.settings)
-            .spawn_scheduler();
+    let harvests = state.harvester.clone().spawn_scheduler();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
         crate::learn::watch::spawn(

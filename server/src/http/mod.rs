@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod admin_harvest;
 pub mod api;
 pub mod contribute;
 pub mod csrf;
@@ -195,7 +196,23 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/account/password", post(accounts::password))
         .route("/{lang}/account/delete", post(accounts::delete))
         .route("/{lang}/admin/users", get(pages::admin_users))
-        .route("/{lang}/admin/users/{id}/role", post(admin::set_role));
+        .route("/{lang}/admin/users/{id}/role", post(admin::set_role))
+        .route(
+            "/{lang}/admin/harvest",
+            get(admin_harvest::list).post(admin_harvest::add),
+        )
+        .route(
+            "/{lang}/admin/harvest/{id}",
+            get(admin_harvest::detail).post(admin_harvest::schedule),
+        )
+        .route(
+            "/{lang}/admin/harvest/{id}/run",
+            post(admin_harvest::run_now),
+        )
+        .route(
+            "/{lang}/admin/harvest/{id}/remove",
+            get(admin_harvest::confirm_remove).post(admin_harvest::remove),
+        );
 
     let immutable = HeaderValue::from_static("public, max-age=31536000, immutable");
     let revalidate = HeaderValue::from_static("no-cache");

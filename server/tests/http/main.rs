@@ -3,6 +3,7 @@
 //! with `oneshot` and a small cookie jar standing in for the browser.
 
 mod accounts;
+mod admin_harvest;
 mod contribute;
 mod learning;
 mod library;
