@@ -30,27 +30,18 @@ pub enum SourceKind {
     RdfDump,
     /// Another Archipel instance, by its base address (its dump is fetched).
     Archipel,
-    /// An OAI-PMH provider, harvested in `oai_dc`.
+    /// An OAI-PMH provider (not harvested yet).
     OaiPmh,
-    /// Another Archipel instance, by its base address, harvested through
-    /// its SPARQL endpoint.
-    ArchipelSparql,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 4] = [
-        Self::RdfDump,
-        Self::Archipel,
-        Self::OaiPmh,
-        Self::ArchipelSparql,
-    ];
+    pub const ALL: [SourceKind; 3] = [Self::RdfDump, Self::Archipel, Self::OaiPmh];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RdfDump => "rdf-dump",
             Self::Archipel => "archipel",
             Self::OaiPmh => "oai-pmh",
-            Self::ArchipelSparql => "archipel-sparql",
         }
     }
 
@@ -87,7 +78,7 @@ impl RunStatus {
 /// What an administrator submits to register a source.
 #[derive(Debug, Clone, Default)]
 pub struct SourceForm {
-    /// `rdf-dump`, `archipel`, `oai-pmh` or `archipel-sparql`.
+    /// `rdf-dump`, `archipel` or `oai-pmh`.
     pub kind: String,
     pub url: String,
     pub label: String,
