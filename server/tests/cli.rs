@@ -9,6 +9,8 @@ mod amb_rdf;
 mod harvest;
 #[path = "cli/harvest_oai.rs"]
 mod harvest_oai;
+#[path = "cli/harvest_sparql.rs"]
+mod harvest_sparql;
 #[path = "cli/open_data.rs"]
 mod open_data;
 #[path = "cli/recovery.rs"]

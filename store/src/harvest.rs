@@ -30,18 +30,27 @@ pub enum SourceKind {
     RdfDump,
     /// Another Archipel instance, by its base address (its dump is fetched).
     Archipel,
-    /// An OAI-PMH provider (not harvested yet).
+    /// An OAI-PMH provider, harvested in `oai_dc`.
     OaiPmh,
+    /// Another Archipel instance, by its base address, harvested through
+    /// its SPARQL endpoint.
+    ArchipelSparql,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [Self::RdfDump, Self::Archipel, Self::OaiPmh];
+    pub const ALL: [SourceKind; 4] = [
+        Self::RdfDump,
+        Self::Archipel,
+        Self::OaiPmh,
+        Self::ArchipelSparql,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RdfDump => "rdf-dump",
             Self::Archipel => "archipel",
             Self::OaiPmh => "oai-pmh",
+            Self::ArchipelSparql => "archipel-sparql",
         }
     }
 
@@ -78,7 +87,7 @@ impl RunStatus {
 /// What an administrator submits to register a source.
 #[derive(Debug, Clone, Default)]
 pub struct SourceForm {
-    /// `rdf-dump`, `archipel` or `oai-pmh`.
+    /// `rdf-dump`, `archipel`, `oai-pmh` or `archipel-sparql`.
     pub kind: String,
     pub url: String,
     pub label: String,

@@ -15,8 +15,11 @@ use crate::harvest::Harvester;
 pub enum HarvestCommand {
     /// Register a source.
     Add {
-        /// rdf-dump (an RDF file), archipel (another instance's base address)
-        /// or oai-pmh (registered, not harvested yet).
+        /// rdf-dump (an RDF file's address), archipel (another instance's
+        /// base address: its N-Quads dump), archipel-sparql (another
+        /// instance's base address or its /sparql endpoint: paged CONSTRUCT
+        /// queries) or oai-pmh (an OAI-PMH base address, harvested in oai_dc;
+        /// add ?set=SPEC to harvest one set).
         #[arg(long)]
         kind: String,
         #[arg(long)]

@@ -6,12 +6,16 @@
 //! (PROV-O and DCT: where from, when, how many triples, the partner
 //! credited) goes into a second graph, `{…}/provenance`, written after the
 //! data. A refused or failed run records why and leaves both graphs as they
-//! were. Kinds: `rdf-dump` (an RDF file) and `archipel` (another instance,
-//! whose N-Quads dump is fetched); OAI-PMH harvesting is not there yet.
+//! were. Kinds: `rdf-dump` (an RDF file), `archipel` (another instance,
+//! whose N-Quads dump is fetched), `archipel-sparql` (another instance,
+//! paged through its SPARQL endpoint, see [`sparql`]) and `oai-pmh` (an
+//! OAI-PMH provider in `oai_dc`, incrementally, see [`oai`]). Each kind
+//! gathers the source's complete new graph; writing it is shared.
 
 pub mod fetch;
 pub mod oai;
 pub mod rdf;
+pub mod sparql;
 
 use std::sync::Arc;
 
@@ -195,6 +199,7 @@ impl Harvester {
                 self.gather_dump(source, &validators, &mut report)
             }
             SourceKind::OaiPmh => oai::harvest(self, source, &validators, &mut report),
+            SourceKind::ArchipelSparql => sparql::harvest(self, source, &mut report),
         };
         let failed = |mut report: Report, problem: Problem| {
             report.error = Some(problem);

@@ -511,16 +511,25 @@ async fn hostile_providers_fail_the_run_and_keep_the_previous_graphs() {
 /// Starts an instance loaded with the demo data, served on loopback; its
 /// base address.
 pub async fn demo_instance() -> (tempfile::TempDir, String) {
+    let (dir, base, _) = demo_instance_with(|_| {}).await;
+    (dir, base)
+}
+
+/// [`demo_instance`] with its settings changed by `change`, and its state.
+pub async fn demo_instance_with(
+    change: impl FnOnce(&mut Settings),
+) -> (tempfile::TempDir, String, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mut settings = settings(dir.path());
     settings.public_url = base.clone();
+    change(&mut settings);
     server::cli::demo::run(settings.clone()).await.unwrap();
     let db = server::cli::open_db(&settings).await.unwrap();
     let state = AppState::new(db, settings).unwrap();
     state.rdf.rebuild().await.unwrap();
-    let app = server::http::app(state);
+    let app = server::http::app(state.clone());
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -529,7 +538,7 @@ pub async fn demo_instance() -> (tempfile::TempDir, String) {
         .await
         .unwrap();
     });
-    (dir, base)
+    (dir, base, state)
 }
 
 #[tokio::test(flavor = "multi_thread")]
