@@ -12,6 +12,8 @@ pub struct Actor {
     pub member_of: Vec<i64>,
     /// Organisations where the actor is an organisation administrator.
     pub admin_of: Vec<i64>,
+    /// Providers of the directory whose profile the actor edits.
+    pub provider_of: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,20 @@ pub enum Action {
     /// Register, schedule, run and remove harvest sources, and read their
     /// run reports.
     ManageHarvest,
+    /// Create a provider profile in the directory (becoming its first member).
+    CreateProvider,
+    /// Edit, submit, confirm a provider's profile and change its logo.
+    EditProvider { provider_id: i64 },
+    /// Add and remove the members of a provider.
+    ManageProviderMembers { provider_id: i64 },
+    /// See the directory's review queue and the profiles due for confirmation.
+    ReviewProviders,
+    /// Approve, reject or unpublish one provider's profile.
+    ReviewProvider { provider_id: i64 },
+    /// Read the help requests sent to a provider.
+    ViewHelpRequests { provider_id: i64 },
+    /// Read every help request on the instance.
+    ViewAllHelpRequests,
 }
 
 /// Whether `actor` (`None`: not signed in) may perform `action`.
@@ -66,6 +82,18 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         Action::ReviewResources => admin || moderator,
         Action::ManageTopics => admin,
         Action::ManageHarvest => admin,
+        Action::CreateProvider => true,
+        Action::EditProvider { provider_id }
+        | Action::ManageProviderMembers { provider_id }
+        | Action::ViewHelpRequests { provider_id } => {
+            admin || actor.provider_of.contains(&provider_id)
+        }
+        Action::ReviewProviders => admin || moderator,
+        // Nobody approves their own provider's profile.
+        Action::ReviewProvider { provider_id } => {
+            (admin || moderator) && !actor.provider_of.contains(&provider_id)
+        }
+        Action::ViewAllHelpRequests => admin,
     }
 }
 
@@ -81,6 +109,7 @@ pub async fn actor_for(db: &crate::Db, user: &crate::users::User) -> crate::erro
             .filter(|(_, r)| *r == crate::organisations::OrgRole::Admin)
             .map(|(o, _)| o.id)
             .collect(),
+        provider_of: crate::directory::members::provider_ids_of(db, user.id).await?,
     })
 }
 
@@ -94,6 +123,14 @@ mod tests {
             role,
             member_of: member_of.to_vec(),
             admin_of: admin_of.to_vec(),
+            provider_of: Vec::new(),
+        }
+    }
+
+    fn provider_member(role: Role, provider_of: &[i64]) -> Actor {
+        Actor {
+            provider_of: provider_of.to_vec(),
+            ..actor(role, &[], &[])
         }
     }
 
@@ -113,6 +150,13 @@ mod tests {
             Action::ListUsers,
             Action::SetRole { target_user_id: 2 },
             Action::ManageHarvest,
+            Action::CreateProvider,
+            Action::EditProvider { provider_id: 1 },
+            Action::ManageProviderMembers { provider_id: 1 },
+            Action::ReviewProviders,
+            Action::ReviewProvider { provider_id: 1 },
+            Action::ViewHelpRequests { provider_id: 1 },
+            Action::ViewAllHelpRequests,
         ] {
             assert!(!can(None, action), "{action:?}");
         }
@@ -227,5 +271,89 @@ mod tests {
             Some(&actor(Role::Admin, &[], &[])),
             Action::ManageHarvest
         ));
+    }
+
+    #[test]
+    fn anyone_signed_in_creates_a_provider_and_its_members_edit_it() {
+        for role in Role::ALL {
+            assert!(can(Some(&actor(role, &[], &[])), Action::CreateProvider));
+        }
+        let member = provider_member(Role::Learner, &[3]);
+        for action in [
+            Action::EditProvider { provider_id: 3 },
+            Action::ManageProviderMembers { provider_id: 3 },
+        ] {
+            assert!(can(Some(&member), action), "{action:?}");
+        }
+        assert!(!can(Some(&member), Action::EditProvider { provider_id: 4 }));
+        assert!(!can(
+            Some(&member),
+            Action::ManageProviderMembers { provider_id: 4 }
+        ));
+        // Belonging to a partner organisation gives no right on a provider.
+        let partner = actor(Role::Contributor, &[3], &[3]);
+        assert!(!can(
+            Some(&partner),
+            Action::EditProvider { provider_id: 3 }
+        ));
+        let moderator = actor(Role::Moderator, &[], &[]);
+        assert!(
+            !can(Some(&moderator), Action::EditProvider { provider_id: 3 }),
+            "moderators review, they do not write profiles"
+        );
+        let admin = actor(Role::Admin, &[], &[]);
+        assert!(can(Some(&admin), Action::EditProvider { provider_id: 3 }));
+    }
+
+    #[test]
+    fn moderators_review_profiles_but_not_their_own_providers() {
+        let moderator = actor(Role::Moderator, &[], &[]);
+        assert!(can(Some(&moderator), Action::ReviewProviders));
+        assert!(can(
+            Some(&moderator),
+            Action::ReviewProvider { provider_id: 3 }
+        ));
+        let member_moderator = provider_member(Role::Moderator, &[3]);
+        assert!(!can(
+            Some(&member_moderator),
+            Action::ReviewProvider { provider_id: 3 }
+        ));
+        assert!(can(
+            Some(&member_moderator),
+            Action::ReviewProvider { provider_id: 4 }
+        ));
+        for role in [Role::Learner, Role::Contributor] {
+            let a = provider_member(role, &[3]);
+            assert!(!can(Some(&a), Action::ReviewProviders), "{role:?}");
+            assert!(!can(Some(&a), Action::ReviewProvider { provider_id: 4 }));
+        }
+        let admin = actor(Role::Admin, &[], &[]);
+        assert!(can(Some(&admin), Action::ReviewProvider { provider_id: 3 }));
+    }
+
+    #[test]
+    fn help_requests_are_read_by_their_providers_members_and_admins() {
+        let member = provider_member(Role::Learner, &[3]);
+        assert!(can(
+            Some(&member),
+            Action::ViewHelpRequests { provider_id: 3 }
+        ));
+        assert!(!can(
+            Some(&member),
+            Action::ViewHelpRequests { provider_id: 4 }
+        ));
+        assert!(!can(Some(&member), Action::ViewAllHelpRequests));
+        let moderator = actor(Role::Moderator, &[], &[]);
+        assert!(!can(
+            Some(&moderator),
+            Action::ViewHelpRequests { provider_id: 3 }
+        ));
+        assert!(!can(Some(&moderator), Action::ViewAllHelpRequests));
+        let admin = actor(Role::Admin, &[], &[]);
+        assert!(can(
+            Some(&admin),
+            Action::ViewHelpRequests { provider_id: 3 }
+        ));
+        assert!(can(Some(&admin), Action::ViewAllHelpRequests));
     }
 }

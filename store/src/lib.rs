@@ -7,6 +7,7 @@
 pub mod authz;
 pub mod concepts;
 mod db;
+pub mod directory;
 mod error;
 pub mod harvest;
 pub mod learning;

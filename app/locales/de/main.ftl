@@ -570,3 +570,22 @@ flash-harvest-ok = Der Abruf war erfolgreich.
 flash-harvest-unchanged = Der Abruf ist erledigt: Die Quelle hat sich seit dem letzten nicht geändert.
 flash-harvest-failed = Der Abruf ist fehlgeschlagen: Der Grund steht bei der Quelle.
 flash-harvest-removed = Die Quelle ist entfernt.
+
+# Anbieterverzeichnis: Eingabefehler
+error-help-required = Wählen Sie mindestens eine Art der Unterstützung.
+error-help-kind-unknown = Eine der gewählten Arten der Unterstützung gibt es nicht.
+error-service-unknown = Einer der gewählten Dienste existiert nicht.
+error-services-required = Ein Hoster nennt mindestens einen Dienst, den er betreibt.
+error-area-invalid = Geben Sie ein Land mit seinem Zwei-Buchstaben-Code (DE) oder eine Region aus der Liste (DE2) an.
+error-areas-required = Geben Sie mindestens ein Land oder eine Region an, in der Sie tätig sind.
+error-delivery-required = Geben Sie an, ob Sie aus der Ferne, vor Ort oder beides arbeiten.
+error-price-model-required = Wählen Sie mindestens ein Preismodell.
+error-price-model-unknown = Eines der gewählten Preismodelle gibt es nicht.
+error-legal-form-invalid = Wählen Sie eine Rechtsform aus der Liste.
+error-commitment-unknown = Eine der gewählten Verpflichtungen gehört nicht zur Charta.
+error-description-too-short = Die Beschreibung braucht mindestens 40 Zeichen: Sagen Sie, was Sie wem anbieten.
+error-profile-state-invalid = Diese Aktion ist im aktuellen Zustand des Profils nicht möglich; die Seite hat sich vielleicht inzwischen geändert.
+error-already-member = Dieses Konto ist bereits Mitglied.
+error-last-member = Das letzte Mitglied kann nicht austreten: Fügen Sie zuerst jemand anderen hinzu.
+error-message-too-short = Die Nachricht braucht mindestens 20 Zeichen: Beschreiben Sie, was Sie brauchen.
+error-request-limit = Sie haben diesem Anbieter heute schon dreimal geschrieben; bitte versuchen Sie es morgen wieder.

@@ -570,3 +570,22 @@ flash-harvest-ok = The harvest succeeded.
 flash-harvest-unchanged = The harvest is done: the source has not changed since the last one.
 flash-harvest-failed = The harvest failed: the reason is shown with the source.
 flash-harvest-removed = The source is removed.
+
+# Providers directory: input errors
+error-help-required = Choose at least one kind of help.
+error-help-kind-unknown = One of the kinds of help chosen does not exist.
+error-service-unknown = One of the services chosen does not exist.
+error-services-required = A hoster names at least one service it hosts.
+error-area-invalid = Give a country by its two-letter code (FR) or a region from the list (FRJ).
+error-areas-required = Give at least one country or region where you work.
+error-delivery-required = Say whether you work remotely, on site, or both.
+error-price-model-required = Choose at least one price model.
+error-price-model-unknown = One of the price models chosen does not exist.
+error-legal-form-invalid = Choose a legal form from the list.
+error-commitment-unknown = One of the commitments chosen is not part of the charter.
+error-description-too-short = The description needs at least 40 characters: say what you offer and to whom.
+error-profile-state-invalid = This action is not possible in the profile's current state; the page may have changed meanwhile.
+error-already-member = This account is already a member.
+error-last-member = The last member cannot leave: add someone else first.
+error-message-too-short = The message needs at least 20 characters: describe what you need.
+error-request-limit = You have already written to this provider three times today; please try again tomorrow.

@@ -570,3 +570,22 @@ flash-harvest-ok = La moisson a réussi.
 flash-harvest-unchanged = La moisson est faite : la source n’a pas changé depuis la précédente.
 flash-harvest-failed = La moisson a échoué : la raison est indiquée avec la source.
 flash-harvest-removed = La source est supprimée.
+
+# Annuaire des prestataires : erreurs de saisie
+error-help-required = Choisissez au moins un type d’aide.
+error-help-kind-unknown = Un des types d’aide choisis n’existe pas.
+error-service-unknown = Un des services choisis n’existe pas.
+error-services-required = Un hébergeur indique au moins un service qu’il héberge.
+error-area-invalid = Indiquez un pays par son code à deux lettres (FR) ou une région de la liste (FRJ).
+error-areas-required = Indiquez au moins un pays ou une région où vous intervenez.
+error-delivery-required = Dites si vous intervenez à distance, sur place, ou les deux.
+error-price-model-required = Choisissez au moins un mode de tarification.
+error-price-model-unknown = Un des modes de tarification choisis n’existe pas.
+error-legal-form-invalid = Choisissez une forme juridique dans la liste.
+error-commitment-unknown = Un des engagements choisis ne fait pas partie de la charte.
+error-description-too-short = La description doit compter au moins 40 caractères : dites ce que vous proposez et à qui.
+error-profile-state-invalid = Cette action n’est pas possible dans l’état actuel du profil ; la page a peut-être changé entre-temps.
+error-already-member = Ce compte est déjà membre.
+error-last-member = Le dernier membre ne peut pas partir : ajoutez d’abord quelqu’un d’autre.
+error-message-too-short = Le message doit compter au moins 20 caractères : décrivez votre besoin.
+error-request-limit = Vous avez déjà écrit trois fois à ce prestataire aujourd’hui ; réessayez demain.

@@ -571,3 +571,22 @@ flash-harvest-ok = Prikupljanje je uspjelo.
 flash-harvest-unchanged = Prikupljanje je gotovo: izvor se nije promijenio od prethodnog.
 flash-harvest-failed = Prikupljanje nije uspjelo: razlog je naveden uz izvor.
 flash-harvest-removed = Izvor je uklonjen.
+
+# Imenik pružatelja usluga: pogreške unosa
+error-help-required = Odaberite barem jednu vrstu pomoći.
+error-help-kind-unknown = Jedna od odabranih vrsta pomoći ne postoji.
+error-service-unknown = Jedna od odabranih usluga ne postoji.
+error-services-required = Pružatelj smještaja navodi barem jednu uslugu koju nudi.
+error-area-invalid = Navedite državu njezinim dvoslovnim kodom (HR) ili regiju s popisa (HR0).
+error-areas-required = Navedite barem jednu državu ili regiju u kojoj radite.
+error-delivery-required = Navedite radite li na daljinu, na licu mjesta ili oboje.
+error-price-model-required = Odaberite barem jedan model cijena.
+error-price-model-unknown = Jedan od odabranih modela cijena ne postoji.
+error-legal-form-invalid = Odaberite pravni oblik s popisa.
+error-commitment-unknown = Jedna od odabranih obveza nije dio povelje.
+error-description-too-short = Opis mora imati barem 40 znakova: recite što nudite i kome.
+error-profile-state-invalid = Ova radnja nije moguća u trenutnom stanju profila; stranica se možda u međuvremenu promijenila.
+error-already-member = Ovaj račun je već član.
+error-last-member = Posljednji član ne može otići: najprije dodajte nekog drugog.
+error-message-too-short = Poruka mora imati barem 20 znakova: opišite što vam treba.
+error-request-limit = Ovom ste pružatelju danas već pisali tri puta; pokušajte ponovno sutra.

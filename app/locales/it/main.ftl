@@ -570,3 +570,22 @@ flash-harvest-ok = La raccolta è riuscita.
 flash-harvest-unchanged = La raccolta è fatta: la fonte non è cambiata dalla precedente.
 flash-harvest-failed = La raccolta non è riuscita: il motivo è indicato con la fonte.
 flash-harvest-removed = La fonte è eliminata.
+
+# Elenco dei fornitori: errori di inserimento
+error-help-required = Scegli almeno un tipo di aiuto.
+error-help-kind-unknown = Uno dei tipi di aiuto scelti non esiste.
+error-service-unknown = Uno dei servizi scelti non esiste.
+error-services-required = Chi offre hosting indica almeno un servizio che ospita.
+error-area-invalid = Indica un paese con il suo codice di due lettere (IT) o una regione dell’elenco (ITC).
+error-areas-required = Indica almeno un paese o una regione in cui lavori.
+error-delivery-required = Indica se lavori a distanza, in presenza o in entrambi i modi.
+error-price-model-required = Scegli almeno un modello di prezzo.
+error-price-model-unknown = Uno dei modelli di prezzo scelti non esiste.
+error-legal-form-invalid = Scegli una forma giuridica dall’elenco.
+error-commitment-unknown = Uno degli impegni scelti non fa parte della carta.
+error-description-too-short = La descrizione deve avere almeno 40 caratteri: di’ che cosa offri e a chi.
+error-profile-state-invalid = Questa azione non è possibile nello stato attuale del profilo; la pagina potrebbe essere cambiata nel frattempo.
+error-already-member = Questo account è già membro.
+error-last-member = L’ultimo membro non può uscire: aggiungi prima qualcun altro.
+error-message-too-short = Il messaggio deve avere almeno 20 caratteri: descrivi di che cosa hai bisogno.
+error-request-limit = Hai già scritto tre volte oggi a questo fornitore; riprova domani.

@@ -1,0 +1,711 @@
+//! The providers directory on both engines: profiles and their review
+//! cycle (the public sees the last approved version while changes wait),
+//! members, filters, yearly confirmation and help requests.
+
+use store::directory::browse::{self, Filters};
+use store::directory::requests::{self, HelpRequestForm, RequestStatus};
+use store::directory::{
+    self, HelpKind, PriceModel, Provider, ProviderForm, Service, Status, members, review,
+};
+use store::users::{self, Role};
+use store::{Db, authz, outbox};
+
+use super::{codes, org_form, postgres, reg, sqlite};
+
+fn form(name: &str) -> ProviderForm {
+    ProviderForm {
+        name: name.into(),
+        original_language: "fr".into(),
+        descriptions: [
+            (
+                "fr".to_string(),
+                "Nous hébergeons des outils libres pour les associations de la région.".to_string(),
+            ),
+            (
+                "en".to_string(),
+                "We host free software tools for the associations of the region.".to_string(),
+            ),
+        ]
+        .into(),
+        help: vec!["hosting".into(), "training".into()],
+        services: vec!["nextcloud".into(), "jitsi".into()],
+        areas: vec!["FR".into()],
+        remote: true,
+        on_site: false,
+        languages: "fr, en".into(),
+        prices: vec!["paid".into()],
+        legal_form: "association".into(),
+        chatons: true,
+        contact_email: "contact@nuage.example.org".into(),
+        website: "https://nuage.example.org".into(),
+        commitments: vec!["no-tracking".into(), "free-software".into()],
+    }
+}
+
+async fn people(db: &Db) -> (i64, i64, i64) {
+    let owner = users::create(db, &reg("owner@example.org"), Role::Learner)
+        .await
+        .unwrap();
+    let moderator = users::create(db, &reg("mod@example.org"), Role::Moderator)
+        .await
+        .unwrap();
+    let admin = users::create(db, &reg("admin@example.org"), Role::Admin)
+        .await
+        .unwrap();
+    (owner.id, moderator.id, admin.id)
+}
+
+/// A provider created, submitted and approved.
+async fn published(db: &Db, owner: i64, moderator: i64, f: &ProviderForm) -> Provider {
+    let p = directory::create(db, owner, f).await.unwrap();
+    review::submit(db, owner, p.id).await.unwrap();
+    review::approve(db, moderator, p.id).await.unwrap()
+}
+
+fn names(l: &browse::Listing) -> Vec<String> {
+    l.providers
+        .iter()
+        .map(|p| p.public().unwrap().name.clone())
+        .collect()
+}
+
+async fn everything(db: &Db) -> browse::Listing {
+    browse::list(db, &Filters::default(), 100, 0).await.unwrap()
+}
+
+async fn the_public_sees_the_last_approved_version(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    let p = directory::create(&db, owner, &form("Nuage Exemple"))
+        .await
+        .unwrap();
+    assert_eq!(p.slug, "nuage-exemple");
+    assert_eq!(p.status, Status::Draft);
+    assert!(p.public().is_none());
+    assert_eq!(p.working.help, [HelpKind::Hosting, HelpKind::Training]);
+    assert_eq!(p.working.languages, ["en", "fr"]);
+    assert_eq!(p.working.descriptions.len(), 2);
+    assert!(matches!(
+        browse::published(&db, "nuage-exemple").await,
+        Err(store::StoreError::NotFound)
+    ));
+    assert_eq!(everything(&db).await.total, 0, "drafts are not listed");
+
+    // Submitted, then edited again: back to draft, the moderator cannot act.
+    let p = review::submit(&db, owner, p.id).await.unwrap();
+    assert_eq!(p.status, Status::Pending);
+    assert!(p.submitted_at.is_some());
+    let mut f = form("Nuage Exemple");
+    f.website = "https://nuage.example.net".into();
+    let p = directory::update(&db, owner, p.id, &f).await.unwrap();
+    assert_eq!(p.status, Status::Draft);
+    let late = review::approve(&db, moderator, p.id).await.unwrap_err();
+    assert_eq!(codes(late), [("status", "profile-state-invalid")]);
+
+    // Rejected with a note (a note is required), submitted again, approved.
+    review::submit(&db, owner, p.id).await.unwrap();
+    let silent = review::reject(&db, moderator, p.id, "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(silent), [("note", "required")]);
+    let p = review::reject(&db, moderator, p.id, "Say which region you serve.")
+        .await
+        .unwrap();
+    assert_eq!(p.status, Status::Rejected);
+    assert_eq!(p.status_note, "Say which region you serve.");
+    assert!(p.public().is_none());
+    review::submit(&db, owner, p.id).await.unwrap();
+    let before = outbox::last_id(&db).await.unwrap();
+    let p = review::approve(&db, moderator, p.id).await.unwrap();
+    assert_eq!(p.status, Status::Published);
+    assert_eq!(p.status_note, "", "the old note is gone");
+    assert_eq!(p.public(), Some(&p.working));
+    assert!(p.published_at.is_some() && p.confirmed_at.is_some());
+    let changes = outbox::after(&db, before, 10).await.unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].entity.as_str(), changes[0].entity_id.as_str()),
+        (directory::OUTBOX_ENTITY, "nuage-exemple")
+    );
+    let again = review::approve(&db, moderator, p.id).await.unwrap_err();
+    assert_eq!(codes(again), [("status", "profile-state-invalid")]);
+    let nothing = review::submit(&db, owner, p.id).await.unwrap_err();
+    assert_eq!(codes(nothing), [("status", "profile-state-invalid")]);
+
+    // A later change waits while the public keeps the approved version.
+    let mut f = form("Nuage Exemple Coop");
+    f.legal_form = "cooperative".into();
+    f.website = "https://nuage.example.net".into();
+    let p = directory::update(&db, owner, p.id, &f).await.unwrap();
+    assert_eq!(p.status, Status::Draft);
+    let p = review::submit(&db, owner, p.id).await.unwrap();
+    assert_eq!(p.status, Status::ChangesPending);
+    let queue = review::queue(&db).await.unwrap();
+    assert_eq!(queue.iter().map(|q| q.id).collect::<Vec<_>>(), [p.id]);
+    assert_eq!(review::waiting(&db).await.unwrap(), 1);
+    let shown = browse::published(&db, "nuage-exemple").await.unwrap();
+    assert_eq!(shown.public().unwrap().name, "Nuage Exemple");
+    assert_eq!(names(&everything(&db).await), ["Nuage Exemple"]);
+    let coops = browse::list(&db, &Filters::default(), 10, 0).await.unwrap();
+    assert_eq!(coops.providers[0].working.name, "Nuage Exemple Coop");
+
+    // Rejecting the change keeps the published version online.
+    let p = review::reject(&db, moderator, p.id, "Not a cooperative yet?")
+        .await
+        .unwrap();
+    assert_eq!(p.public().unwrap().name, "Nuage Exemple");
+    assert_eq!(everything(&db).await.total, 1);
+    review::submit(&db, owner, p.id).await.unwrap();
+    let p = review::approve(&db, moderator, p.id).await.unwrap();
+    assert_eq!(p.public().unwrap().name, "Nuage Exemple Coop");
+    assert_eq!(p.slug, "nuage-exemple", "the slug never changes");
+    assert!(review::queue(&db).await.unwrap().is_empty());
+
+    let actions: Vec<String> = directory::history(&db, p.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "created",
+            "submitted",
+            "edited",
+            "submitted",
+            "rejected",
+            "submitted",
+            "approved",
+            "edited",
+            "submitted",
+            "rejected",
+            "submitted",
+            "approved"
+        ]
+    );
+    let history = directory::history(&db, p.id).await.unwrap();
+    assert_eq!(history[2].detail, "website");
+    assert_eq!(history[4].detail, "Say which region you serve.");
+    assert_eq!(history[4].user_id, Some(moderator));
+    assert_eq!(history[7].detail, "name, legal_form");
+}
+on_both!(versions, the_public_sees_the_last_approved_version);
+
+async fn refused_profiles_write_nothing_and_edits_that_change_nothing_are_free(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    let mut bad = form("Nuage");
+    bad.help = vec!["hosting".into()];
+    bad.services.clear();
+    bad.remote = false;
+    bad.contact_email = "nobody".into();
+    bad.areas = vec!["FRZ".into()];
+    let err = directory::create(&db, owner, &bad).await.unwrap_err();
+    assert_eq!(
+        codes(err),
+        [
+            ("services", "services-required"),
+            ("areas", "area-invalid"),
+            ("delivery", "delivery-required"),
+            ("contact_email", "email-invalid"),
+        ]
+    );
+    assert!(directory::of_member(&db, owner).await.unwrap().is_empty());
+
+    let p = published(&db, owner, moderator, &form("Nuage")).await;
+    // Saving the same profile again is no change and no review.
+    let same = directory::update(&db, owner, p.id, &form("Nuage"))
+        .await
+        .unwrap();
+    assert_eq!(same.status, Status::Published);
+    // The contact address is never public and needs no review.
+    let mut f = form("Nuage");
+    f.contact_email = "Help@Nuage.example.org".into();
+    let p = directory::update(&db, owner, p.id, &f).await.unwrap();
+    assert_eq!(p.status, Status::Published);
+    assert_eq!(p.contact_email, "help@nuage.example.org");
+    let err = directory::update(&db, owner, p.id, &ProviderForm::default())
+        .await
+        .unwrap_err();
+    assert!(codes(err).contains(&("name", "required")));
+    assert_eq!(
+        ProviderForm::of(&directory::get(&db, p.id).await.unwrap()),
+        ProviderForm {
+            contact_email: "help@nuage.example.org".into(),
+            languages: "en, fr".into(),
+            commitments: vec!["free-software".into(), "no-tracking".into()],
+            ..form("Nuage")
+        },
+        "the edit form shows what was saved"
+    );
+    // Two providers with one name get two slugs.
+    let twin = directory::create(&db, owner, &form("Nuage")).await.unwrap();
+    assert_eq!(twin.slug, "nuage-2");
+
+    // A logo is a change like any other; the old file is freed only when
+    // no version shows it any more.
+    assert_eq!(
+        directory::set_logo(&db, owner, p.id, Some("a.png"))
+            .await
+            .unwrap(),
+        None
+    );
+    review::submit(&db, owner, p.id).await.unwrap();
+    review::approve(&db, moderator, p.id).await.unwrap();
+    let freed = directory::set_logo(&db, owner, p.id, Some("b.png"))
+        .await
+        .unwrap();
+    assert_eq!(freed, None, "a.png is still published");
+    let freed = directory::set_logo(&db, owner, p.id, None).await.unwrap();
+    assert_eq!(freed.as_deref(), Some("b.png"));
+    let p = directory::get(&db, p.id).await.unwrap();
+    assert_eq!(p.public().unwrap().logo.as_deref(), Some("a.png"));
+    assert_eq!(p.working.logo, None);
+    assert_eq!(p.status, Status::Draft);
+}
+on_both!(
+    refusals,
+    refused_profiles_write_nothing_and_edits_that_change_nothing_are_free
+);
+
+async fn members_edit_their_provider_and_the_last_one_stays(db: Db) {
+    let (owner, _, admin) = people(&db).await;
+    let colleague = users::create(&db, &reg("colleague@example.org"), Role::Learner)
+        .await
+        .unwrap();
+    let p = directory::create(&db, owner, &form("Nuage")).await.unwrap();
+    let owner_user = users::get(&db, owner).await.unwrap();
+    let actor = authz::actor_for(&db, &owner_user).await.unwrap();
+    assert_eq!(actor.provider_of, [p.id]);
+    assert!(authz::can(
+        Some(&actor),
+        authz::Action::EditProvider { provider_id: p.id }
+    ));
+    let outsider = authz::actor_for(&db, &colleague).await.unwrap();
+    assert!(!authz::can(
+        Some(&outsider),
+        authz::Action::EditProvider { provider_id: p.id }
+    ));
+    // A partner organisation's members are not a provider's.
+    let org = store::organisations::create(&db, &org_form("Les Tisserands"))
+        .await
+        .unwrap();
+    store::organisations::add_member(
+        &db,
+        org.id,
+        "colleague@example.org",
+        store::organisations::OrgRole::Admin,
+    )
+    .await
+    .unwrap();
+    let partner = authz::actor_for(&db, &colleague).await.unwrap();
+    assert!(partner.provider_of.is_empty());
+
+    let unknown = members::add(&db, owner, p.id, "ghost@example.org")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(unknown), [("email", "no-such-account")]);
+    members::add(&db, owner, p.id, "Colleague@Example.org")
+        .await
+        .unwrap();
+    let twice = members::add(&db, owner, p.id, "colleague@example.org")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(twice), [("email", "already-member")]);
+    let list: Vec<i64> = members::list(&db, p.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(list, [owner, colleague.id]);
+    let colleague_actor = authz::actor_for(&db, &colleague).await.unwrap();
+    assert!(authz::can(
+        Some(&colleague_actor),
+        authz::Action::ViewHelpRequests { provider_id: p.id }
+    ));
+    assert_eq!(
+        directory::of_member(&db, colleague.id).await.unwrap().len(),
+        1
+    );
+
+    members::remove(&db, colleague.id, p.id, owner)
+        .await
+        .unwrap();
+    let last = members::remove(&db, admin, p.id, colleague.id)
+        .await
+        .unwrap_err();
+    assert_eq!(codes(last), [("member", "last-member")]);
+    assert_eq!(members::list(&db, p.id).await.unwrap().len(), 1);
+    assert!(matches!(
+        members::remove(&db, admin, p.id, owner).await,
+        Err(store::StoreError::NotFound)
+    ));
+    let actions: Vec<String> = directory::history(&db, p.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, ["created", "member-added", "member-removed"]);
+}
+on_both!(members_, members_edit_their_provider_and_the_last_one_stays);
+
+async fn filters_narrow_the_published_directory(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    // A hoster for all of France, in French and English, CHATONS, paid.
+    published(&db, owner, moderator, &form("Alpha Nuage")).await;
+    // A trainer for Occitanie and Wallonia, on site, speaks de-AT and fr.
+    let mut f = form("beta Formation");
+    f.help = vec!["training".into(), "migration".into()];
+    f.services.clear();
+    f.areas = vec!["FRJ".into(), "BE3".into()];
+    f.remote = false;
+    f.on_site = true;
+    f.languages = "fr, de-AT".into();
+    f.prices = vec!["sliding-scale".into(), "donation".into()];
+    f.chatons = false;
+    published(&db, owner, moderator, &f).await;
+    // A German developer, remote and on site.
+    let mut f = form("Gamma Entwicklung");
+    f.original_language = "de".into();
+    f.descriptions = [(
+        "de".to_string(),
+        "Wir entwickeln freie Software für Vereine in ganz Deutschland.".to_string(),
+    )]
+    .into();
+    f.help = vec!["development".into(), "audit".into()];
+    f.services.clear();
+    f.areas = vec!["DE".into(), "AT".into()];
+    f.on_site = true;
+    f.languages = "de".into();
+    f.prices = vec!["paid".into()];
+    f.chatons = false;
+    published(&db, owner, moderator, &f).await;
+    // A draft matches nothing.
+    directory::create(&db, owner, &form("Delta Brouillon"))
+        .await
+        .unwrap();
+
+    let all = everything(&db).await;
+    assert_eq!(all.total, 3);
+    assert_eq!(
+        names(&all),
+        ["Alpha Nuage", "beta Formation", "Gamma Entwicklung"],
+        "by name, whatever the case"
+    );
+    let by = |f: Filters| {
+        let db = db.clone();
+        async move { names(&browse::list(&db, &f, 100, 0).await.unwrap()) }
+    };
+    assert_eq!(
+        by(Filters {
+            help: vec![HelpKind::Training],
+            ..Filters::default()
+        })
+        .await,
+        ["Alpha Nuage", "beta Formation"]
+    );
+    assert_eq!(
+        by(Filters {
+            help: vec![HelpKind::Audit, HelpKind::Migration],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation", "Gamma Entwicklung"],
+        "values of one filter are alternatives"
+    );
+    assert_eq!(
+        by(Filters {
+            services: vec![Service::Jitsi],
+            ..Filters::default()
+        })
+        .await,
+        ["Alpha Nuage"]
+    );
+    // Occitanie: the national hoster and the regional trainer.
+    assert_eq!(
+        by(Filters {
+            areas: vec!["FRJ".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["Alpha Nuage", "beta Formation"]
+    );
+    // Brittany: only the national hoster.
+    assert_eq!(
+        by(Filters {
+            areas: vec!["FRH".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["Alpha Nuage"]
+    );
+    // Belgium as a whole finds the one serving Wallonia.
+    assert_eq!(
+        by(Filters {
+            areas: vec!["BE".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation"]
+    );
+    assert_eq!(
+        by(Filters {
+            areas: vec!["AT".into(), "BE".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation", "Gamma Entwicklung"]
+    );
+    assert_eq!(
+        by(Filters {
+            languages: vec!["de".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation", "Gamma Entwicklung"],
+        "de finds de-AT"
+    );
+    assert_eq!(
+        by(Filters {
+            languages: vec!["DE-at".into()],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation"],
+        "tags compare without case"
+    );
+    assert_eq!(
+        by(Filters {
+            prices: vec![PriceModel::SlidingScale, PriceModel::Free],
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation"]
+    );
+    assert_eq!(
+        by(Filters {
+            chatons: Some(true),
+            ..Filters::default()
+        })
+        .await,
+        ["Alpha Nuage"]
+    );
+    assert_eq!(
+        by(Filters {
+            on_site: Some(true),
+            remote: Some(true),
+            ..Filters::default()
+        })
+        .await,
+        ["Gamma Entwicklung"]
+    );
+    // Filters narrow each other: French speakers in Occitanie who train on site.
+    assert_eq!(
+        by(Filters {
+            areas: vec!["FRJ".into()],
+            languages: vec!["fr".into()],
+            help: vec![HelpKind::Training],
+            on_site: Some(true),
+            ..Filters::default()
+        })
+        .await,
+        ["beta Formation"]
+    );
+    assert!(
+        by(Filters {
+            areas: vec!["IT".into()],
+            ..Filters::default()
+        })
+        .await
+        .is_empty()
+    );
+    // Pages: the total stays, the page moves.
+    let page = browse::list(&db, &Filters::default(), 2, 2).await.unwrap();
+    assert_eq!(
+        (page.total, names(&page)),
+        (3, vec!["Gamma Entwicklung".to_string()])
+    );
+
+    let counts = browse::counts(&db).await.unwrap();
+    assert_eq!(counts["help"]["training"], 2);
+    assert_eq!(counts["service"]["nextcloud"], 1);
+    assert_eq!(counts["country"]["FR"], 2);
+    assert_eq!(counts["region"]["FRJ"], 1);
+    assert_eq!(counts["language"]["de-AT"], 1);
+    assert_eq!(counts["chatons"]["1"], 1);
+    assert!(!counts["help"].contains_key("other"));
+}
+on_both!(filters, filters_narrow_the_published_directory);
+
+async fn unconfirmed_profiles_are_due_after_a_year(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    let p = published(&db, owner, moderator, &form("Nuage")).await;
+    directory::create(&db, owner, &form("Brouillon"))
+        .await
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    assert!(
+        review::due_for_confirmation(&db, now)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(!p.due_for_confirmation(now));
+    let in_a_year = now + time::Duration::days(366);
+    let due = review::due_for_confirmation(&db, in_a_year).await.unwrap();
+    assert_eq!(due.iter().map(|d| d.id).collect::<Vec<_>>(), [p.id]);
+    assert!(due[0].due_for_confirmation(in_a_year));
+
+    // Confirming starts another year, without review.
+    sqlx::query("UPDATE providers SET confirmed_at = '2024-01-01T00:00:00.000000Z' WHERE id = $1")
+        .bind(p.id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        review::due_for_confirmation(&db, now).await.unwrap().len(),
+        1
+    );
+    let p = review::confirm(&db, owner, p.id).await.unwrap();
+    assert_eq!(p.status, Status::Published);
+    assert!(
+        review::due_for_confirmation(&db, now)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(p.confirmed_at.as_deref() > Some("2025"));
+
+    // A draft has nothing to confirm.
+    let draft = directory::create(&db, owner, &form("Autre")).await.unwrap();
+    let err = review::confirm(&db, owner, draft.id).await.unwrap_err();
+    assert_eq!(codes(err), [("status", "profile-state-invalid")]);
+}
+on_both!(confirmation, unconfirmed_profiles_are_due_after_a_year);
+
+async fn a_moderator_takes_a_profile_off_the_directory(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    let p = published(&db, owner, moderator, &form("Nuage")).await;
+    let before = outbox::last_id(&db).await.unwrap();
+    let p = review::unpublish(&db, moderator, p.id, "The website is gone.")
+        .await
+        .unwrap();
+    assert!(p.public().is_none());
+    assert_eq!(p.status, Status::Rejected);
+    assert_eq!(everything(&db).await.total, 0);
+    assert_eq!(outbox::after(&db, before, 10).await.unwrap().len(), 1);
+    assert!(browse::published(&db, "nuage").await.is_err());
+    let again = review::unpublish(&db, moderator, p.id, "Twice")
+        .await
+        .unwrap_err();
+    assert_eq!(codes(again), [("status", "profile-state-invalid")]);
+    // Submitted again, it is a first publication.
+    let p = review::submit(&db, owner, p.id).await.unwrap();
+    assert_eq!(p.status, Status::Pending);
+}
+on_both!(unpublish, a_moderator_takes_a_profile_off_the_directory);
+
+fn request(name: &str) -> HelpRequestForm {
+    HelpRequestForm {
+        sender_name: name.into(),
+        sender_email: "Secretary@Assoc.example.org".into(),
+        organisation: "Les Amis du Quartier".into(),
+        message: "We would like to move our shared files away from a big platform.".into(),
+        lang: "en".into(),
+    }
+}
+
+async fn help_requests_reach_their_provider(db: Db) {
+    let (owner, moderator, _) = people(&db).await;
+    let draft = directory::create(&db, owner, &form("Brouillon"))
+        .await
+        .unwrap();
+    let refused = requests::send(&db, &draft, None, &request("Ana"))
+        .await
+        .unwrap_err();
+    assert_eq!(codes(refused), [("provider", "profile-state-invalid")]);
+    let p = published(&db, owner, moderator, &form("Nuage")).await;
+    let other = published(&db, owner, moderator, &form("Autre Nuage")).await;
+    let bad = requests::send(
+        &db,
+        &p,
+        None,
+        &HelpRequestForm {
+            sender_name: "".into(),
+            sender_email: "nope".into(),
+            organisation: "".into(),
+            message: "Help?".into(),
+            lang: "english".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(bad),
+        [
+            ("sender_name", "required"),
+            ("sender_email", "email-invalid"),
+            ("message", "message-too-short"),
+            ("lang", "language-invalid"),
+        ]
+    );
+
+    let first = requests::send(&db, &p, None, &request("Ana"))
+        .await
+        .unwrap();
+    assert_eq!(first.sender_email, "secretary@assoc.example.org");
+    assert_eq!(first.status, RequestStatus::New);
+    assert_eq!(first.delivered_at, None);
+    requests::send(&db, &p, Some(owner), &request("Ana again"))
+        .await
+        .unwrap();
+    requests::send(&db, &p, None, &request("Ana thrice"))
+        .await
+        .unwrap();
+    let flood = requests::send(&db, &p, None, &request("Ana four"))
+        .await
+        .unwrap_err();
+    assert_eq!(codes(flood), [("sender_email", "request-limit")]);
+    // The limit is per provider.
+    requests::send(&db, &other, None, &request("Ana"))
+        .await
+        .unwrap();
+
+    let mine = requests::for_provider(&db, p.id, 50).await.unwrap();
+    assert_eq!(
+        mine.iter()
+            .map(|r| r.sender_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ana thrice", "Ana again", "Ana"],
+        "newest first, the other provider's apart"
+    );
+    assert_eq!(mine[1].sender_user_id, Some(owner));
+    assert_eq!(requests::all(&db, 50).await.unwrap().len(), 4);
+    assert_eq!(requests::unread(&db, p.id).await.unwrap(), 3);
+
+    let read = requests::set_status(&db, first.id, RequestStatus::Read)
+        .await
+        .unwrap();
+    assert!(read.read_at.is_some());
+    let answered = requests::set_status(&db, first.id, RequestStatus::Answered)
+        .await
+        .unwrap();
+    assert_eq!(answered.read_at, read.read_at, "the first reading is kept");
+    assert_eq!(requests::unread(&db, p.id).await.unwrap(), 2);
+
+    let waiting = requests::undelivered(&db, 10).await.unwrap();
+    assert_eq!(waiting.len(), 4);
+    assert_eq!(waiting[0].id, first.id, "oldest first");
+    requests::delivery_failed(&db, first.id).await.unwrap();
+    requests::mark_delivered(&db, first.id).await.unwrap();
+    let delivered = requests::get(&db, first.id).await.unwrap();
+    assert!(delivered.delivered_at.is_some());
+    assert_eq!(delivered.delivery_attempts, 2);
+    assert_eq!(requests::undelivered(&db, 10).await.unwrap().len(), 3);
+    assert!(matches!(
+        requests::set_status(&db, 9999, RequestStatus::Read).await,
+        Err(store::StoreError::NotFound)
+    ));
+}
+on_both!(help_requests, help_requests_reach_their_provider);
