@@ -98,7 +98,7 @@ enum Gathered {
     /// Nothing changed since the previous run; the validators to keep.
     Unchanged(fetch::Validators),
     /// The source's complete new graph.
-    New(Harvested),
+    New(Box<Harvested>),
 }
 
 /// A source's new graph and how it was obtained.
@@ -210,7 +210,7 @@ impl Harvester {
             }
         };
         let harvested = match gathered {
-            Ok(Gathered::New(h)) => h,
+            Ok(Gathered::New(h)) => *h,
             Ok(Gathered::Unchanged(validators)) => {
                 return Ended {
                     status: RunStatus::Unchanged,
@@ -291,12 +291,12 @@ impl Harvester {
         let graph = rdf::decompress(fetched.body, limits.max_bytes)
             .and_then(|body| rdf::parse(&body, format, &fetched.url, &limits))
             .map_err(|e| Problem::new(e.code(), &e))?;
-        Ok(Gathered::New(Harvested {
+        Ok(Gathered::New(Box::new(Harvested {
             graph,
             fetched: fetched.url,
             format: format.name().to_string(),
             validators: fetched.validators,
-        }))
+        })))
     }
 
     fn provenance(

@@ -115,7 +115,7 @@ impl Granularity {
 
     /// A response date (`YYYY-MM-DDThh:mm:ssZ`) as a `from` argument, or
     /// nothing when it is not one.
-    fn from_argument(self, response_date: &str) -> Option<String> {
+    fn format_from(self, response_date: &str) -> Option<String> {
         let d = response_date.trim();
         // `YYYY-MM-DDThh:mm:ssZ`, digit by digit.
         let shaped = d.len() == 20
@@ -207,7 +207,7 @@ pub(super) fn harvest(
     let from = previous
         .last_modified
         .as_deref()
-        .and_then(|d| granularity.from_argument(d));
+        .and_then(|d| granularity.format_from(d));
 
     let mut args = vec![("verb", "ListRecords"), ("metadataPrefix", "oai_dc")];
     if let Some(set) = &endpoint.set {
@@ -307,7 +307,7 @@ pub(super) fn harvest(
             format!("more than {max_triples} triples"),
         ));
     }
-    Ok(Gathered::New(Harvested {
+    Ok(Gathered::New(Box::new(Harvested {
         graph,
         fetched,
         format: "oai_dc".into(),
@@ -315,7 +315,7 @@ pub(super) fn harvest(
             etag: None,
             last_modified: Some(response_date),
         },
-    }))
+    })))
 }
 
 fn dct(local: &str) -> NamedNode {
@@ -420,11 +420,11 @@ mod tests {
     fn from_follows_the_granularity() {
         let d = "2026-12-01T10:11:12Z";
         assert_eq!(
-            Granularity::Day.from_argument(d).as_deref(),
+            Granularity::Day.format_from(d).as_deref(),
             Some("2026-12-01")
         );
-        assert_eq!(Granularity::Seconds.from_argument(d).as_deref(), Some(d));
-        assert_eq!(Granularity::Seconds.from_argument("\"etag\""), None);
+        assert_eq!(Granularity::Seconds.format_from(d).as_deref(), Some(d));
+        assert_eq!(Granularity::Seconds.format_from("\"etag\""), None);
     }
 
     #[test]
