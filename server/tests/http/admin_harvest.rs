@@ -247,14 +247,31 @@ async fn registering_a_source_checks_it_and_lists_it() {
                 ("kind", "nonsense"),
                 ("url", "https://partner.example/x.ttl"),
                 ("label", "Odd"),
-                ("organisation", "4242"),
+                ("organisation", ""),
                 ("interval_hours", "0"),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("This kind does not exist."));
-    assert!(r.body.contains("This organisation does not exist."));
+    let r = app
+        .post(
+            "/en/admin/harvest",
+            &[
+                ("kind", "rdf-dump"),
+                ("url", "https://partner.example/x.ttl"),
+                ("label", "Odd"),
+                ("organisation", "4242"),
+                ("interval_hours", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Partner credited: This organisation does not exist.")
+    );
+    assert!(harvest::list(&app.db).await.unwrap().is_empty());
 
     let org = store::organisations::list(&app.db).await.unwrap()[0].id;
     let r = app
