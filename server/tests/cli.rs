@@ -35,7 +35,35 @@ async fn demo_is_idempotent() {
     cli::demo::run(settings(dir.path())).await.unwrap();
     cli::demo::run(settings(dir.path())).await.unwrap();
     let db = cli::open_db(&settings(dir.path())).await.unwrap();
-    assert_eq!(users::count(&db).await.unwrap(), 4);
+    // The four demo accounts and one member per example provider.
+    let providers = cli::demo::providers::parse(cli::demo::providers::PROVIDERS, "p.toml")
+        .unwrap()
+        .provider;
+    assert_eq!(
+        users::count(&db).await.unwrap(),
+        4 + providers.len() as i64
+    );
+    // The directory lists the published examples (loaded once), and the
+    // moderators have the pending ones to review.
+    let listed = store::directory::browse::list(&db, &Default::default(), 100, 0)
+        .await
+        .unwrap();
+    let published = providers
+        .iter()
+        .filter(|p| matches!(p.status.as_str(), "published" | "changes-pending"))
+        .count();
+    assert_eq!(listed.total, published as i64);
+    assert_eq!(store::directory::review::queue(&db).await.unwrap().len(), 2);
+    let ruche = store::directory::get_by_slug(&db, "la-ruche-aux-octets")
+        .await
+        .unwrap();
+    assert_eq!(
+        store::directory::requests::for_provider(&db, ruche.id, 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
     assert_eq!(store::organisations::list(&db).await.unwrap().len(), 5);
     let contributor = users::find_by_email(&db, "contributor@example.org")
         .await

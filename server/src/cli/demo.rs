@@ -8,6 +8,8 @@ use store::users::{self, Registration, Role};
 
 use crate::config::Settings;
 
+pub mod providers;
+
 pub const DEMO: &str = include_str!("../../../content/demo/demo.toml");
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +176,16 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .collect();
     let seeds = super::seed::read(&settings.content_dir.join("library"), &topic_ids)?;
     created += super::seed::load(&db, &seeds).await?;
+    let directory = providers::parse(providers::PROVIDERS, "content/demo/providers.toml")?;
+    let reviewer = demo
+        .account
+        .iter()
+        .find(|a| a.role == "admin")
+        .context("content/demo/demo.toml: no admin account to approve the demo providers")?;
+    let reviewer = users::find_by_email(&db, &reviewer.email)
+        .await?
+        .with_context(|| format!("demo account {}", reviewer.email))?;
+    created += providers::load(&db, &directory, reviewer.id).await?;
     let catalogue = crate::learn::Catalogue::build(
         &library,
         &settings.content_dir,
@@ -236,6 +248,16 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     for a in &demo.account {
         println!("  {:<26} {:<28} {}", a.email, a.password, a.role);
     }
+    println!(
+        "  and one member account per example provider of the directory \
+         (e.g. {}), password {}",
+        directory
+            .provider
+            .first()
+            .map(|p| p.member.email.as_str())
+            .unwrap_or_default(),
+        directory.password
+    );
     Ok(())
 }
 
