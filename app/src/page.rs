@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
 use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
+pub use crate::pages::harvested::HarvestedView;
 pub use crate::pages::admin_harvest::{
     HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
     REJECTED_SHOWN, RUNS_SHOWN,
@@ -231,6 +232,8 @@ pub enum Page {
     Certificate(CertificateView),
     Library(LibraryHome),
     Resource(ResourceView),
+    /// A library entry harvested from another source.
+    Harvested(HarvestedView),
     ResourceEditor(ResourceEditor),
     ReviewQueue(ReviewQueue),
     TranslationRequests(Vec<crate::library::RequestRow>),
@@ -270,7 +273,7 @@ impl Page {
             Page::Courses(_) | Page::Course(_) | Page::Lesson(_) => "courses-title",
             Page::Dashboard(_) => "dashboard-title",
             Page::Certificate(_) => "certificate-title",
-            Page::Library(_) | Page::Resource(_) => "library-title",
+            Page::Library(_) | Page::Resource(_) | Page::Harvested(_) => "library-title",
             Page::ResourceEditor(e) if e.uid.is_none() => "resource-new-title",
             Page::ResourceEditor(_) => "resource-edit-title",
             Page::ReviewQueue(_) => "review-title",
@@ -303,6 +306,7 @@ impl Page {
             Page::Dashboard(_) => "/learning",
             Page::Library(_)
             | Page::Resource(_)
+            | Page::Harvested(_)
             | Page::ResourceEditor(_)
             | Page::ReviewQueue(_)
             | Page::Topics(_)
@@ -327,6 +331,7 @@ impl Page {
             Page::Lesson(l) => Some(format!("{} · {}", l.title, l.course.title)),
             Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
             Page::Resource(r) => Some(r.title.clone()),
+            Page::Harvested(e) => Some(e.title.clone()),
             Page::AdminHarvestSource(d) => Some(d.source.label.clone()),
             _ => None,
         }
@@ -338,6 +343,7 @@ impl Page {
             Page::Course(c) => Some(c.summary.clone()),
             Page::Lesson(l) => l.summary.clone(),
             Page::Resource(r) => Some(r.summary.clone()).filter(|s| !s.is_empty()),
+            Page::Harvested(e) => Some(e.summary.clone()).filter(|s| !s.is_empty()),
             _ => None,
         }
     }
@@ -355,7 +361,7 @@ impl Page {
     /// The OpenGraph type of the page.
     pub fn og_type(&self) -> &'static str {
         match self {
-            Page::Lesson(_) | Page::Resource(_) => "article",
+            Page::Lesson(_) | Page::Resource(_) | Page::Harvested(_) => "article",
             _ => "website",
         }
     }

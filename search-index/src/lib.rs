@@ -27,7 +27,7 @@ use analysis::{ANY, LANGUAGES, analyser, analyser_key};
 
 /// Changes whenever what is indexed changes (schema, analysers, what a
 /// document holds): an index written by another version is rebuilt.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 const VERSION_FILE: &str = "archipel-index-version";
 const LOCK_FILE: &str = "archipel-index.lock";
 
@@ -156,8 +156,8 @@ pub struct Request {
 }
 
 /// Facet groups counted in results.
-pub const FACET_GROUPS: [&str; 8] = [
-    "kind", "type", "lang", "topic", "partner", "licence", "country", "level",
+pub const FACET_GROUPS: [&str; 9] = [
+    "kind", "type", "lang", "topic", "partner", "licence", "country", "level", "source",
 ];
 
 #[derive(Clone, Copy)]
@@ -400,6 +400,22 @@ impl SearchIndex {
                 writer.delete_term(Term::from_field_text(self.fields.kind, kind));
             }
         }
+        self.upsert(docs)
+    }
+
+    /// Removes every document carrying the facet value `group/value` (the
+    /// entries of a harvest source, `source/3`). Visible after a commit.
+    pub fn delete_facet(&self, value: &str) {
+        if let Some(facet) = facet_of(value) {
+            let writer = self.writer.lock().expect("index writer lock");
+            writer.delete_term(Term::from_facet(self.fields.facet, &facet));
+        }
+    }
+
+    /// Replaces every document carrying the facet value `group/value` by
+    /// `docs`. Visible after a commit.
+    pub fn replace_facet(&self, value: &str, docs: &[SearchDoc]) -> Result<(), SearchError> {
+        self.delete_facet(value);
         self.upsert(docs)
     }
 

@@ -218,6 +218,40 @@ fn facets_count_every_match_and_filters_combine() {
 }
 
 #[test]
+fn a_facet_value_replaces_or_removes_exactly_its_documents() {
+    let idx = library();
+    let harvested = |id: &str, source: &str, title: &str| {
+        let mut d = resource(id, &[("fr", title, "Trouvé ailleurs.")], "", &[]);
+        d.id = format!("harvested:{id}");
+        d.facets = vec!["kind/resource".into(), format!("source/{source}")];
+        d
+    };
+    idx.upsert(&[
+        harvested("1", "3", "Sauvegardes au quotidien"),
+        harvested("2", "3", "Chiffrer ses disques"),
+        harvested("3", "30", "Sauvegardes en réseau"),
+    ])
+    .unwrap();
+    idx.commit().unwrap();
+    assert_eq!(find(&idx, "", "fr", &["source/3"]).total, 2);
+    assert_eq!(find(&idx, "", "fr", &[]).facets["source"]["3"], 2);
+
+    idx.replace_facet("source/3", &[harvested("2", "3", "Chiffrer ses disques (v2)")])
+        .unwrap();
+    idx.commit().unwrap();
+    let r = find(&idx, "sauvegardes", "fr", &[]);
+    let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["harvested:3"], "source/30 is another value, kept");
+    assert_eq!(find(&idx, "v2", "fr", &["source/3"]).total, 1);
+
+    idx.delete_facet("source/3");
+    idx.delete_facet("nonsense");
+    idx.commit().unwrap();
+    assert_eq!(find(&idx, "", "fr", &["source/3"]).total, 0);
+    assert_eq!(idx.num_docs(), 4, "the library and source 30 stay");
+}
+
+#[test]
 fn a_typo_still_finds_when_the_exact_word_finds_too_little() {
     let idx = library();
     let r = find(&idx, "Datenspasamkeit", "de", &[]);

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use store::{Db, concepts, library, organisations, outbox};
+use store::{Db, concepts, harvest, library, organisations, outbox};
 
 pub struct Cursor {
     path: PathBuf,
@@ -25,6 +25,8 @@ pub struct Batch {
     pub resources: BTreeSet<String>,
     /// Whether the topic scheme changed.
     pub topics: bool,
+    /// Harvest sources whose library entries changed (or went with them).
+    pub harvest_sources: BTreeSet<i64>,
 }
 
 impl Cursor {
@@ -58,6 +60,7 @@ impl Cursor {
             partners: BTreeSet::new(),
             resources: BTreeSet::new(),
             topics: false,
+            harvest_sources: BTreeSet::new(),
         };
         for change in changes {
             match change.entity.as_str() {
@@ -68,6 +71,11 @@ impl Cursor {
                     batch.resources.insert(change.entity_id);
                 }
                 concepts::OUTBOX_ENTITY => batch.topics = true,
+                harvest::OUTBOX_ENTITY => {
+                    if let Ok(id) = change.entity_id.parse() {
+                        batch.harvest_sources.insert(id);
+                    }
+                }
                 _ => {}
             }
         }

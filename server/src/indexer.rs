@@ -8,11 +8,12 @@ use std::time::Duration;
 
 use anyhow::Context;
 use search_index::{SearchDoc, SearchIndex};
-use store::{Db, StoreError, concepts, library, organisations, outbox};
+use store::{Db, StoreError, concepts, harvest, library, organisations, outbox};
 
 use crate::cursor::Cursor;
 use crate::learn::Courses;
 pub use crate::search_docs::partner_doc;
+use crate::search_docs::harvested::{entry_doc, source_facet};
 use crate::search_docs::{course_docs, resource_doc};
 use tokio::sync::{Mutex, Notify};
 
@@ -67,6 +68,9 @@ impl Indexer {
                     self.resource(uid, &scheme).await?;
                 }
             }
+            for source_id in &batch.harvest_sources {
+                self.harvested(*source_id).await?;
+            }
             self.index.commit()?;
             self.cursor.save(batch.last)?;
             applied += batch.len;
@@ -95,12 +99,18 @@ impl Indexer {
         self.index.upsert(&docs)?;
         let scheme = concepts::list(&self.db).await?;
         let uids = self.published_uids().await?;
-        // Partners, each resource, the courses, the commit.
-        let total = docs.len() + uids.len() + 2;
+        let sources = harvest::list(&self.db).await?;
+        // Partners, each resource, each harvest source, the courses, the commit.
+        let total = docs.len() + uids.len() + sources.len() + 2;
         progress(docs.len(), total);
         for (i, uid) in uids.iter().enumerate() {
             self.resource(uid, &scheme).await?;
             progress(docs.len() + i + 1, total);
+        }
+        let mut entries = 0;
+        for (i, (source, _)) in sources.iter().enumerate() {
+            entries += self.harvested(source.id).await?;
+            progress(docs.len() + uids.len() + i + 1, total);
         }
         let courses = self.put_courses(&scheme)?;
         progress(total - 1, total);
@@ -110,7 +120,7 @@ impl Indexer {
             .save(last)
             .context("cannot save the index cursor")?;
         progress(total, total);
-        Ok(docs.len() + uids.len() + courses)
+        Ok(docs.len() + uids.len() + entries + courses)
     }
 
     /// Indexes the courses and lessons being served, replacing the previous
@@ -146,6 +156,35 @@ impl Indexer {
             None => self.index.delete(&doc_id),
         }
         Ok(())
+    }
+
+    /// Replaces the documents of a harvest source's entries by its current
+    /// ones (none when the source is gone); returns how many.
+    async fn harvested(&self, source_id: i64) -> anyhow::Result<usize> {
+        let facet = source_facet(source_id);
+        let source = match harvest::get(&self.db, source_id).await {
+            Ok(s) => s,
+            Err(StoreError::NotFound) => {
+                self.index.delete_facet(&facet);
+                return Ok(0);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let partner = match source.organisation_id {
+            Some(org) => match organisations::get(&self.db, org).await {
+                Ok(o) => Some(o.slug),
+                Err(StoreError::NotFound) => None,
+                Err(e) => return Err(e.into()),
+            },
+            None => None,
+        };
+        let docs: Vec<SearchDoc> = harvest::entries(&self.db, source_id)
+            .await?
+            .iter()
+            .map(|e| entry_doc(e, partner.as_deref()))
+            .collect();
+        self.index.replace_facet(&facet, &docs)?;
+        Ok(docs.len())
     }
 
     async fn published_uids(&self) -> anyhow::Result<Vec<String>> {

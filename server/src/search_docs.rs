@@ -1,6 +1,9 @@
 //! What the search index holds about each thing: partners, published
 //! resources (every readable text in its own language, the labels of its
-//! topics in every language, its facets), courses and lessons.
+//! topics in every language, its facets), courses and lessons, and the
+//! library entries harvested from other sources ([`harvested`]).
+
+pub mod harvested;
 
 use search_index::{DocText, SearchDoc};
 use store::concepts::Concept;
@@ -88,6 +91,7 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
     let (topics, mut facets) = topic_fields(&r.topics, scheme);
     facets.extend([
         "kind/resource".to_string(),
+        harvested::LOCAL_SOURCE.to_string(),
         format!("type/{}", r.kind.as_str()),
         format!("partner/{partner_slug}"),
         format!("country/{}", r.country),

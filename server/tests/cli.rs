@@ -7,6 +7,8 @@ use server::cli;
 mod amb_rdf;
 #[path = "cli/harvest.rs"]
 mod harvest;
+#[path = "cli/harvest_entries.rs"]
+mod harvest_entries;
 #[path = "cli/harvest_oai.rs"]
 mod harvest_oai;
 #[path = "cli/harvest_sparql.rs"]

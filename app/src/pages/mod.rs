@@ -6,6 +6,7 @@ mod auth;
 mod contribute;
 mod courses;
 mod data;
+pub(crate) mod harvested;
 mod learner;
 mod lesson;
 mod library;
@@ -33,6 +34,7 @@ pub fn PageBody() -> impl IntoView {
         Page::Certificate(view) => view! { <learner::Certificate view /> }.into_any(),
         Page::Library(home) => view! { <library::Library home /> }.into_any(),
         Page::Resource(resource) => view! { <library::ResourcePage resource /> }.into_any(),
+        Page::Harvested(entry) => view! { <harvested::HarvestedPage entry /> }.into_any(),
         Page::ResourceEditor(editor) => view! { <contribute::Editor editor /> }.into_any(),
         Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
         Page::TranslationRequests(rows) => view! { <contribute::Requests rows /> }.into_any(),

@@ -11,7 +11,7 @@ use crate::page::{FacetGroupView, SearchResults, SearchView};
 use crate::{ctx, i18n, tr};
 
 /// Facet group headings, written out so that every key is known to be used.
-const GROUPS: [(&str, &str); 8] = [
+const GROUPS: [(&str, &str); 9] = [
     ("kind", "search-facet-kind"),
     ("type", "search-facet-type"),
     ("lang", "search-facet-lang"),
@@ -20,6 +20,7 @@ const GROUPS: [(&str, &str); 8] = [
     ("licence", "search-facet-licence"),
     ("country", "search-facet-country"),
     ("level", "search-facet-level"),
+    ("source", "search-facet-source"),
 ];
 
 /// The form's id, for the chosen facets kept as hidden fields in the results.

@@ -13,6 +13,7 @@
 //! gathers the source's complete new graph; writing it is shared.
 
 pub mod fetch;
+pub mod map;
 pub mod oai;
 pub mod rdf;
 pub mod sparql;
@@ -29,6 +30,7 @@ use store::Db;
 use store::harvest::{self, NewRun, Run, RunStatus, Source, SourceKind};
 
 use crate::config;
+pub use map::Rejected;
 
 /// The named graph holding what a source gave.
 pub fn graph_name(public_url: &str, source_id: i64) -> String {
@@ -64,6 +66,12 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     pub triples: usize,
+    /// Library entries the run left (mapped from the graph, see [`map`]).
+    pub entries: usize,
+    /// Described things that could not become entries, each with a stable
+    /// code and a sentence: the first [`REJECTED_IN_REPORT`] of them (the
+    /// run's `rejected` count says how many in all).
+    pub rejected: Vec<Rejected>,
     /// Why the run failed: a stable code and a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Problem>,
@@ -112,10 +120,15 @@ struct Harvested {
     validators: fetch::Validators,
 }
 
+/// Rejected things listed in a run's report at most.
+pub const REJECTED_IN_REPORT: usize = 1000;
+
 struct Ended {
     status: RunStatus,
     report: Report,
     validators: fetch::Validators,
+    /// The source's new graph, after a successful run.
+    graph: Option<Graph>,
 }
 
 impl Harvester {
@@ -129,7 +142,10 @@ impl Harvester {
     }
 
     /// Harvests one source now and records the run (a failed harvest is a
-    /// recorded run with its reason, not an error; errors are SQL's).
+    /// recorded run with its reason, not an error; errors are SQL's). After
+    /// a successful run the new graph is mapped into library entries
+    /// ([`map`]) which replace the source's previous ones; an unchanged or
+    /// failed run leaves them as they were.
     pub async fn run(&self, source_id: i64) -> anyhow::Result<Run> {
         let source = harvest::get(&self.db, source_id)
             .await
@@ -154,6 +170,28 @@ impl Harvester {
         })
         .await
         .context("the harvest task stopped")?;
+        let mut ended = ended;
+        let mut rejected = 0;
+        if let (RunStatus::Ok, Some(graph)) = (ended.status, ended.graph.take()) {
+            let mapped = tokio::task::spawn_blocking(move || map::entries(&graph))
+                .await
+                .context("the mapping task stopped")?;
+            let counts = harvest::replace_entries(&self.db, source_id, &mapped.entries)
+                .await
+                .context("cannot store the harvested entries")?;
+            tracing::info!(
+                source = source_id,
+                added = counts.added,
+                updated = counts.updated,
+                removed = counts.removed,
+                rejected = mapped.rejected.len(),
+                "harvested entries replaced"
+            );
+            ended.report.entries = counts.added + counts.updated;
+            rejected = mapped.rejected.len() as i64;
+            ended.report.rejected = mapped.rejected;
+            ended.report.rejected.truncate(REJECTED_IN_REPORT);
+        }
         let kept = ended.report.triples as i64;
         let run = harvest::record_run(
             &self.db,
@@ -162,7 +200,7 @@ impl Harvester {
                 started_at,
                 status: ended.status,
                 kept,
-                rejected: 0,
+                rejected,
                 report: serde_json::to_string(&ended.report)?,
                 etag: ended.validators.etag,
                 last_modified: ended.validators.last_modified,
@@ -207,6 +245,7 @@ impl Harvester {
                 status: RunStatus::Failed,
                 report,
                 validators: fetch::Validators::default(),
+                graph: None,
             }
         };
         let harvested = match gathered {
@@ -216,6 +255,7 @@ impl Harvester {
                     status: RunStatus::Unchanged,
                     report,
                     validators,
+                    graph: None,
                 };
             }
             Err(problem) => return failed(report, problem),
@@ -230,6 +270,7 @@ impl Harvester {
             status: RunStatus::Ok,
             report,
             validators: harvested.validators,
+            graph: Some(harvested.graph),
         }
     }
 
@@ -345,7 +386,8 @@ impl Harvester {
         g
     }
 
-    /// Removes a source, its runs and its two graphs.
+    /// Removes a source, its runs, its two graphs and its library entries
+    /// (recorded in the outbox, so the search index drops them).
     pub async fn remove(&self, source_id: i64) -> anyhow::Result<()> {
         harvest::get(&self.db, source_id)
             .await

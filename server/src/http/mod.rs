@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod data;
 pub mod feed;
 pub mod files;
+pub mod harvested;
 pub mod learner;
 pub mod learning;
 pub mod library;
@@ -94,6 +95,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/library", get(library::home))
         .route("/{lang}/library/feed.atom", get(feed::library_feed))
         .route("/{lang}/library/resources/{uid}", get(library::resource))
+        .route("/{lang}/library/harvested/{id}", get(harvested::entry))
         .route(
             "/{lang}/library/new",
             get(contribute::new_form).post(contribute::create),

@@ -11,7 +11,7 @@ use app::Page;
 use app::page::{FacetGroupView, FacetValueView, SearchHit, SearchResults, SearchView};
 use axum::extract::RawQuery;
 use search_index::{FACET_GROUPS, Request, Sort};
-use store::{concepts, library, organisations};
+use store::{concepts, harvest, library, organisations};
 
 use super::render::{Ctx, OrFail, PageResult};
 use crate::error::AppError;
@@ -245,6 +245,8 @@ struct Labels {
     /// Each topic's broader topic.
     broader: BTreeMap<String, String>,
     partners: BTreeMap<String, String>,
+    /// Harvest sources' labels by id (the `source` facet).
+    sources: BTreeMap<String, String>,
 }
 
 impl Labels {
@@ -266,11 +268,18 @@ impl Labels {
             .into_iter()
             .map(|o| (o.slug, o.name))
             .collect();
+        let sources = harvest::list(db)
+            .await
+            .or_fail(ctx)?
+            .into_iter()
+            .map(|(s, _)| (s.id.to_string(), s.label))
+            .collect();
         Ok(Labels {
             lang: ctx.lang(),
             topics,
             broader,
             partners,
+            sources,
         })
     }
 
@@ -329,6 +338,12 @@ impl Labels {
                 .unwrap_or_else(|| value.into()),
             "licence" if value == "all-rights-reserved" => t("resource-all-rights-reserved"),
             "level" => t(&format!("level-{value}")),
+            "source" if value == "local" => t("search-source-local"),
+            "source" => self
+                .sources
+                .get(value)
+                .cloned()
+                .unwrap_or_else(|| value.into()),
             _ => value.to_string(),
         }
     }

@@ -70,7 +70,10 @@ async fn replace_update_remove(db: Db) {
     let first = harvest::replace_entries(
         &db,
         a,
-        &[full.clone(), new_entry("https://a.example.org/res/2", "Sauvegardes")],
+        &[
+            full.clone(),
+            new_entry("https://a.example.org/res/2", "Sauvegardes"),
+        ],
     )
     .await
     .unwrap();
@@ -91,7 +94,10 @@ async fn replace_update_remove(db: Db) {
     assert_eq!(one.original_uri, full.original_uri);
     assert_eq!(one.texts, full.texts, "texts in their order, per language");
     assert_eq!(one.languages, ["fr", "en"]);
-    assert_eq!(one.keywords, full.keywords, "a comma inside a keyword stays");
+    assert_eq!(
+        one.keywords, full.keywords,
+        "a comma inside a keyword stays"
+    );
     assert_eq!(one.creators, full.creators);
     assert_eq!(one.licence, full.licence);
     assert_eq!(one.url, full.url);
@@ -119,7 +125,10 @@ async fn replace_update_remove(db: Db) {
     let second = harvest::replace_entries(
         &db,
         a,
-        &[changed, new_entry("https://a.example.org/res/3", "Chiffrement")],
+        &[
+            changed,
+            new_entry("https://a.example.org/res/3", "Chiffrement"),
+        ],
     )
     .await
     .unwrap();
@@ -133,10 +142,7 @@ async fn replace_update_remove(db: Db) {
     );
     let kept = harvest::get_entry(&db, one.id).await.unwrap();
     assert_eq!(kept.id, one.id, "an updated entry keeps its address");
-    assert_eq!(
-        kept.texts,
-        [text("fr", "Héberger ses outils (2e éd.)", "")]
-    );
+    assert_eq!(kept.texts, [text("fr", "Héberger ses outils (2e éd.)", "")]);
     assert!(kept.keywords.is_empty());
     let uris: Vec<String> = harvest::entries(&db, a)
         .await
