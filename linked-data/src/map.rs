@@ -7,13 +7,18 @@
 //! - a course is a `schema:Course` whose modules and lessons are
 //!   `schema:LearningResource`s linked by `schema:hasPart`;
 //! - a topic is a `skos:Concept` of the scheme, with labels per language;
-//! - a partner is a `schema:Organization`.
+//! - a partner is a `schema:Organization`;
+//! - a provider of the directory is a `schema:Organization` that makes
+//!   offers of `schema:Service`s ([`provider`]).
 //!
 //! Nodes that belong to one entity (authors, files, audience) get IRIs under
 //! the entity's (`…#author-1`), never blank nodes, so that every graph is the
 //! same however often it is made.
 
 use oxigraph::model::{Graph, Literal, NamedNode, Term, Triple};
+
+mod provider;
+pub use provider::{CHATONS, NUTS, provider, provider_uri};
 
 use crate::uris::Uris;
 use crate::vocab::{HCRT, dct, rdf_type, schema, skos, xsd};

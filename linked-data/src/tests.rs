@@ -183,6 +183,57 @@ fn resources_link_what_they_are_about_and_who_published_them() {
     );
 }
 
+#[test]
+fn providers_offer_their_services_where_and_in_the_languages_they_work() {
+    let graphs = graphs();
+    let (_, g) = graphs.iter().find(|(n, _)| *n == "provider").unwrap();
+    let me = crate::map::provider_uri(&uris(), "la-ruche-aux-octets");
+    let has = |s: &str, p: &str, o: &str| {
+        g.iter().any(|t| {
+            t.subject.to_string() == format!("<{s}>")
+                && t.predicate.as_str() == format!("http://schema.org/{p}")
+                && t.object.to_string() == o
+        })
+    };
+    assert!(has(&me, "memberOf", "<https://www.chatons.org/>"));
+    assert!(has(
+        &me,
+        "makesOffer",
+        &format!("<{me}#offer-service-nextcloud>")
+    ));
+    assert!(has(
+        &format!("{me}#offer-help-training"),
+        "itemOffered",
+        &format!("<{me}#help-training>")
+    ));
+    assert!(has(
+        &format!("{me}#service-nextcloud"),
+        "category",
+        "\"hosting\""
+    ));
+    for service in ["help-hosting", "help-training", "service-nextcloud"] {
+        let s = format!("{me}#{service}");
+        assert!(has(&s, "availableLanguage", "\"fr\""), "{service}");
+        assert!(
+            has(&s, "areaServed", &format!("<{me}#area-BE1>")),
+            "{service}"
+        );
+    }
+    assert!(has(&me, "areaServed", &format!("<{me}#area-FR>")));
+    let brussels = format!("{me}#area-BE1");
+    assert!(has(
+        &brussels,
+        "sameAs",
+        "<http://data.europa.eu/nuts/code/BE1>"
+    ));
+    assert!(has(
+        &brussels,
+        "containedInPlace",
+        &format!("<{me}#area-BE>")
+    ));
+    assert_eq!(tags(g, &me, "http://schema.org/description"), ["en", "fr"]);
+}
+
 /// `MAPPING.md` documents each mapping with an example written by the code;
 /// `ARCHIPEL_BLESS=1 cargo test -p linked-data` rewrites the examples.
 #[test]

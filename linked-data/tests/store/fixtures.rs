@@ -112,6 +112,12 @@ fn partner() -> store::organisations::Organisation {
     }
 }
 
+pub fn provider_graph() -> Graph {
+    let mut g = Graph::new();
+    map::provider(&mut g, &uris(), "la-ruche-aux-octets", &provider());
+    g
+}
+
 pub fn course_graph() -> Graph {
     let root =
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../courses/tests/fixtures/i18n");
@@ -121,6 +127,42 @@ pub fn course_graph() -> Graph {
         map::course(&mut g, &uris(), c, &|_| vec!["a1b2c3".to_string()]);
     }
     g
+}
+
+/// A published provider profile of the directory.
+pub fn provider() -> store::directory::Profile {
+    use store::directory::{Area, Commitment, HelpKind, LegalForm, PriceModel, Service};
+    store::directory::Profile {
+        name: "La Ruche aux Octets".into(),
+        original_language: "fr".into(),
+        descriptions: [
+            ("fr".to_string(), "Hébergement associatif.".to_string()),
+            ("en".to_string(), "Hosting for associations.".to_string()),
+        ]
+        .into(),
+        help: vec![HelpKind::Hosting, HelpKind::Training],
+        services: vec![Service::Nextcloud],
+        areas: vec![
+            Area {
+                country: "BE".into(),
+                region: Some("BE1".into()),
+            },
+            Area {
+                country: "FR".into(),
+                region: None,
+            },
+        ],
+        remote: true,
+        on_site: true,
+        languages: vec!["en".into(), "fr".into()],
+        prices: vec![PriceModel::Donation, PriceModel::SlidingScale],
+        legal_form: LegalForm::Association,
+        chatons: true,
+        website: "https://ruche.example.org".into(),
+        logo: Some("ruche.png".into()),
+        commitments: vec![Commitment::FreeSoftware, Commitment::NoTracking],
+        updated_at: "2026-05-02T10:00:00.000000Z".into(),
+    }
 }
 
 pub fn graphs() -> Vec<(&'static str, Graph)> {
@@ -135,5 +177,6 @@ pub fn graphs() -> Vec<(&'static str, Graph)> {
         ("topics", s),
         ("partner", p),
         ("course", course_graph()),
+        ("provider", provider_graph()),
     ]
 }
