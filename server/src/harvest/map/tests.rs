@@ -163,8 +163,8 @@ fn schema_org_in_either_namespace_with_its_subtypes() {
     assert_eq!(v.kind.as_deref(), Some("video"));
     assert_eq!(
         v.keywords,
-        ["auto-hébergement", "nextcloud"],
-        "split, deduplicated, in order"
+        ["auto-hébergement", "Nextcloud"],
+        "split, deduplicated ignoring case (the capitalised form first), in order"
     );
     assert_eq!(v.creators, ["Ada Lovelace"], "a blank node's name");
     assert_eq!(
