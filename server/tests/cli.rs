@@ -19,6 +19,8 @@ mod open_data;
 mod recovery;
 #[path = "cli/relevance.rs"]
 mod relevance;
+#[path = "cli/two_instances.rs"]
+mod two_instances;
 use server::config::Settings;
 use store::users;
 
