@@ -97,7 +97,7 @@ pub fn HarvestedPage(entry: HarvestedView) -> impl IntoView {
     });
     let original = e.original_href.as_ref().map(|href| {
         view! {
-            <p class="harvested-original">
+            <p class="original-link">
                 <a class="button button-primary" href=href.clone() rel="external">
                     {tr("harvested-see-original")}
                 </a>
@@ -155,7 +155,7 @@ pub fn HarvestedPage(entry: HarvestedView) -> impl IntoView {
             <header class="page-header" lang=text_lang.clone()>
                 <p class="meta">{kind}</p>
                 <h1>{e.title.clone()}</h1>
-                <p class="harvested-from"><strong>{from}</strong></p>
+                <p class="source-line"><strong>{from}</strong></p>
             </header>
             {fallback}
             <div class="prose" lang=text_lang>{paragraphs(&e.description)}</div>
