@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
 use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
-pub use crate::pages::harvested::HarvestedView;
 pub use crate::pages::admin_harvest::{
     HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
     REJECTED_SHOWN, RUNS_SHOWN,
 };
+pub use crate::pages::harvested::HarvestedView;
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

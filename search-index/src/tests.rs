@@ -236,8 +236,11 @@ fn a_facet_value_replaces_or_removes_exactly_its_documents() {
     assert_eq!(find(&idx, "", "fr", &["source/3"]).total, 2);
     assert_eq!(find(&idx, "", "fr", &[]).facets["source"]["3"], 2);
 
-    idx.replace_facet("source/3", &[harvested("2", "3", "Chiffrer ses disques (v2)")])
-        .unwrap();
+    idx.replace_facet(
+        "source/3",
+        &[harvested("2", "3", "Chiffrer ses disques (v2)")],
+    )
+    .unwrap();
     idx.commit().unwrap();
     let r = find(&idx, "sauvegardes", "fr", &[]);
     let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();

@@ -12,8 +12,8 @@ use store::{Db, StoreError, concepts, harvest, library, organisations, outbox};
 
 use crate::cursor::Cursor;
 use crate::learn::Courses;
-pub use crate::search_docs::partner_doc;
 use crate::search_docs::harvested::{entry_doc, source_facet};
+pub use crate::search_docs::partner_doc;
 use crate::search_docs::{course_docs, resource_doc};
 use tokio::sync::{Mutex, Notify};
 

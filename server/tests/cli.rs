@@ -43,10 +43,7 @@ async fn demo_is_idempotent() {
     let providers = cli::demo::providers::parse(cli::demo::providers::PROVIDERS, "p.toml")
         .unwrap()
         .provider;
-    assert_eq!(
-        users::count(&db).await.unwrap(),
-        4 + providers.len() as i64
-    );
+    assert_eq!(users::count(&db).await.unwrap(), 4 + providers.len() as i64);
     // The directory lists the published examples (loaded once), and the
     // moderators have the pending ones to review.
     let listed = store::directory::browse::list(&db, &Default::default(), 100, 0)

@@ -393,14 +393,13 @@ pub async fn set_schedule(db: &Db, id: i64, enabled: bool, interval_hours: i64) 
     if interval_hours < 0 {
         return Err(StoreError::invalid("interval_hours", "out-of-range"));
     }
-    let done = sqlx::query(
-        "UPDATE harvest_sources SET enabled = $1, interval_hours = $2 WHERE id = $3",
-    )
-    .bind(i64::from(enabled))
-    .bind(interval_hours)
-    .bind(id)
-    .execute(db.pool())
-    .await?;
+    let done =
+        sqlx::query("UPDATE harvest_sources SET enabled = $1, interval_hours = $2 WHERE id = $3")
+            .bind(i64::from(enabled))
+            .bind(interval_hours)
+            .bind(id)
+            .execute(db.pool())
+            .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

@@ -545,6 +545,7 @@ harvest-field-interval-help = Stunden zwischen geplanten Abrufen; bei 0 nur auf 
 harvest-field-enabled = Nach Zeitplan abrufen (aktiviert)
 harvest-kind-rdf-dump = RDF-Datei
 harvest-kind-archipel = Archipel-Instanz
+harvest-kind-archipel-sparql = Archipel-Instanz (SPARQL)
 harvest-kind-oai-pmh = OAI-PMH-Anbieter
 harvest-status-ok = Erfolgreich
 harvest-status-failed = Fehlgeschlagen

@@ -545,6 +545,7 @@ harvest-field-interval-help = Hours between scheduled harvests; 0 harvests only 
 harvest-field-enabled = Harvest on schedule (enabled)
 harvest-kind-rdf-dump = RDF file
 harvest-kind-archipel = Archipel instance
+harvest-kind-archipel-sparql = Archipel instance (SPARQL)
 harvest-kind-oai-pmh = OAI-PMH provider
 harvest-status-ok = Succeeded
 harvest-status-failed = Failed

@@ -545,6 +545,7 @@ harvest-field-interval-help = Heures entre deux moissons programmées ; 0 ne moi
 harvest-field-enabled = Moissonner selon le calendrier (activée)
 harvest-kind-rdf-dump = Fichier RDF
 harvest-kind-archipel = Instance Archipel
+harvest-kind-archipel-sparql = Instance Archipel (SPARQL)
 harvest-kind-oai-pmh = Entrepôt OAI-PMH
 harvest-status-ok = Réussie
 harvest-status-failed = Échouée

@@ -546,6 +546,7 @@ harvest-field-interval-help = Sati između zakazanih prikupljanja; 0 znači samo
 harvest-field-enabled = Prikupljaj po rasporedu (uključeno)
 harvest-kind-rdf-dump = RDF datoteka
 harvest-kind-archipel = Archipel instanca
+harvest-kind-archipel-sparql = Archipel instanca (SPARQL)
 harvest-kind-oai-pmh = OAI-PMH pružatelj
 harvest-status-ok = Uspjelo
 harvest-status-failed = Neuspjelo

@@ -545,6 +545,7 @@ harvest-field-interval-help = Ore tra due raccolte programmate; 0 raccoglie solo
 harvest-field-enabled = Raccogli secondo il calendario (attiva)
 harvest-kind-rdf-dump = File RDF
 harvest-kind-archipel = Istanza Archipel
+harvest-kind-archipel-sparql = Istanza Archipel (SPARQL)
 harvest-kind-oai-pmh = Fornitore OAI-PMH
 harvest-status-ok = Riuscita
 harvest-status-failed = Non riuscita

@@ -102,6 +102,7 @@ fn kind_label(kind: &str) -> String {
     let key = match kind {
         "rdf-dump" => "harvest-kind-rdf-dump",
         "archipel" => "harvest-kind-archipel",
+        "archipel-sparql" => "harvest-kind-archipel-sparql",
         "oai-pmh" => "harvest-kind-oai-pmh",
         other => return other.to_string(),
     };

@@ -130,7 +130,7 @@ async fn list_page(ctx: &Ctx) -> Result<Page, Failure> {
         .iter()
         .map(|(id, (_, name))| (*id, name.clone()))
         .collect();
-    organisations.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    organisations.sort_by_key(|o| o.1.to_lowercase());
     Ok(Page::AdminHarvest(HarvestAdmin {
         sources,
         kinds: SourceKind::ALL

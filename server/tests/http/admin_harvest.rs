@@ -341,7 +341,7 @@ async fn harvest_now_shows_the_outcome_and_a_failure_its_reason() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.location(), format!("/en/admin/harvest/{gone}"));
-    let r = app.get(&r.location().to_string()).await;
+    let r = app.get(r.location()).await;
     assert!(r.body.contains("The harvest failed"), "the flash");
     assert!(r.body.contains("Failed"));
     assert!(r.body.contains("http-status"), "the error code");
