@@ -27,7 +27,7 @@ test('an administrator registers a harvest source and sees it listed', async ({ 
   await expect(row).toContainText('Never harvested yet.');
   await expectAccessible(page);
 
-  await row.getByRole('link', { name: label }).click();
+  await row.getByRole('link', { name: label, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(label);
   await expect(page.getByRole('heading', { name: 'Harvest history' })).toBeVisible();
 });
