@@ -241,6 +241,14 @@ async fn two_instances_harvest_each_other_by_dump_sparql_and_oai_pmh() {
         ))
         .await;
     assert!(titles.contains(a_title), "{titles}");
+    let provenance = b
+        .sparql(&format!(
+            "ASK {{ GRAPH <{graph}/provenance> {{ <{graph}> <http://www.w3.org/ns/prov#wasDerivedFrom> ?from ; \
+             <http://purl.org/dc/terms/source> <{}/oai> }} }}",
+            a.base
+        ))
+        .await;
+    assert!(provenance.contains("true"), "{provenance}");
 
     // A resource leaving B leaves A at the next harvest, both ways.
     b.unpublish("globaleaks").await;
