@@ -229,6 +229,29 @@ fn select(
     .into_any()
 }
 
+/// The hours between scheduled runs (0: on demand only), with its help and error.
+fn interval_field(state: &FormState, value: String) -> AnyView {
+    let error = state.error("interval_hours");
+    let described = described_by("interval_hours", true, error.is_some());
+    let invalid = error.as_ref().map(|_| "true");
+    view! {
+        <FieldFrame name="interval_hours" label="harvest-field-interval" help=Some("harvest-field-interval-help") error>
+            <input
+                id="interval_hours"
+                name="interval_hours"
+                type="number"
+                min="0"
+                step="1"
+                value=value
+                required=true
+                aria-describedby=described
+                aria-invalid=invalid
+            />
+        </FieldFrame>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn HarvestSources(view: HarvestAdmin) -> impl IntoView {
     let c = ctx();
@@ -312,9 +335,6 @@ pub fn HarvestSources(view: HarvestAdmin) -> impl IntoView {
         .get("interval_hours")
         .cloned()
         .unwrap_or_else(|| "24".into());
-    let interval_error = state.error("interval_hours");
-    let interval_described = described_by("interval_hours", true, interval_error.is_some());
-    let interval_invalid = interval_error.as_ref().map(|_| "true");
     view! {
         <PageHeader title="harvest-title" intro="harvest-intro" />
         {list}
@@ -327,19 +347,7 @@ pub fn HarvestSources(view: HarvestAdmin) -> impl IntoView {
                 <Field state=state.clone() name="url" label="harvest-field-url" kind="url" help="harvest-field-url-help" maxlength=2000 />
                 <Field state=state.clone() name="label" label="harvest-field-label" maxlength=200 />
                 {select(&state, "organisation", "harvest-field-partner", partners, partner_now)}
-                <FieldFrame name="interval_hours" label="harvest-field-interval" help=Some("harvest-field-interval-help") error=interval_error>
-                    <input
-                        id="interval_hours"
-                        name="interval_hours"
-                        type="number"
-                        min="0"
-                        step="1"
-                        value=interval
-                        required=true
-                        aria-describedby=interval_described
-                        aria-invalid=interval_invalid
-                    />
-                </FieldFrame>
+                {interval_field(&state, interval)}
                 <div class="form-actions">
                     <button type="submit" class="button button-primary">{tr("harvest-add-submit")}</button>
                 </div>
@@ -470,9 +478,6 @@ pub fn HarvestSourcePage(detail: HarvestSourceDetail) -> impl IntoView {
     } else {
         s.enabled
     };
-    let interval_error = state.error("interval_hours");
-    let interval_described = described_by("interval_hours", true, interval_error.is_some());
-    let interval_invalid = interval_error.as_ref().map(|_| "true");
     view! {
         <p class="breadcrumb"><a href=c.href("/admin/harvest")>{tr("harvest-title")}</a></p>
         <div class="page-header">
@@ -499,19 +504,7 @@ pub fn HarvestSourcePage(detail: HarvestSourceDetail) -> impl IntoView {
                         " "{tr("harvest-field-enabled")}
                     </label>
                 </div>
-                <FieldFrame name="interval_hours" label="harvest-field-interval" help=Some("harvest-field-interval-help") error=interval_error>
-                    <input
-                        id="interval_hours"
-                        name="interval_hours"
-                        type="number"
-                        min="0"
-                        step="1"
-                        value=interval
-                        required=true
-                        aria-describedby=interval_described
-                        aria-invalid=interval_invalid
-                    />
-                </FieldFrame>
+                {interval_field(&state, interval)}
                 <div class="form-actions">
                     <button type="submit" class="button button-primary">{tr("harvest-schedule-save")}</button>
                 </div>
