@@ -26,6 +26,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use linked_data::Graph;
+use linked_data::vocab::{DCAT, DCT, SCHEMA, SKOS};
 use oxigraph::model::{NamedOrBlankNodeRef, TermRef};
 use serde::Serialize;
 use store::harvest::{
@@ -33,11 +34,7 @@ use store::harvest::{
     EntryText, NewEntry,
 };
 
-const SCHEMA: &str = "http://schema.org/";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
-const DCT: &str = "http://purl.org/dc/terms/";
-const DCAT: &str = "http://www.w3.org/ns/dcat#";
-const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 const FOAF_NAME: &str = "http://xmlns.com/foaf/0.1/name";
@@ -176,92 +173,6 @@ fn cut(s: String, max: usize) -> String {
     let head: String = s.chars().take(max.saturating_sub(1)).collect();
     let at = head.rfind(' ').filter(|&i| i + 40 > head.len());
     format!("{}…", head[..at.unwrap_or(head.len())].trim_end())
-}
-
-/// A lower-case ISO 639-1 code where one exists, from a tag, a code or a
-/// language IRI (`…/iso639-2/fra`, `…/authority/language/FRA`).
-pub fn language_code(value: &str) -> Option<String> {
-    let v = value.trim();
-    let v = v.rsplit(['/', '#']).next().unwrap_or(v);
-    let primary = v.split(['-', '_']).next()?.to_ascii_lowercase();
-    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_lowercase()) {
-        return None;
-    }
-    let two = match primary.as_str() {
-        "fra" | "fre" => "fr",
-        "eng" => "en",
-        "deu" | "ger" => "de",
-        "ita" => "it",
-        "hrv" | "scr" => "hr",
-        "spa" => "es",
-        "por" => "pt",
-        "nld" | "dut" => "nl",
-        "pol" => "pl",
-        "ces" | "cze" => "cs",
-        "slk" | "slo" => "sk",
-        "slv" => "sl",
-        "srp" => "sr",
-        "bos" => "bs",
-        "hun" => "hu",
-        "ron" | "rum" => "ro",
-        "ell" | "gre" => "el",
-        "swe" => "sv",
-        "dan" => "da",
-        "fin" => "fi",
-        "nor" | "nob" => "no",
-        "cat" => "ca",
-        "eus" | "baq" => "eu",
-        "glg" => "gl",
-        "bul" => "bg",
-        "rus" => "ru",
-        "ukr" => "uk",
-        "ara" => "ar",
-        "zho" | "chi" => "zh",
-        "jpn" => "ja",
-        "tur" => "tr",
-        "lit" => "lt",
-        "lav" => "lv",
-        "est" => "et",
-        "gle" => "ga",
-        "mlt" => "mt",
-        other => other,
-    };
-    Some(two.to_string())
-}
-
-/// The library kind a resource type names: an HCRT term, a schema.org
-/// class, a DCMI type, or a word (`video`, `Text`…).
-pub fn kind_of(term: &str) -> Option<&'static str> {
-    let t = term.trim();
-    let local = t.rsplit(['/', '#']).next().unwrap_or(t);
-    Some(
-        match local.to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
-            "video" | "videoobject" | "movingimage" | "movie" => "video",
-            "audio" | "audioobject" | "sound" | "podcast" | "podcastepisode" | "podcastseries" => {
-                "podcast"
-            }
-            "course" => "course",
-            "data" | "dataset" => "dataset",
-            "application"
-            | "tool"
-            | "simulation"
-            | "educational_game"
-            | "software"
-            | "softwareapplication"
-            | "webapplication"
-            | "mobileapplication"
-            | "interactiveresource"
-            | "game" => "tool",
-            "lesson_plan" | "worksheet" | "drill_and_practice" | "assessment" | "questionnaire"
-            | "experiment" | "case_study" | "quiz" => "workshop-kit",
-            "text" | "web_page" | "webpage" | "reference_work" | "wiki" | "index" | "portal"
-            | "article" | "scholarlyarticle" | "newsarticle" | "techarticle" | "blogposting" => {
-                "article"
-            }
-            "textbook" | "script" | "slide" | "book" | "guide" | "howto" => "guide",
-            _ => return None,
-        },
-    )
 }
 
 /// A literal's text and its language (lower case), if it is a literal.
@@ -607,6 +518,10 @@ pub fn entries(graph: &Graph) -> Mapped {
     }
     out
 }
+
+mod values;
+
+pub use values::{kind_of, language_code};
 
 #[cfg(test)]
 mod tests;
