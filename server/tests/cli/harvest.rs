@@ -98,16 +98,18 @@ fn serve(routes: Routes) -> String {
     format!("http://{addr}")
 }
 
-struct Setup {
+/// A harvesting instance with small limits, and a tiny HTTP server whose
+/// routes a test sets.
+pub struct Setup {
     _dir: tempfile::TempDir,
-    settings: Settings,
-    state: AppState,
-    harvester: Harvester,
+    pub settings: Settings,
+    pub state: AppState,
+    pub harvester: Harvester,
     routes: Routes,
     base: String,
 }
 
-async fn setup() -> Setup {
+pub async fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = settings(dir.path());
     settings.harvest.allow_private = true;
@@ -136,11 +138,17 @@ impl Setup {
         self.routes.lock().unwrap().insert(path.into(), r);
     }
 
+    /// Registers a source at `path` of the tiny server.
     async fn add(&self, kind: &str, path: &str) -> i64 {
+        self.add_url(kind, &format!("{}{path}", self.base)).await
+    }
+
+    /// Registers a source at any address.
+    pub async fn add_url(&self, kind: &str, url: &str) -> i64 {
         let form = SourceForm {
             kind: kind.into(),
-            url: format!("{}{path}", self.base),
-            label: format!("source at {path}"),
+            url: url.into(),
+            label: format!("source at {url}"),
             organisation_id: None,
             interval_hours: 0,
         };
@@ -150,7 +158,7 @@ impl Setup {
             .id
     }
 
-    fn graphs(&self, id: i64) -> (linked_data::Graph, linked_data::Graph) {
+    pub fn graphs(&self, id: i64) -> (linked_data::Graph, linked_data::Graph) {
         let store = self.state.rdf.store();
         let url = self.settings.public_url();
         (
@@ -161,7 +169,7 @@ impl Setup {
         )
     }
 
-    fn select(&self, query: &str) -> String {
+    pub fn select(&self, query: &str) -> String {
         let request = QueryRequest {
             query: query.into(),
             accept: Some("application/sparql-results+json".into()),
@@ -169,7 +177,7 @@ impl Setup {
         };
         let limits = Limits {
             timeout: Duration::from_secs(5),
-            max_results: 100,
+            max_results: 10_000,
         };
         let answer = self.state.rdf.store().query(&request, limits).unwrap();
         String::from_utf8(answer.body).unwrap()

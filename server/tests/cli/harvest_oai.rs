@@ -7,14 +7,13 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use linked_data::store::{Limits, QueryRequest};
 use server::config::Settings;
-use server::harvest::{self, Harvester};
+use server::harvest;
 use server::state::AppState;
-use store::harvest::{RunStatus, SourceForm};
+use store::harvest::RunStatus;
 
+use super::harvest::{Setup, setup};
 use super::settings;
 
 /// An HTTP answer of a test server.
@@ -96,74 +95,6 @@ impl Provider {
 
     fn requests(&self) -> Vec<Args> {
         self.log.lock().unwrap().clone()
-    }
-}
-
-/// A harvesting instance with small limits.
-pub struct Setup {
-    _dir: tempfile::TempDir,
-    pub settings: Settings,
-    pub state: AppState,
-    pub harvester: Harvester,
-}
-
-pub async fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = settings(dir.path());
-    settings.harvest.allow_private = true;
-    settings.harvest.max_bytes = 200_000;
-    settings.harvest.max_triples = 1000;
-    settings.harvest.max_literal_bytes = 10_000;
-    settings.harvest.timeout_s = 10;
-    let db = server::cli::open_db(&settings).await.unwrap();
-    let state = AppState::new(db.clone(), settings.clone()).unwrap();
-    let harvester = Harvester::new(db, state.rdf.store().clone(), &settings);
-    Setup {
-        _dir: dir,
-        settings,
-        state,
-        harvester,
-    }
-}
-
-impl Setup {
-    pub async fn add(&self, kind: &str, url: &str) -> i64 {
-        let form = SourceForm {
-            kind: kind.into(),
-            url: url.into(),
-            label: format!("source at {url}"),
-            organisation_id: None,
-            interval_hours: 0,
-        };
-        store::harvest::add(&self.harvester.db, &form)
-            .await
-            .unwrap()
-            .id
-    }
-
-    pub fn graphs(&self, id: i64) -> (linked_data::Graph, linked_data::Graph) {
-        let store = self.state.rdf.store();
-        let url = self.settings.public_url();
-        (
-            store.graph(&harvest::graph_name(url, id)).unwrap(),
-            store
-                .graph(&harvest::provenance_graph_name(url, id))
-                .unwrap(),
-        )
-    }
-
-    pub fn select(&self, query: &str) -> String {
-        let request = QueryRequest {
-            query: query.into(),
-            accept: Some("application/sparql-results+json".into()),
-            ..QueryRequest::default()
-        };
-        let limits = Limits {
-            timeout: Duration::from_secs(5),
-            max_results: 10_000,
-        };
-        let answer = self.state.rdf.store().query(&request, limits).unwrap();
-        String::from_utf8(answer.body).unwrap()
     }
 }
 
@@ -266,7 +197,9 @@ async fn a_provider_is_harvested_in_full_then_incrementally() {
             _ => xml(envelope(r#"<error code="badArgument">unexpected</error>"#)),
         },
     );
-    let id = s.add("oai-pmh", &format!("{}?set=physics", p.base)).await;
+    let id = s
+        .add_url("oai-pmh", &format!("{}?set=physics", p.base))
+        .await;
     let run = s.harvester.run(id).await.unwrap();
     assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
     assert_eq!(run.last_modified.as_deref(), Some(RESPONSE_DATE));
@@ -397,7 +330,7 @@ async fn hostile_providers_fail_the_run_and_keep_the_previous_graphs() {
         "Identify" => xml(identify("2.0")),
         _ => xml(list(&[record(1, "Guide")], None)),
     });
-    let id = s.add("oai-pmh", &p.base).await;
+    let id = s.add_url("oai-pmh", &p.base).await;
     assert_eq!(s.harvester.run(id).await.unwrap().status, RunStatus::Ok);
     let before = s.graphs(id);
     assert_eq!(before.0.len(), 6);
@@ -547,7 +480,7 @@ async fn an_archipel_instance_is_harvested_over_oai_pmh() {
     let mut s = setup().await;
     s.harvester.settings.max_triples = 100_000;
     s.harvester.settings.max_bytes = 10_000_000;
-    let id = s.add("oai-pmh", &format!("{base}/oai")).await;
+    let id = s.add_url("oai-pmh", &format!("{base}/oai")).await;
     let run = s.harvester.run(id).await.unwrap();
     assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
     let published = s.select(&format!(

@@ -10,7 +10,8 @@ use server::harvest;
 use server::state::AppState;
 use store::harvest::RunStatus;
 
-use super::harvest_oai::{demo_instance_with, setup};
+use super::harvest::setup;
+use super::harvest_oai::demo_instance_with;
 
 /// The library resources of `state`'s own graphs (not what it harvested).
 fn own_resources(state: &AppState) -> usize {
@@ -54,8 +55,10 @@ async fn an_archipel_instance_is_harvested_over_sparql() {
     let mut s = setup().await;
     s.harvester.settings.max_triples = 100_000;
     s.harvester.settings.max_bytes = 10_000_000;
-    let by_base = s.add("archipel-sparql", &base).await;
-    let by_endpoint = s.add("archipel-sparql", &format!("{base}/sparql")).await;
+    let by_base = s.add_url("archipel-sparql", &base).await;
+    let by_endpoint = s
+        .add_url("archipel-sparql", &format!("{base}/sparql"))
+        .await;
     for id in [by_base, by_endpoint] {
         let run = s.harvester.run(id).await.unwrap();
         assert_eq!(run.status, RunStatus::Ok, "{}", run.report);
