@@ -18,13 +18,46 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Message ids of one language, with the variables each one uses.
+/// The Fluent files of one language (`main.ftl` and one per area), in name
+/// order.
+fn files(lang: &str) -> Vec<PathBuf> {
+    let dir = root().join("app/locales").join(lang);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_language_has_the_same_files() {
+    let names = |lang| -> Vec<_> {
+        files(lang)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_owned())
+            .collect()
+    };
+    for lang in LANGS {
+        assert_eq!(names(lang), names("fr"), "{lang}: Fluent files");
+    }
+}
+
+/// Message ids of one language (over all its files), with the variables each
+/// one uses.
 fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let path = root().join("app/locales").join(lang).join("main.ftl");
-    let text = std::fs::read_to_string(&path).unwrap();
+    let mut out = BTreeMap::new();
+    for path in files(lang) {
+        messages_of(lang, &path, &mut out);
+    }
+    out
+}
+
+fn messages_of(lang: &str, path: &std::path::Path, out: &mut BTreeMap<String, BTreeSet<String>>) {
+    let text = std::fs::read_to_string(path).unwrap();
     let resource = fluent_syntax::parser::parse(text.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{}: syntax errors {errors:?}", path.display()));
-    let mut out = BTreeMap::new();
     for entry in resource.body {
         if let Entry::Message(m) = entry {
             let mut vars = BTreeSet::new();
@@ -45,7 +78,6 @@ fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
             );
         }
     }
-    out
 }
 
 fn rust_sources() -> String {

@@ -8,6 +8,7 @@ pub mod api;
 pub mod contribute;
 pub mod csrf;
 pub mod data;
+pub mod directory;
 pub mod feed;
 pub mod files;
 pub mod harvested;
@@ -18,6 +19,7 @@ pub mod limiter;
 pub mod linked;
 pub mod pages;
 pub mod partners;
+pub mod providers;
 pub mod render;
 pub mod search;
 pub mod security;
@@ -166,7 +168,6 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/library/resources/{uid}/translations/{text}/request-changes",
             post(contribute::request_translation_changes),
         )
-        .route("/{lang}/directory", get(pages::directory))
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/data", get(data::page))
         .route(
@@ -214,7 +215,9 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/{lang}/admin/harvest/{id}/remove",
             get(admin_harvest::confirm_remove).post(admin_harvest::remove),
-        );
+        )
+        .merge(directory::routes())
+        .merge(providers::routes());
 
     let immutable = HeaderValue::from_static("public, max-age=31536000, immutable");
     let revalidate = HeaderValue::from_static("no-cache");

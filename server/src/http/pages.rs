@@ -23,10 +23,6 @@ pub async fn about(ctx: Ctx) -> Response {
     ctx.show(Page::About)
 }
 
-pub async fn directory(ctx: Ctx) -> Response {
-    ctx.show(Page::Directory)
-}
-
 pub async fn login(ctx: Ctx, Query(q): Query<super::accounts::NextQuery>) -> Response {
     if ctx.user.is_some() {
         return Redirect::to(&ctx.href("/account")).into_response();
