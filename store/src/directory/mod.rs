@@ -41,6 +41,10 @@ use form::{Checked, check};
 /// The outbox entity name of providers; the key is the slug.
 pub const OUTBOX_ENTITY: &str = "provider";
 
+/// Slugs the directory's own pages use (`/directory/new`, `/directory/mine`,
+/// `/directory/review`, `/directory/regions`): no provider gets one of them.
+pub const RESERVED_SLUGS: &[&str] = &["new", "mine", "review", "regions"];
+
 /// Days after which a published profile nobody confirmed is due for
 /// confirmation.
 pub const CONFIRM_AFTER_DAYS: i64 = 365;
@@ -297,6 +301,8 @@ pub async fn create(db: &Db, user_id: i64, form: &ProviderForm) -> Result<Provid
     let mut base = crate::organisations::slugify(&c.name);
     if base == "organisation" {
         base = "provider".into();
+    } else if RESERVED_SLUGS.contains(&base.as_str()) {
+        base = format!("{base}-provider");
     }
     let at = now();
     // A name may fold to a slug that is taken: try base, base-2, base-3...
@@ -412,6 +418,16 @@ pub async fn set_logo(
         .as_ref()
         .is_some_and(|p| p.logo == previous);
     Ok(previous.filter(|_| !still_published))
+}
+
+/// Whether any version of any provider still shows this logo file (the
+/// caller deletes the file when none does).
+pub async fn logo_in_use(db: &Db, logo: &str) -> Result<bool> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM provider_profiles WHERE logo = $1")
+        .bind(logo.to_string())
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
 /// Which fields an edit changes, for the history (empty: none).

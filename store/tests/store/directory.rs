@@ -240,6 +240,16 @@ async fn refused_profiles_write_nothing_and_edits_that_change_nothing_are_free(d
     // Two providers with one name get two slugs.
     let twin = directory::create(&db, owner, &form("Nuage")).await.unwrap();
     assert_eq!(twin.slug, "nuage-2");
+    // The directory's own pages keep their addresses.
+    for (name, slug) in [
+        ("New", "new-provider"),
+        ("Mine", "mine-provider"),
+        ("Review", "review-provider"),
+        ("Régions", "regions-provider"),
+    ] {
+        let p = directory::create(&db, owner, &form(name)).await.unwrap();
+        assert_eq!(p.slug, slug, "{name}");
+    }
 
     // A logo is a change like any other; the old file is freed only when
     // no version shows it any more.
@@ -261,6 +271,8 @@ async fn refused_profiles_write_nothing_and_edits_that_change_nothing_are_free(d
     assert_eq!(p.public().unwrap().logo.as_deref(), Some("a.png"));
     assert_eq!(p.working.logo, None);
     assert_eq!(p.status, Status::Draft);
+    assert!(directory::logo_in_use(&db, "a.png").await.unwrap());
+    assert!(!directory::logo_in_use(&db, "b.png").await.unwrap());
 }
 on_both!(
     refusals,
