@@ -105,6 +105,11 @@ mod lookup {
         LOCALES.lookup(langid(lang), key)
     }
 
+    /// The string, or `None` when no language has the key.
+    pub fn try_t(lang: Lang, key: &str) -> Option<String> {
+        LOCALES.try_lookup(langid(lang), key)
+    }
+
     pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
         let args: HashMap<
             std::borrow::Cow<'static, str>,
@@ -126,12 +131,17 @@ mod lookup {
 
 /// The interface string `key` in `lang` (French when missing there).
 #[cfg(feature = "ssr")]
-pub use lookup::{t, t_args};
+pub use lookup::{t, t_args, try_t};
 
 /// In the browser, only islands run, and they get their texts as props.
 #[cfg(not(feature = "ssr"))]
 pub fn t(_lang: Lang, key: &str) -> String {
     key.to_string()
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn try_t(_lang: Lang, _key: &str) -> Option<String> {
+    None
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -10,6 +10,7 @@ pub mod data;
 pub mod forms;
 pub mod i18n;
 pub mod islands;
+pub mod labels;
 pub mod layout;
 pub mod learning;
 pub mod library;

@@ -191,12 +191,29 @@ fn every_key_is_used_and_every_used_key_exists() {
     let src = rust_sources();
     let literals = key_like_literals(&src);
     // Keys built at run time: `error-{code}`, `role-{role}`, `org-role-{role}`, `search-kind-{kind}`.
-    let dynamic = ["error-", "org-role-", "role-", "search-kind-", "level-"];
+    // The directory's vocabularies (`app/src/labels.rs`) too, and country
+    // names, whose codes are written in capitals (`"HR"` → `country-hr`).
+    let dynamic = [
+        "error-",
+        "org-role-",
+        "role-",
+        "search-kind-",
+        "level-",
+        "dir-help-",
+        "dir-service-",
+        "dir-price-",
+        "dir-legal-",
+        "dir-commitment-",
+        "dir-status-",
+    ];
     let unused: Vec<_> = fr
         .keys()
         .filter(|k| {
             if literals.contains(*k) {
                 return false;
+            }
+            if let Some(code) = k.strip_prefix("country-") {
+                return !src.contains(&format!("\"{}\"", code.to_ascii_uppercase()));
             }
             let suffix = dynamic.iter().find_map(|p| k.strip_prefix(p));
             !suffix.is_some_and(|s| src.contains(&format!("\"{s}\"")))
