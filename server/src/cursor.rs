@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use store::{Db, concepts, harvest, library, organisations, outbox};
+use store::{Db, concepts, directory, harvest, library, organisations, outbox};
 
 pub struct Cursor {
     path: PathBuf,
@@ -27,6 +27,8 @@ pub struct Batch {
     pub topics: bool,
     /// Harvest sources whose library entries changed (or went with them).
     pub harvest_sources: BTreeSet<i64>,
+    /// Slugs of the directory's providers whose published profile changed.
+    pub providers: BTreeSet<String>,
 }
 
 impl Cursor {
@@ -61,6 +63,7 @@ impl Cursor {
             resources: BTreeSet::new(),
             topics: false,
             harvest_sources: BTreeSet::new(),
+            providers: BTreeSet::new(),
         };
         for change in changes {
             match change.entity.as_str() {
@@ -75,6 +78,9 @@ impl Cursor {
                     if let Ok(id) = change.entity_id.parse() {
                         batch.harvest_sources.insert(id);
                     }
+                }
+                directory::OUTBOX_ENTITY => {
+                    batch.providers.insert(change.entity_id);
                 }
                 _ => {}
             }

@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use anyhow::Context;
 use search_index::{SearchDoc, SearchIndex};
-use store::{Db, StoreError, concepts, harvest, library, organisations, outbox};
+use store::{Db, StoreError, concepts, directory, harvest, library, organisations, outbox};
 
 use crate::cursor::Cursor;
 use crate::learn::Courses;
 use crate::search_docs::harvested::{entry_doc, source_facet};
 pub use crate::search_docs::partner_doc;
+use crate::search_docs::providers::{doc_id as provider_doc_id, provider_doc};
 use crate::search_docs::{course_docs, resource_doc};
 use tokio::sync::{Mutex, Notify};
 
@@ -71,6 +72,9 @@ impl Indexer {
             for source_id in &batch.harvest_sources {
                 self.harvested(*source_id).await?;
             }
+            for slug in &batch.providers {
+                self.provider(slug).await?;
+            }
             self.index.commit()?;
             self.cursor.save(batch.last)?;
             applied += batch.len;
@@ -100,6 +104,12 @@ impl Indexer {
         let scheme = concepts::list(&self.db).await?;
         let uids = self.published_uids().await?;
         let sources = harvest::list(&self.db).await?;
+        let providers: Vec<SearchDoc> = published_providers(&self.db)
+            .await?
+            .iter()
+            .filter_map(provider_doc)
+            .collect();
+        self.index.upsert(&providers)?;
         // Partners, each resource, each harvest source, the courses, the commit.
         let total = docs.len() + uids.len() + sources.len() + 2;
         progress(docs.len(), total);
@@ -120,7 +130,7 @@ impl Indexer {
             .save(last)
             .context("cannot save the index cursor")?;
         progress(total, total);
-        Ok(docs.len() + uids.len() + entries + courses)
+        Ok(docs.len() + providers.len() + uids.len() + entries + courses)
     }
 
     /// Indexes the courses and lessons being served, replacing the previous
@@ -187,6 +197,20 @@ impl Indexer {
         Ok(docs.len())
     }
 
+    /// Indexes provider `slug` as the directory shows it now (or removes it).
+    async fn provider(&self, slug: &str) -> anyhow::Result<()> {
+        let doc = match directory::get_by_slug(&self.db, slug).await {
+            Ok(p) => provider_doc(&p),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+        match doc {
+            Some(doc) => self.index.upsert(&[doc])?,
+            None => self.index.delete(&provider_doc_id(slug)),
+        }
+        Ok(())
+    }
+
     async fn published_uids(&self) -> anyhow::Result<Vec<String>> {
         let mut all = Vec::new();
         loop {
@@ -218,4 +242,12 @@ impl Indexer {
             }
         })
     }
+}
+
+/// Every provider whose profile is published, by name.
+pub async fn published_providers(db: &Db) -> Result<Vec<directory::Provider>, StoreError> {
+    let all = directory::browse::Filters::default();
+    Ok(directory::browse::list(db, &all, i64::MAX, 0)
+        .await?
+        .providers)
 }

@@ -1,9 +1,11 @@
 //! What the search index holds about each thing: partners, published
 //! resources (every readable text in its own language, the labels of its
 //! topics in every language, its facets), courses and lessons, and the
-//! library entries harvested from other sources ([`harvested`]).
+//! library entries harvested from other sources ([`harvested`]), and the
+//! published providers of the directory ([`providers`]).
 
 pub mod harvested;
+pub mod providers;
 
 use search_index::{DocText, SearchDoc};
 use store::concepts::Concept;

@@ -12,6 +12,7 @@ mod oai;
 mod pages;
 mod partners;
 mod protocol;
+mod provider_linked;
 mod search;
 mod support;
 mod topics;
