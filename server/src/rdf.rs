@@ -1,13 +1,14 @@
 //! Keeps the RDF store a faithful projection of SQL and the content folder,
 //! as the indexer does for the search index: the outbox after this node's
 //! cursor is applied entity by entity, each entity's triples replacing its
-//! named graph; `archipel reindex` rebuilds it all.
+//! named graph; `archipel reindex` rebuilds it all. The directory's
+//! providers are projected from their published profile only.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use linked_data::{Graph, Limits, QueryRequest, RdfStore, Uris, map};
-use store::{Db, StoreError, concepts, library, organisations, outbox};
+use store::{Db, StoreError, concepts, directory, library, organisations, outbox};
 use tokio::sync::{Mutex, Notify};
 
 use crate::blocking::blocking;
@@ -98,6 +99,9 @@ impl RdfProjection {
             if batch.topics {
                 self.topics().await?;
             }
+            for slug in &batch.providers {
+                self.provider(slug).await?;
+            }
             self.cursor.save(batch.last)?;
             applied += batch.len;
         }
@@ -121,6 +125,10 @@ impl RdfProjection {
         }
         for uid in library::browse::published_uids(&self.db, i64::MAX, 0).await? {
             self.resource(&uid).await?;
+            graphs += 1;
+        }
+        for p in crate::indexer::published_providers(&self.db).await? {
+            self.provider(&p.slug).await?;
             graphs += 1;
         }
         graphs += self.topics().await?;
@@ -220,6 +228,30 @@ impl RdfProjection {
         let mut g = Graph::new();
         map::resource(&mut g, &self.uris, &r, &org.slug);
         blocking(|| self.store.replace(&name, &g))?;
+        Ok(())
+    }
+
+    /// Writes provider `slug`'s published profile, or removes its graph when
+    /// nothing of it is published (a draft, a first submission, a profile
+    /// taken off the directory).
+    async fn provider(&self, slug: &str) -> anyhow::Result<()> {
+        let name = map::provider_uri(&self.uris, slug);
+        let p = match directory::get_by_slug(&self.db, slug).await {
+            Ok(p) => p,
+            Err(StoreError::NotFound) => {
+                blocking(|| self.store.remove(&name))?;
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        match p.public() {
+            Some(profile) => {
+                let mut g = Graph::new();
+                map::provider(&mut g, &self.uris, &p.slug, profile);
+                blocking(|| self.store.replace(&name, &g))?;
+            }
+            None => blocking(|| self.store.remove(&name))?,
+        }
         Ok(())
     }
 

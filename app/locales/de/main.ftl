@@ -482,6 +482,7 @@ library-browse-topics = Nach Themen durchsuchen
 search-kind-resource = Ressource der Bibliothek
 search-kind-course = Kurs
 search-kind-lesson = Lektion
+search-kind-provider = Anbieter im Verzeichnis
 search-facet-kind = Art
 search-facet-type = Art der Ressource
 search-facet-lang = Sprache

@@ -482,6 +482,7 @@ library-browse-topics = Browse by topic
 search-kind-resource = Library resource
 search-kind-course = Course
 search-kind-lesson = Lesson
+search-kind-provider = Directory provider
 search-facet-kind = Kind
 search-facet-type = Kind of resource
 search-facet-lang = Language

@@ -482,6 +482,7 @@ library-browse-topics = Parcourir par thème
 search-kind-resource = Ressource de la bibliothèque
 search-kind-course = Cours
 search-kind-lesson = Leçon
+search-kind-provider = Prestataire de l’annuaire
 search-facet-kind = Sorte
 search-facet-type = Type de ressource
 search-facet-lang = Langue

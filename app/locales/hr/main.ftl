@@ -483,6 +483,7 @@ library-browse-topics = Pregledaj po temama
 search-kind-resource = Resurs knjižnice
 search-kind-course = Tečaj
 search-kind-lesson = Lekcija
+search-kind-provider = Pružatelj usluga iz imenika
 search-facet-kind = Vrsta
 search-facet-type = Vrsta resursa
 search-facet-lang = Jezik

@@ -482,6 +482,7 @@ library-browse-topics = Esplora per tema
 search-kind-resource = Risorsa della biblioteca
 search-kind-course = Corso
 search-kind-lesson = Lezione
+search-kind-provider = Fornitore dell’elenco
 search-facet-kind = Tipo
 search-facet-type = Tipo di risorsa
 search-facet-lang = Lingua

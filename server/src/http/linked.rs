@@ -486,6 +486,7 @@ pub fn routes() -> Router<AppState> {
         .route("/library/topics", get(entity))
         .route("/library/topics/{id}", get(entity))
         .route("/partners/{slug}", get(entity))
+        .route("/directory/{slug}", get(entity))
         .route("/courses/{slug}", get(entity))
         .route("/courses/{course}/{module}/{lesson}", get(entity))
         .route("/data/catalogue", get(entity))

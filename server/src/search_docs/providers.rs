@@ -3,6 +3,7 @@
 //! waiting for review is not searchable until approved), and the full-text
 //! filter of the directory page ([`provider_slugs`]).
 
+use app::Lang;
 use search_index::{DocText, Request, SearchDoc, SearchError, SearchIndex};
 use store::directory::{Profile, Provider};
 
@@ -22,8 +23,8 @@ pub fn page_path(slug: &str) -> String {
 /// The search document of a provider, or `None` when its profile is not
 /// published. The name is the title of every text; each description is a
 /// text in its own language (the original first); the kinds of help and
-/// services take the place of topics, so that a query in any language finds
-/// them; facets are `kind/provider`,
+/// services, named in every interface language, take the place of topics so
+/// that a query in any language finds them; facets are `kind/provider`,
 /// the languages of the descriptions and the countries served.
 pub fn provider_doc(p: &Provider) -> Option<SearchDoc> {
     let profile = p.public()?;
@@ -65,19 +66,28 @@ fn texts(profile: &Profile) -> Vec<DocText> {
     texts
 }
 
-/// What a provider offers, by the codes of its kinds of help and services
-/// (`hosting`, `mailing lists`, `nextcloud`): words that a query in any
-/// language may use.
+/// The names of what a provider offers (kinds of help, services) in every
+/// interface language.
 fn offered(profile: &Profile) -> String {
-    let codes = profile
-        .help
-        .iter()
-        .map(|h| h.as_str())
-        .chain(profile.services.iter().map(|s| s.as_str()));
-    codes
-        .map(|c| c.replace('-', " "))
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let mut words: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        let names = profile
+            .help
+            .iter()
+            .map(|h| app::labels::help_kind(lang, h.as_str()))
+            .chain(
+                profile
+                    .services
+                    .iter()
+                    .map(|s| app::labels::service(lang, s.as_str())),
+            );
+        for name in names {
+            if !words.contains(&name) {
+                words.push(name);
+            }
+        }
+    }
+    words.join(" · ")
 }
 
 fn facets(profile: &Profile) -> Vec<String> {
@@ -200,7 +210,7 @@ mod tests {
             doc.facets,
             ["kind/provider", "lang/en", "lang/fr", "country/FR"]
         );
-        assert_eq!(doc.topics, "hosting · nextcloud");
+        assert!(doc.topics.contains("Nextcloud"), "{}", doc.topics);
         assert!(doc.date.is_some());
         assert!(provider_doc(&provider("draft", working, None)).is_none());
     }

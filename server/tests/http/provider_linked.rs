@@ -141,3 +141,149 @@ async fn search_finds_published_providers_only_until_unpublished() {
     assert_eq!(slugs(&app, "bénévoles"), [ruche.slug.clone()]);
     assert!(slugs(&app, "brouillon").is_empty());
 }
+
+async fn get_as(app: &mut TestApp, uri: &str, accept: &str) -> crate::support::Reply {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    app.send(
+        Request::get(uri)
+            .header(header::ACCEPT, accept)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+/// Whether SPARQL knows a provider with this identifier.
+async fn in_sparql(app: &mut TestApp, slug: &str) -> bool {
+    let ask = format!(
+        "ASK {{ ?s a <http://schema.org/Organization> ; <http://schema.org/identifier> \"{slug}\" }}"
+    );
+    let query = serde_urlencoded::to_string([("query", ask)]).unwrap();
+    let r = get_as(
+        app,
+        &format!("/sparql?{query}"),
+        "application/sparql-results+json",
+    )
+    .await;
+    assert_eq!(r.status, axum::http::StatusCode::OK, "{}", r.body);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    json["boolean"].as_bool().unwrap()
+}
+
+#[tokio::test]
+async fn a_published_provider_answers_with_its_rdf_until_unpublished() {
+    use axum::http::{StatusCode, header};
+
+    let mut app = TestApp::new().await;
+    let (owner, moderator) = people(&app).await;
+    let ruche = published(
+        &app,
+        owner,
+        moderator,
+        &provider_form(
+            "La Ruche aux octets",
+            "Nous hébergeons des outils libres pour les associations lyonnaises.",
+            "We host free software tools for associations around Lyon.",
+        ),
+    )
+    .await;
+    let path = format!("/directory/{}", ruche.slug);
+
+    // A person is sent to the page in their language.
+    let r = get_as(&mut app, &path, "text/html").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), format!("/fr{path}"));
+    assert_eq!(r.headers[header::VARY], "Accept");
+
+    // A machine gets the published profile as RDF.
+    let r = get_as(&mut app, &path, "text/turtle").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/turtle")
+    );
+    for needle in [
+        "schema:Organization",
+        "\"La Ruche aux octets\"",
+        "associations lyonnaises.\"@fr",
+        "schema:makesOffer",
+        "schema:areaServed",
+        "schema:availableLanguage",
+        "http://data.europa.eu/nuts/code/FRJ",
+    ] {
+        assert!(r.body.contains(needle), "{needle} in {}", r.body);
+    }
+    assert!(
+        !r.body.contains("contact@ruche.example.org"),
+        "the contact address is never published"
+    );
+    for (suffix, media) in [
+        ("jsonld", "application/ld+json"),
+        ("rdf", "application/rdf+xml"),
+        ("nt", "application/n-triples"),
+    ] {
+        let r = get_as(&mut app, &format!("{path}.{suffix}"), "*/*").await;
+        assert_eq!(r.status, StatusCode::OK, "{suffix}");
+        assert!(
+            r.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with(media)
+        );
+        assert!(r.body.contains("La Ruche aux octets"), "{suffix}");
+    }
+
+    // Changes waiting for review are not published.
+    directory::update(
+        &app.db,
+        owner,
+        ruche.id,
+        &ProviderForm {
+            name: "La Ruche renommée".into(),
+            ..provider_form(
+                "La Ruche renommée",
+                "Nous hébergeons des outils libres pour les associations lyonnaises.",
+                "We host free software tools for associations around Lyon.",
+            )
+        },
+    )
+    .await
+    .unwrap();
+    catch_up(&app).await;
+    let r = get_as(&mut app, &format!("{path}.ttl"), "*/*").await;
+    assert!(r.body.contains("La Ruche aux octets") && !r.body.contains("renommée"));
+
+    // A draft has no RDF at all.
+    let draft = directory::create(
+        &app.db,
+        owner,
+        &provider_form("Brouillon", &"b".repeat(50), &"c".repeat(50)),
+    )
+    .await
+    .unwrap();
+    catch_up(&app).await;
+    let r = get_as(&mut app, &format!("/directory/{}.ttl", draft.slug), "*/*").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    assert!(in_sparql(&mut app, &ruche.slug).await);
+
+    // Unpublished: the graph is gone, from the entity URI and from SPARQL.
+    review::unpublish(&app.db, moderator, ruche.id, "Closed down")
+        .await
+        .unwrap();
+    catch_up(&app).await;
+    let r = get_as(&mut app, &format!("{path}.ttl"), "*/*").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(!in_sparql(&mut app, &ruche.slug).await);
+
+    // The rebuild of `archipel reindex` writes published providers again.
+    review::submit(&app.db, owner, ruche.id).await.unwrap();
+    review::approve(&app.db, moderator, ruche.id).await.unwrap();
+    app.rdf.rebuild().await.unwrap();
+    let r = get_as(&mut app, &format!("{path}.ttl"), "*/*").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("La Ruche renommée"));
+}
