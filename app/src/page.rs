@@ -13,6 +13,10 @@ pub use crate::pages::admin_harvest::{
     HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
     REJECTED_SHOWN, RUNS_SHOWN,
 };
+pub use crate::pages::directory::{
+    AreaChoice, ChosenFilter, DirectoryView, FilterChoice, ProviderCard, ProviderPageView,
+    RegionsView,
+};
 pub use crate::pages::harvested::HarvestedView;
 
 /// The signed-in person as pages need them.
@@ -239,7 +243,12 @@ pub enum Page {
     TranslationRequests(Vec<crate::library::RequestRow>),
     Topics(TopicsView),
     Search(SearchView),
-    Directory,
+    /// The providers directory, filtered.
+    Directory(DirectoryView),
+    /// The countries and regions the directory's providers serve.
+    DirectoryRegions(RegionsView),
+    /// A published provider's page.
+    Provider(ProviderPageView),
     Data(crate::data::DataView),
     Partners {
         partners: Vec<PartnerView>,
@@ -280,7 +289,8 @@ impl Page {
             Page::TranslationRequests(_) => "requests-title",
             Page::Topics(_) => "topics-title",
             Page::Search(_) => "search-title",
-            Page::Directory => "directory-title",
+            Page::Directory(_) | Page::Provider(_) => "directory-title",
+            Page::DirectoryRegions(_) => "directory-regions-title",
             Page::Data(_) => "data-title",
             Page::Partners { .. } | Page::Partner(_) => "partners-title",
             Page::Login => "login-title",
@@ -312,7 +322,7 @@ impl Page {
             | Page::Topics(_)
             | Page::TranslationRequests(_) => "/library",
             Page::Search(_) => "/search",
-            Page::Directory => "/directory",
+            Page::Directory(_) | Page::DirectoryRegions(_) | Page::Provider(_) => "/directory",
             Page::Data(_) => "/data",
             Page::Partners { .. } | Page::Partner(_) => "/partners",
             Page::Account(_) => "/account",
@@ -332,6 +342,7 @@ impl Page {
             Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
             Page::Resource(r) => Some(r.title.clone()),
             Page::Harvested(e) => Some(e.title.clone()),
+            Page::Provider(p) => Some(p.name.clone()),
             Page::AdminHarvestSource(d) => Some(d.source.label.clone()),
             _ => None,
         }
@@ -344,6 +355,7 @@ impl Page {
             Page::Lesson(l) => l.summary.clone(),
             Page::Resource(r) => Some(r.summary.clone()).filter(|s| !s.is_empty()),
             Page::Harvested(e) => Some(e.summary.clone()).filter(|s| !s.is_empty()),
+            Page::Provider(p) => Some(p.summary.clone()).filter(|s| !s.is_empty()),
             _ => None,
         }
     }
@@ -354,7 +366,11 @@ impl Page {
     pub fn is_linked_data(&self) -> bool {
         matches!(
             self,
-            Page::Course(_) | Page::Lesson(_) | Page::Resource(_) | Page::Partner(_)
+            Page::Course(_)
+                | Page::Lesson(_)
+                | Page::Resource(_)
+                | Page::Partner(_)
+                | Page::Provider(_)
         )
     }
 

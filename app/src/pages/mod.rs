@@ -6,6 +6,7 @@ mod auth;
 mod contribute;
 mod courses;
 mod data;
+pub(crate) mod directory;
 pub(crate) mod harvested;
 mod learner;
 mod lesson;
@@ -39,12 +40,9 @@ pub fn PageBody() -> impl IntoView {
         Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
         Page::TranslationRequests(rows) => view! { <contribute::Requests rows /> }.into_any(),
         Page::Topics(view) => view! { <topics::Topics view /> }.into_any(),
-        Page::Directory => sections::Section(sections::SectionProps {
-            title: "directory-title",
-            intro: "directory-intro",
-            empty: "directory-empty",
-        })
-        .into_any(),
+        Page::Directory(view) => view! { <directory::Directory view /> }.into_any(),
+        Page::DirectoryRegions(view) => view! { <directory::Regions view /> }.into_any(),
+        Page::Provider(provider) => view! { <directory::ProviderPage provider /> }.into_any(),
         Page::Search(view) => view! { <search::Search view /> }.into_any(),
         Page::Data(view) => view! { <data::Data view /> }.into_any(),
         Page::Partners {

@@ -42,11 +42,3 @@ pub fn About() -> impl IntoView {
         </div>
     }
 }
-
-#[component]
-pub fn Section(title: &'static str, intro: &'static str, empty: &'static str) -> impl IntoView {
-    view! {
-        <PageHeader title intro />
-        <p class="empty">{tr(empty)}</p>
-    }
-}

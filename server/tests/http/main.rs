@@ -5,6 +5,7 @@
 mod accounts;
 mod admin_harvest;
 mod contribute;
+mod directory;
 mod learning;
 mod library;
 mod linked;

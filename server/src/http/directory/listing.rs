@@ -1,0 +1,519 @@
+//! `/{lang}/directory`: published providers, narrowed by GET parameters
+//! (repeatable: `q`, `help`, `service`, `area`, `language`, `price`,
+//! `chatons=1`, `remote=1`, `on_site=1`, `page`). Values of one parameter
+//! are alternatives; parameters narrow each other. Unknown values are
+//! ignored, so an old or hand-made address still shows a page.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use app::page::{AreaChoice, ChosenFilter, DirectoryView, FilterChoice, ProviderCard};
+use app::{Lang, Page, labels};
+use axum::extract::RawQuery;
+use search_index::{Request, Sort};
+use store::directory::browse::{self, Filters};
+use store::directory::{HelpKind, PriceModel, Provider, Service, parse_area, vocab};
+use store::{Db, StoreError};
+
+use super::super::render::{Ctx, OrFail, PageResult};
+use super::{area_label, excerpt, logo_url, spoken_language};
+use crate::state::AppState;
+
+/// Providers per page.
+pub const PER_PAGE: usize = 20;
+/// The most providers a text search considers.
+const SEARCH_LIMIT: usize = 1000;
+/// Characters of description on a card.
+const EXCERPT_CHARS: usize = 220;
+
+/// What the address asks for, with unknown values left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Asked {
+    pub q: String,
+    pub help: Vec<HelpKind>,
+    pub services: Vec<Service>,
+    /// Country and NUTS-1 codes, upper case.
+    pub areas: Vec<String>,
+    /// Language tags, lower case.
+    pub languages: Vec<String>,
+    pub prices: Vec<PriceModel>,
+    pub chatons: bool,
+    pub remote: bool,
+    pub on_site: bool,
+    pub page: usize,
+}
+
+fn push<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) {
+    if let Some(v) = value
+        && !list.contains(&v)
+    {
+        list.push(v);
+    }
+}
+
+pub(super) fn parse(query: Option<&str>) -> Asked {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    let mut a = Asked {
+        page: 1,
+        ..Asked::default()
+    };
+    for (k, v) in pairs {
+        let v = v.trim();
+        let on = matches!(v, "1" | "true" | "on");
+        match k.as_str() {
+            "q" => a.q = v.chars().take(200).collect(),
+            "page" => a.page = v.parse().unwrap_or(1).clamp(1, 10_000),
+            "help" => push(&mut a.help, HelpKind::parse(v)),
+            "service" => push(&mut a.services, Service::parse(v)),
+            "price" => push(&mut a.prices, PriceModel::parse(v)),
+            "area" => push(&mut a.areas, parse_area(v).map(|x| x.code().to_string())),
+            "language" => {
+                let tag = v.to_lowercase();
+                push(
+                    &mut a.languages,
+                    store::validate::is_language_tag(&tag).then_some(tag),
+                );
+            }
+            "chatons" => a.chatons |= on,
+            "remote" => a.remote |= on,
+            "on_site" => a.on_site |= on,
+            _ => {}
+        }
+    }
+    a
+}
+
+impl Asked {
+    fn filters(&self) -> Filters {
+        Filters {
+            help: self.help.clone(),
+            services: self.services.clone(),
+            areas: self.areas.clone(),
+            languages: self.languages.clone(),
+            prices: self.prices.clone(),
+            chatons: self.chatons.then_some(true),
+            remote: self.remote.then_some(true),
+            on_site: self.on_site.then_some(true),
+        }
+    }
+
+    /// The address of these filters at `page` (without the language prefix).
+    pub(super) fn href(&self, page: usize) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        pairs.extend(self.help.iter().map(|v| ("help", v.as_str().to_string())));
+        pairs.extend(self.areas.iter().map(|v| ("area", v.clone())));
+        pairs.extend(self.languages.iter().map(|v| ("language", v.clone())));
+        pairs.extend(
+            self.services
+                .iter()
+                .map(|v| ("service", v.as_str().to_string())),
+        );
+        pairs.extend(
+            self.prices
+                .iter()
+                .map(|v| ("price", v.as_str().to_string())),
+        );
+        for (flag, on) in [
+            ("chatons", self.chatons),
+            ("remote", self.remote),
+            ("on_site", self.on_site),
+        ] {
+            if on {
+                pairs.push((flag, "1".into()));
+            }
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        if query.is_empty() {
+            "/directory".into()
+        } else {
+            format!("/directory?{query}")
+        }
+    }
+
+    /// Each chosen value with its words and the address without it.
+    fn chips(&self, lang: Lang) -> Vec<ChosenFilter> {
+        let mut out = Vec::new();
+        let mut chip = |label: String, without: Asked| {
+            out.push(ChosenFilter {
+                label,
+                remove: without.href(1),
+            });
+        };
+        if !self.q.is_empty() {
+            chip(
+                format!("“{}”", self.q),
+                Asked {
+                    q: String::new(),
+                    ..self.clone()
+                },
+            );
+        }
+        for v in &self.help {
+            let mut w = self.clone();
+            w.help.retain(|x| x != v);
+            chip(labels::help_kind(lang, v.as_str()), w);
+        }
+        for v in &self.areas {
+            let mut w = self.clone();
+            w.areas.retain(|x| x != v);
+            chip(area_label(lang, v), w);
+        }
+        for v in &self.languages {
+            let mut w = self.clone();
+            w.languages.retain(|x| x != v);
+            chip(spoken_language(v), w);
+        }
+        for v in &self.services {
+            let mut w = self.clone();
+            w.services.retain(|x| x != v);
+            chip(labels::service(lang, v.as_str()), w);
+        }
+        for v in &self.prices {
+            let mut w = self.clone();
+            w.prices.retain(|x| x != v);
+            chip(labels::price_model(lang, v.as_str()), w);
+        }
+        if self.chatons {
+            let w = Asked {
+                chatons: false,
+                ..self.clone()
+            };
+            chip(app::i18n::t(lang, "directory-filter-chatons"), w);
+        }
+        if self.remote {
+            let w = Asked {
+                remote: false,
+                ..self.clone()
+            };
+            chip(app::i18n::t(lang, "directory-filter-remote"), w);
+        }
+        if self.on_site {
+            let w = Asked {
+                on_site: false,
+                ..self.clone()
+            };
+            chip(app::i18n::t(lang, "directory-filter-on-site"), w);
+        }
+        out
+    }
+}
+
+/// How many published providers a filter on one area finds (a region
+/// counts the providers of its whole country too, as the listing does).
+pub(super) async fn area_count(db: &Db, code: &str) -> Result<i64, StoreError> {
+    let f = Filters {
+        areas: vec![code.to_string()],
+        ..Filters::default()
+    };
+    Ok(browse::list(db, &f, 0, 0).await?.total)
+}
+
+/// The countries served, by name, each with the regions served in it
+/// (the regions of a country served whole included), with their counts.
+pub(super) async fn area_choices(
+    db: &Db,
+    lang: Lang,
+    countries: &BTreeMap<String, i64>,
+    chosen: &[String],
+) -> Result<Vec<AreaChoice>, StoreError> {
+    let mut out = Vec::new();
+    let mut codes: BTreeSet<String> = countries
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(c, _)| c.clone())
+        .collect();
+    // A chosen area stays offered, to be unticked, even with no provider.
+    codes.extend(
+        chosen
+            .iter()
+            .filter_map(|c| parse_area(c))
+            .map(|a| a.country),
+    );
+    for country in codes {
+        let mut regions = Vec::new();
+        for r in vocab::regions_of(&country) {
+            let picked = chosen.iter().any(|c| c == r.code);
+            let count = area_count(db, r.code).await?;
+            if count > 0 || picked {
+                regions.push(FilterChoice {
+                    code: r.code.to_string(),
+                    label: r.name.to_string(),
+                    count,
+                    chosen: picked,
+                });
+            }
+        }
+        out.push(AreaChoice {
+            country: FilterChoice {
+                code: country.clone(),
+                label: labels::country(lang, &country),
+                count: countries.get(&country).copied().unwrap_or(0),
+                chosen: chosen.contains(&country),
+            },
+            regions,
+        });
+    }
+    out.sort_by_key(|a| a.country.label.to_lowercase());
+    Ok(out)
+}
+
+/// The values of a coded filter, in vocabulary order: those some provider
+/// has, and those chosen.
+fn coded<T: Copy + PartialEq>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(&str) -> String,
+    counts: Option<&BTreeMap<String, i64>>,
+    chosen: &[T],
+) -> Vec<FilterChoice> {
+    all.iter()
+        .filter_map(|v| {
+            let c = code(*v);
+            let count = counts.and_then(|m| m.get(c)).copied().unwrap_or(0);
+            let picked = chosen.contains(v);
+            (count > 0 || picked).then(|| FilterChoice {
+                code: c.to_string(),
+                label: label(c),
+                count,
+                chosen: picked,
+            })
+        })
+        .collect()
+}
+
+/// The languages spoken, by primary subtag (`de` for `de-AT` too), by name.
+async fn language_choices(
+    db: &Db,
+    spoken: Option<&BTreeMap<String, i64>>,
+    chosen: &[String],
+) -> Result<Vec<FilterChoice>, StoreError> {
+    let mut tags: BTreeSet<String> = spoken
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .filter_map(|t| t.split('-').next())
+        .map(|t| t.to_lowercase())
+        .collect();
+    tags.extend(chosen.iter().cloned());
+    let mut out = Vec::new();
+    for tag in tags {
+        let f = Filters {
+            languages: vec![tag.clone()],
+            ..Filters::default()
+        };
+        out.push(FilterChoice {
+            label: spoken_language(&tag),
+            count: browse::list(db, &f, 0, 0).await?.total,
+            chosen: chosen.contains(&tag),
+            code: tag,
+        });
+    }
+    out.sort_by_key(|c| c.label.to_lowercase());
+    Ok(out)
+}
+
+/// The slugs of the providers whose published texts match `text`, best
+/// first, from the shared search index.
+async fn search_slugs(state: &AppState, text: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
+    let request = Request {
+        text: text.to_string(),
+        lang: lang.code().to_string(),
+        filters: vec!["kind/provider".into()],
+        limit: SEARCH_LIMIT,
+        offset: 0,
+        sort: Sort::Relevance,
+        prefix: false,
+    };
+    let index = state.indexer.index().clone();
+    let found = tokio::task::spawn_blocking(move || index.find(&request)).await??;
+    Ok(found
+        .hits
+        .iter()
+        .filter_map(|h| h.id.strip_prefix("provider:"))
+        .map(str::to_string)
+        .collect())
+}
+
+/// A provider's card for a reader of `lang`.
+pub(super) fn card(p: &Provider, lang: Lang) -> Option<ProviderCard> {
+    let profile = p.public()?;
+    let (text_lang, description) = profile.description_for(lang.code());
+    let mut areas: Vec<String> = profile
+        .areas
+        .iter()
+        .map(|a| area_label(lang, a.code()))
+        .collect();
+    if areas.len() > 6 {
+        let more = areas.len() - 5;
+        areas.truncate(5);
+        areas.push(app::i18n::t_args(
+            lang,
+            "directory-more-areas",
+            &[("count", more.to_string())],
+        ));
+    }
+    Some(ProviderCard {
+        slug: p.slug.clone(),
+        name: profile.name.clone(),
+        logo_url: logo_url(profile.logo.as_ref()),
+        excerpt: excerpt(description, EXCERPT_CHARS),
+        excerpt_lang: text_lang.to_string(),
+        help: profile
+            .help
+            .iter()
+            .map(|h| labels::help_kind(lang, h.as_str()))
+            .collect(),
+        areas,
+        languages: profile
+            .languages
+            .iter()
+            .map(|l| spoken_language(l))
+            .collect(),
+        prices: profile
+            .prices
+            .iter()
+            .map(|x| labels::price_model(lang, x.as_str()))
+            .collect(),
+        chatons: profile.chatons,
+    })
+}
+
+pub async fn directory(ctx: Ctx, RawQuery(query): RawQuery) -> PageResult {
+    let asked = parse(query.as_deref());
+    let lang = ctx.lang();
+    let db = &ctx.state.db;
+    let filters = asked.filters();
+    let per_page = PER_PAGE as i64;
+    let (total, found) = if asked.q.is_empty() {
+        let offset = (asked.page as i64 - 1) * per_page;
+        let listing = browse::list(db, &filters, per_page, offset)
+            .await
+            .or_fail(&ctx)?;
+        (listing.total, listing.providers)
+    } else {
+        // The text narrows through the search index; the other filters
+        // through SQL; results keep the search's order.
+        let slugs = search_slugs(&ctx.state, &asked.q, lang)
+            .await
+            .map_err(|e| ctx.fail(crate::error::AppError::Internal(e)))?;
+        let all = browse::list(db, &filters, i64::MAX, 0)
+            .await
+            .or_fail(&ctx)?;
+        let mut matching: Vec<Provider> = all
+            .providers
+            .into_iter()
+            .filter(|p| slugs.contains(&p.slug))
+            .collect();
+        matching.sort_by_key(|p| slugs.iter().position(|s| *s == p.slug));
+        let total = matching.len() as i64;
+        let page: Vec<Provider> = matching
+            .into_iter()
+            .skip((asked.page - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .collect();
+        (total, page)
+    };
+    let pages = (total as usize).div_ceil(PER_PAGE).max(1);
+    let counts = browse::counts(db).await.or_fail(&ctx)?;
+    let listed = browse::list(db, &Filters::default(), 0, 0)
+        .await
+        .or_fail(&ctx)?
+        .total;
+    let code = lang;
+    let view = DirectoryView {
+        q: asked.q.clone(),
+        listed,
+        total,
+        cards: found.iter().filter_map(|p| card(p, lang)).collect(),
+        help: coded(
+            HelpKind::ALL,
+            HelpKind::as_str,
+            |c| labels::help_kind(code, c),
+            counts.get("help"),
+            &asked.help,
+        ),
+        services: coded(
+            Service::ALL,
+            Service::as_str,
+            |c| labels::service(code, c),
+            counts.get("service"),
+            &asked.services,
+        ),
+        prices: coded(
+            PriceModel::ALL,
+            PriceModel::as_str,
+            |c| labels::price_model(code, c),
+            counts.get("price"),
+            &asked.prices,
+        ),
+        languages: language_choices(db, counts.get("language"), &asked.languages)
+            .await
+            .or_fail(&ctx)?,
+        areas: area_choices(
+            db,
+            lang,
+            counts.get("country").unwrap_or(&BTreeMap::new()),
+            &asked.areas,
+        )
+        .await
+        .or_fail(&ctx)?,
+        chatons: flag(&counts, "chatons", asked.chatons),
+        remote: flag(&counts, "remote", asked.remote),
+        on_site: flag(&counts, "on_site", asked.on_site),
+        chosen: asked.chips(lang),
+        page: asked.page,
+        pages,
+        prev: (asked.page > 1).then(|| asked.href((asked.page - 1).min(pages))),
+        next: (asked.page < pages).then(|| asked.href(asked.page + 1)),
+    };
+    Ok(ctx.show(Page::Directory(view)))
+}
+
+fn flag(
+    counts: &BTreeMap<String, BTreeMap<String, i64>>,
+    name: &str,
+    chosen: bool,
+) -> FilterChoice {
+    FilterChoice {
+        code: "1".into(),
+        label: String::new(),
+        count: counts
+            .get(name)
+            .and_then(|m| m.get("1"))
+            .copied()
+            .unwrap_or(0),
+        chosen,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_values_are_left_out_and_addresses_read_back() {
+        let a = parse(Some(
+            "help=hosting&help=nope&area=frj&area=ZZ&language=DE&language=x!&price=free\
+             &chatons=1&remote=0&page=abc&q=+nuage+",
+        ));
+        assert_eq!(a.help, vec![HelpKind::Hosting]);
+        assert_eq!(a.areas, vec!["FRJ".to_string()]);
+        assert_eq!(a.languages, vec!["de".to_string()]);
+        assert_eq!(a.prices, vec![PriceModel::Free]);
+        assert!(a.chatons && !a.remote);
+        assert_eq!(a.page, 1);
+        assert_eq!(a.q, "nuage");
+        let href = a.href(2);
+        assert_eq!(
+            href,
+            "/directory?q=nuage&help=hosting&area=FRJ&language=de&price=free&chatons=1&page=2"
+        );
+        let again = parse(href.split_once('?').map(|(_, q)| q));
+        assert_eq!(again, Asked { page: 2, ..a });
+    }
+}

@@ -1,0 +1,150 @@
+//! `/{lang}/directory/{slug}`: a published provider's page, and the
+//! "request help" form posted to `/{lang}/directory/{slug}/contact`. The
+//! provider's address never appears: the request is stored, and delivered
+//! to the provider by mail and in its members' inbox.
+
+use app::page::ProviderPageView;
+use app::{Lang, Page, labels};
+use axum::extract::{Form, Path};
+use serde::Deserialize;
+use store::StoreError;
+use store::directory::requests::{self, HelpRequestForm};
+use store::directory::{Provider, browse};
+
+use super::super::render::{Ctx, Failure, OrFail, PageResult};
+use super::{areas_named, excerpt, logo_url, spoken_language};
+use crate::error::AppError;
+
+/// Characters of description in link previews.
+const SUMMARY_CHARS: usize = 200;
+
+/// A published provider by slug; the not-found page for drafts, profiles
+/// never approved or taken off the directory, and unknown slugs.
+async fn load(ctx: &Ctx, slug: &str) -> Result<Provider, Failure> {
+    match browse::published(&ctx.state.db, slug).await {
+        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
+        other => other.or_fail(ctx),
+    }
+}
+
+/// The public page of a provider for a reader of `lang`.
+pub(super) fn view(p: &Provider, lang: Lang) -> Option<ProviderPageView> {
+    let profile = p.public()?;
+    let (text_lang, description) = profile.description_for(lang.code());
+    Some(ProviderPageView {
+        slug: p.slug.clone(),
+        name: profile.name.clone(),
+        logo_url: logo_url(profile.logo.as_ref()),
+        description_html: super::super::library::description_html(description),
+        description_lang: text_lang.to_string(),
+        summary: excerpt(description, SUMMARY_CHARS),
+        help: profile
+            .help
+            .iter()
+            .map(|x| labels::help_kind(lang, x.as_str()))
+            .collect(),
+        services: profile
+            .services
+            .iter()
+            .map(|x| labels::service(lang, x.as_str()))
+            .collect(),
+        areas: areas_named(lang, &profile.areas),
+        remote: profile.remote,
+        on_site: profile.on_site,
+        languages: profile
+            .languages
+            .iter()
+            .map(|l| spoken_language(l))
+            .collect(),
+        prices: profile
+            .prices
+            .iter()
+            .map(|x| labels::price_model(lang, x.as_str()))
+            .collect(),
+        legal_form: labels::legal_form(lang, profile.legal_form.as_str()),
+        chatons: profile.chatons,
+        website: profile.website.clone(),
+        commitments: profile
+            .commitments
+            .iter()
+            .map(|x| labels::commitment(lang, x.as_str()))
+            .collect(),
+        confirmed: p
+            .confirmed_at
+            .as_deref()
+            .or(p.published_at.as_deref())
+            .map(|d| d.get(..10).unwrap_or(d).to_string()),
+    })
+}
+
+fn page_of(ctx: &Ctx, p: &Provider) -> Result<Page, Failure> {
+    view(p, ctx.lang())
+        .map(Page::Provider)
+        .ok_or_else(|| ctx.fail(AppError::NotFound))
+}
+
+pub async fn page(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
+    let p = load(&ctx, &slug).await?;
+    let page = page_of(&ctx, &p)?;
+    Ok(ctx.show(page))
+}
+
+/// What the "request help" form posts: the request, and a field that only
+/// robots fill.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    sender_name: String,
+    sender_email: String,
+    organisation: String,
+    message: String,
+    lang: String,
+    /// The trap: hidden from people, tempting to robots.
+    website: String,
+}
+
+pub async fn contact(
+    ctx: Ctx,
+    Path((_lang, slug)): Path<(String, String)>,
+    Form(form): Form<ContactForm>,
+) -> PageResult {
+    let p = load(&ctx, &slug).await?;
+    let back = format!("/directory/{slug}");
+    if !form.website.trim().is_empty() {
+        // A robot: answer as if it worked, keep nothing.
+        tracing::info!(provider = slug, "help request dropped by the trap field");
+        return ctx
+            .redirect_with(&back, "flash-directory-request-sent")
+            .await;
+    }
+    let lang = if form.lang.trim().is_empty() {
+        ctx.lang().code().to_string()
+    } else {
+        form.lang.clone()
+    };
+    let request = HelpRequestForm {
+        sender_name: form.sender_name.clone(),
+        sender_email: form.sender_email.clone(),
+        organisation: form.organisation.clone(),
+        message: form.message.clone(),
+        lang,
+    };
+    let user_id = ctx.user.as_ref().map(|u| u.id);
+    match requests::send(&ctx.state.db, &p, user_id, &request).await {
+        Ok(_) => {
+            ctx.redirect_with(&back, "flash-directory-request-sent")
+                .await
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let page = page_of(&ctx, &p)?;
+            let values = [
+                ("sender_name", form.sender_name.as_str()),
+                ("sender_email", form.sender_email.as_str()),
+                ("organisation", form.organisation.as_str()),
+                ("message", form.message.as_str()),
+            ];
+            Ok(ctx.invalid(page, "contact", &values, &errors))
+        }
+        Err(e) => Err(ctx.fail(e.into())),
+    }
+}
