@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use app::page::{AreaChoice, ChosenFilter, DirectoryView, FilterChoice, ProviderCard};
 use app::{Lang, Page, labels};
 use axum::extract::RawQuery;
-use search_index::{Request, Sort};
 use store::directory::browse::{self, Filters};
 use store::directory::{HelpKind, PriceModel, Provider, Service, parse_area, vocab};
 use store::{Db, StoreError};
@@ -20,8 +19,6 @@ use crate::state::AppState;
 
 /// Providers per page.
 pub const PER_PAGE: usize = 20;
-/// The most providers a text search considers.
-const SEARCH_LIMIT: usize = 1000;
 /// Characters of description on a card.
 const EXCERPT_CHARS: usize = 220;
 
@@ -320,23 +317,13 @@ async fn language_choices(
 /// The slugs of the providers whose published texts match `text`, best
 /// first, from the shared search index.
 async fn search_slugs(state: &AppState, text: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
-    let request = Request {
-        text: text.to_string(),
-        lang: lang.code().to_string(),
-        filters: vec!["kind/provider".into()],
-        limit: SEARCH_LIMIT,
-        offset: 0,
-        sort: Sort::Relevance,
-        prefix: false,
-    };
     let index = state.indexer.index().clone();
-    let found = tokio::task::spawn_blocking(move || index.find(&request)).await??;
-    Ok(found
-        .hits
-        .iter()
-        .filter_map(|h| h.id.strip_prefix("provider:"))
-        .map(str::to_string)
-        .collect())
+    let (text, lang) = (text.to_string(), lang.code().to_string());
+    let slugs = tokio::task::spawn_blocking(move || {
+        crate::search_docs::providers::provider_slugs(&index, &text, &lang)
+    })
+    .await??;
+    Ok(slugs)
 }
 
 /// A provider's card for a reader of `lang`.
