@@ -1,12 +1,14 @@
 //! The OAI-PMH 2.0 provider at `/oai` (openarchives.org/OAI/openarchivesprotocol.html):
 //! the six verbs by GET or form POST, the spec's argument rules, records of
 //! the library's resources in `oai_dc` and `oai_lrmi`, sets by partner,
-//! topic and language, persistent deletions and stateless resumption tokens.
+//! topic and language, the directory's providers as a set of their own
+//! ([`providers`]), persistent deletions and stateless resumption tokens.
 //!
 //! Protocol errors are answers (HTTP 200 with `<error code=…>`), not
 //! `AppError`s; only a failure of the database is an HTTP error. Of the
 //! spec's codes, `noSetHierarchy` never applies: this repository has sets.
 
+pub mod providers;
 pub mod records;
 pub mod token;
 pub mod xml;
@@ -15,6 +17,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
+use store::directory::oai as directory_oai;
 use store::library::oai::{self as library_oai, Record, Selection, SetFilter};
 use time::OffsetDateTime;
 
@@ -207,8 +210,12 @@ async fn answer(state: &AppState, raw: &[u8], now: OffsetDateTime) -> Result<Str
 type Outcome = Result<Result<(), Failure>, AppError>;
 
 async fn identify(state: &AppState, ctx: &Context, doc: &mut Doc, base: &str) -> Outcome {
-    let earliest = library_oai::earliest(&state.db)
-        .await?
+    let library = library_oai::earliest(&state.db).await?;
+    let directory = directory_oai::earliest(&state.db).await?;
+    let earliest = [library, directory]
+        .into_iter()
+        .flatten()
+        .min()
         .map_or_else(|| utc(OffsetDateTime::now_utc()), |d| xml::datestamp(&d));
     let admin = if state.settings.oai.admin_email.is_empty() {
         format!("admin@{}", ctx.host)
@@ -247,12 +254,51 @@ async fn identify(state: &AppState, ctx: &Context, doc: &mut Doc, base: &str) ->
     Ok(Ok(()))
 }
 
+/// A record of the repository: a library resource or a provider.
+enum Item {
+    Resource(Record),
+    Provider(directory_oai::Record),
+}
+
+impl Item {
+    fn deleted(&self) -> bool {
+        match self {
+            Item::Resource(r) => r.deleted,
+            Item::Provider(p) => p.deleted,
+        }
+    }
+
+    /// Where a list continues after this record: its datestamp and id.
+    fn position(&self) -> (String, i64) {
+        match self {
+            Item::Resource(r) => (r.datestamp.clone(), r.resource.id),
+            Item::Provider(p) => (p.datestamp.clone(), p.provider.id),
+        }
+    }
+
+    fn header(&self, ctx: &Context, doc: &mut Doc) {
+        match self {
+            Item::Resource(r) => ctx.header(doc, r),
+            Item::Provider(p) => providers::header(ctx, doc, p),
+        }
+    }
+
+    fn write(&self, ctx: &Context, doc: &mut Doc, prefix: &str) -> Result<(), AppError> {
+        match self {
+            Item::Resource(r) => write_record(ctx, doc, r, prefix),
+            Item::Provider(p) => {
+                providers::record(ctx, doc, p, prefix).map_err(|e| AppError::Internal(e.into()))
+            }
+        }
+    }
+}
+
 /// The record an identifier names (idDoesNotExist when none).
 async fn record_of(
     state: &AppState,
     ctx: &Context,
     id: &str,
-) -> Result<Result<Record, Failure>, AppError> {
+) -> Result<Result<Item, Failure>, AppError> {
     let unknown = || {
         Failure::new(
             "idDoesNotExist",
@@ -262,7 +308,12 @@ async fn record_of(
     let Some(uid) = ctx.uid_of(id) else {
         return Ok(Err(unknown()));
     };
-    Ok(library_oai::get(&state.db, uid).await?.ok_or_else(unknown))
+    if let Some(slug) = providers::slug_of(uid) {
+        let found = directory_oai::get(&state.db, slug).await?;
+        return Ok(found.map(Item::Provider).ok_or_else(unknown));
+    }
+    let found = library_oai::get(&state.db, uid).await?;
+    Ok(found.map(Item::Resource).ok_or_else(unknown))
 }
 
 async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
@@ -272,7 +323,7 @@ async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Do
             Err(f) => return Ok(Err(f)),
         };
         // A deleted record keeps its header only: no format can carry it.
-        if rec.deleted {
+        if rec.deleted() {
             return Ok(Err(Failure::new(
                 "noMetadataFormats",
                 "the item is deleted: no metadata is disseminated for it",
@@ -302,6 +353,7 @@ async fn list_sets(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) 
     let languages = library_oai::languages(&state.db).await?;
     doc.open("ListSets");
     ctx.sets(doc, &languages);
+    providers::list_set(ctx, doc);
     doc.close("ListSets");
     Ok(Ok(()))
 }
@@ -330,7 +382,7 @@ async fn get_record(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc)
         return Ok(Err(f));
     }
     doc.open("GetRecord");
-    write_record(ctx, doc, &rec, prefix)?;
+    rec.write(ctx, doc, prefix)?;
     doc.close("GetRecord");
     Ok(Ok(()))
 }
@@ -479,8 +531,21 @@ async fn list(
     }
     let page = state.settings.oai.page_size;
     let last = after.as_ref().map(|((stamp, id), _)| (stamp.clone(), *id));
-    let mut items =
-        library_oai::list(&state.db, &selection, last.as_ref(), page as i64 + 1).await?;
+    let directory = request.set.as_deref() == Some(providers::SET);
+    let (from, until) = (selection.from.as_deref(), selection.until.as_deref());
+    let mut items: Vec<Item> = if directory {
+        directory_oai::list(&state.db, from, until, last.as_ref(), page as i64 + 1)
+            .await?
+            .into_iter()
+            .map(Item::Provider)
+            .collect()
+    } else {
+        library_oai::list(&state.db, &selection, last.as_ref(), page as i64 + 1)
+            .await?
+            .into_iter()
+            .map(Item::Resource)
+            .collect()
+    };
     if items.is_empty() {
         return Ok(Err(Failure::new(
             "noRecordsMatch",
@@ -493,13 +558,17 @@ async fn list(
     doc.open(args.verb);
     for rec in &items {
         if args.verb == "ListRecords" {
-            write_record(ctx, doc, rec, &request.prefix)?;
+            rec.write(ctx, doc, &request.prefix)?;
         } else {
-            ctx.header(doc, rec);
+            rec.header(ctx, doc);
         }
     }
     if more || after.is_some() {
-        let total = library_oai::count(&state.db, &selection).await?;
+        let total = if directory {
+            directory_oai::count(&state.db, from, until).await?
+        } else {
+            library_oai::count(&state.db, &selection).await?
+        };
         let cursor_text = cursor.to_string();
         let size = total.to_string();
         if more {
@@ -507,7 +576,7 @@ async fn list(
             let lifetime = time::Duration::seconds(state.settings.oai.token_lifetime_s as i64);
             let expires = now + lifetime;
             let next = Token {
-                after: (tail.datestamp.clone(), tail.resource.id),
+                after: tail.position(),
                 cursor: cursor + items.len() as u64,
                 expires: expires.unix_timestamp(),
                 ..request

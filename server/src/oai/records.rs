@@ -242,7 +242,7 @@ impl Context {
 
 /// One `<set>`; `describe` writes Dublin Core elements into its
 /// `setDescription` (none: no description).
-fn set(doc: &mut Doc, spec: &str, name: &str, describe: impl FnOnce(&mut Doc)) {
+pub(super) fn set(doc: &mut Doc, spec: &str, name: &str, describe: impl FnOnce(&mut Doc)) {
     if !is_set_spec(spec) {
         return;
     }
@@ -262,7 +262,7 @@ fn set(doc: &mut Doc, spec: &str, name: &str, describe: impl FnOnce(&mut Doc)) {
     doc.close("set");
 }
 
-fn open_dc(doc: &mut Doc) {
+pub(super) fn open_dc(doc: &mut Doc) {
     doc.open_with(
         "oai_dc:dc",
         &[
@@ -329,7 +329,7 @@ pub fn is_set_spec(s: &str) -> bool {
     })
 }
 
-fn strip_declaration(xml: &str) -> &str {
+pub(super) fn strip_declaration(xml: &str) -> &str {
     let xml = xml.trim_start();
     match xml.strip_prefix("<?xml") {
         Some(rest) => rest.split_once("?>").map_or(xml, |(_, r)| r.trim()),

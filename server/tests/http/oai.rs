@@ -5,6 +5,7 @@
 //! (the `oai_dc` metadata against oai_dc.xsd) with xmllint.
 
 mod client;
+mod providers;
 mod xsd;
 
 use std::collections::BTreeSet;

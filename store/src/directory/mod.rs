@@ -18,6 +18,7 @@
 pub mod browse;
 mod form;
 pub mod members;
+pub mod oai;
 mod read;
 pub mod requests;
 pub mod review;
