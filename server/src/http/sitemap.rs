@@ -1,7 +1,8 @@
 //! `/sitemap.xml`: every public page in every interface language, each with
 //! its alternates (`xhtml:link hreflang`) so search engines serve readers the
 //! page in their language. Courses and lessons come from the content
-//! folder; resources and partners from SQL (published resources only).
+//! folder; resources, partners and the directory's providers from SQL
+//! (published resources and profiles only).
 
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
@@ -20,6 +21,8 @@ async fn paths(state: &AppState) -> Result<Vec<String>, AppError> {
         "/library",
         "/library/topics",
         "/partners",
+        "/directory",
+        "/directory/regions",
         "/data",
     ]
     .into_iter()
@@ -32,6 +35,9 @@ async fn paths(state: &AppState) -> Result<Vec<String>, AppError> {
     }
     for org in store::organisations::list(&state.db).await? {
         out.push(format!("/partners/{}", org.slug));
+    }
+    for p in crate::indexer::published_providers(&state.db).await? {
+        out.push(format!("/directory/{}", p.slug));
     }
     let mut offset = 0;
     loop {
@@ -103,6 +109,11 @@ pub async fn robots(State(state): State<AppState>) -> Response {
             "learning",
             "library/new",
             "library/review",
+            // Anchored: providers' pages may begin the same (`new-provider`).
+            "directory/new$",
+            "directory/mine$",
+            "directory/review$",
+            "directory/review/",
         ] {
             text.push_str(&format!("Disallow: /{}/{private}\n", lang.code()));
         }

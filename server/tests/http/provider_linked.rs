@@ -287,3 +287,63 @@ async fn a_published_provider_answers_with_its_rdf_until_unpublished() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("La Ruche renommée"));
 }
+
+#[tokio::test]
+async fn the_sitemap_lists_published_providers_in_every_language() {
+    let mut app = TestApp::new().await;
+    let (owner, moderator) = people(&app).await;
+    let ruche = published(
+        &app,
+        owner,
+        moderator,
+        &provider_form(
+            "La Ruche aux octets",
+            "Nous hébergeons des outils libres pour les associations lyonnaises.",
+            "We host free software tools for associations around Lyon.",
+        ),
+    )
+    .await;
+    let draft = directory::create(
+        &app.db,
+        owner,
+        &provider_form("Brouillon", &"b".repeat(50), &"c".repeat(50)),
+    )
+    .await
+    .unwrap();
+    let r = app.get("/sitemap.xml").await;
+    let base = "http://127.0.0.1:3000";
+    for lang in ["fr", "en", "de", "it", "hr"] {
+        let loc = format!("<loc>{base}/{lang}/directory/{}</loc>", ruche.slug);
+        assert!(r.body.contains(&loc), "{loc}");
+        let alt = format!(
+            "hreflang=\"{lang}\" href=\"{base}/{lang}/directory/{}\"",
+            ruche.slug
+        );
+        assert!(r.body.contains(&alt), "{alt}");
+        assert!(
+            r.body
+                .contains(&format!("<loc>{base}/{lang}/directory</loc>"))
+        );
+        assert!(
+            r.body
+                .contains(&format!("<loc>{base}/{lang}/directory/regions</loc>"))
+        );
+    }
+    assert!(
+        !r.body.contains(&draft.slug),
+        "a draft is not in the sitemap"
+    );
+
+    review::unpublish(&app.db, moderator, ruche.id, "Closed down")
+        .await
+        .unwrap();
+    let r = app.get("/sitemap.xml").await;
+    assert!(!r.body.contains(&format!("/directory/{}", ruche.slug)));
+    let robots = app.get("/robots.txt").await;
+    assert!(robots.body.contains("Disallow: /en/directory/review$\n"));
+    assert!(robots.body.contains("Disallow: /en/directory/review/\n"));
+    assert!(
+        !robots.body.contains("Disallow: /en/directory/review\n"),
+        "a provider whose slug begins with review stays crawlable"
+    );
+}
