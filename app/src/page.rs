@@ -18,6 +18,11 @@ pub use crate::pages::directory::{
     RegionsView,
 };
 pub use crate::pages::harvested::HarvestedView;
+pub use crate::pages::providers::{
+    AdminRequestRow, CountryChoice, DiffRow, DueRow, HistoryEntry, InboxRow, MyProviders,
+    ProfileField, ProviderEditorView, ProviderInbox, ProviderMemberRow, ProviderMembersView,
+    ProviderOptions, ProviderQueue, ProviderReviewView, ProviderRow, QueueRow,
+};
 
 /// The signed-in person as pages need them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -142,6 +147,11 @@ pub struct AccountView {
     pub preferred_languages: Vec<String>,
     /// `(slug, name, org_role)` of each organisation the person belongs to.
     pub organisations: Vec<(String, String, String)>,
+    /// `(slug, name, review state)` of each directory provider the person
+    /// is a member of.
+    pub providers: Vec<(String, String, String)>,
+    /// For moderators and administrators: provider profiles waiting for review.
+    pub provider_reviews: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +277,19 @@ pub enum Page {
     AdminHarvestSource(HarvestSourceDetail),
     /// The confirmation before a harvest source is removed.
     AdminHarvestRemove(HarvestSourceRow),
+    /// A provider's profile form (new or existing), for its members.
+    ProviderEditor(ProviderEditorView),
+    /// The providers the signed-in person is a member of.
+    MyProviders(MyProviders),
+    ProviderMembers(ProviderMembersView),
+    /// A provider's inbox of help requests.
+    ProviderInbox(ProviderInbox),
+    /// The moderators' queue of provider profiles.
+    ProviderQueue(ProviderQueue),
+    /// One submitted profile, published and working versions side by side.
+    ProviderReview(ProviderReviewView),
+    /// Every help request on the instance (administrators).
+    AdminHelpRequests(Vec<AdminRequestRow>),
     NotFound,
     Forbidden,
     BadRequest,
@@ -300,6 +323,14 @@ impl Page {
             Page::AdminHarvest(_) | Page::AdminHarvestSource(_) | Page::AdminHarvestRemove(_) => {
                 "harvest-title"
             }
+            Page::ProviderEditor(e) if e.slug.is_none() => "providers-new-title",
+            Page::ProviderEditor(_) => "providers-edit-title",
+            Page::MyProviders(_) => "providers-mine-title",
+            Page::ProviderMembers(_) => "providers-members-title",
+            Page::ProviderInbox(_) => "providers-inbox-title",
+            Page::ProviderQueue(_) => "providers-queue-title",
+            Page::ProviderReview(_) => "providers-review-title",
+            Page::AdminHelpRequests(_) => "providers-admin-requests-title",
             Page::NotFound => "not-found-title",
             Page::Forbidden => "forbidden-title",
             Page::BadRequest => "bad-request-title",
@@ -330,6 +361,12 @@ impl Page {
             Page::AdminHarvest(_) | Page::AdminHarvestSource(_) | Page::AdminHarvestRemove(_) => {
                 "/admin/harvest"
             }
+            Page::ProviderEditor(_)
+            | Page::MyProviders(_)
+            | Page::ProviderMembers(_)
+            | Page::ProviderInbox(_)
+            | Page::ProviderQueue(_)
+            | Page::ProviderReview(_) => "/directory",
             _ => "",
         }
     }
@@ -398,6 +435,13 @@ impl Page {
                 | Page::AdminHarvest(_)
                 | Page::AdminHarvestSource(_)
                 | Page::AdminHarvestRemove(_)
+                | Page::ProviderEditor(_)
+                | Page::MyProviders(_)
+                | Page::ProviderMembers(_)
+                | Page::ProviderInbox(_)
+                | Page::ProviderQueue(_)
+                | Page::ProviderReview(_)
+                | Page::AdminHelpRequests(_)
                 | Page::NotFound
                 | Page::Forbidden
                 | Page::BadRequest

@@ -41,10 +41,42 @@ pub fn Account(account: AccountView) -> impl IntoView {
             </section>
         }
     });
+    let providers = {
+        let items = account
+            .providers
+            .iter()
+            .map(|(slug, name, status)| {
+                view! {
+                    <li>
+                        <a href=c.href(&format!("/directory/{slug}/edit"))>{name.clone()}</a>
+                        " — "{crate::labels::status(lang, status)}
+                    </li>
+                }
+            })
+            .collect_view();
+        let reviews = account.provider_reviews.map(|n| {
+            let text = i18n::t_args(lang, "providers-queue-link", &[("count", n.to_string())]);
+            view! { <p><a href=c.href("/directory/review")>{text}</a></p> }
+        });
+        view! {
+            <section class="panel" aria-labelledby="prov-account">
+                <h2 id="prov-account">{tr("providers-account-title")}</h2>
+                <p>{tr("providers-account-intro")}</p>
+                <ul>{items}</ul>
+                <p>
+                    <a href=c.href("/directory/mine")>{tr("providers-mine-title")}</a>
+                    " · "
+                    <a href=c.href("/directory/new")>{tr("providers-new-title")}</a>
+                </p>
+                {reviews}
+            </section>
+        }
+    };
     view! {
         <PageHeader title="account-title" />
         <p>{account.email.clone()}" · "{role}</p>
         {organisations}
+        {providers}
         <section class="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{tr("account-profile")}</h2>
             <form class="form" method="post" action=c.href("/account/profile") novalidate>

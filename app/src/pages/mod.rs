@@ -12,6 +12,7 @@ mod learner;
 mod lesson;
 mod library;
 mod partners;
+pub(crate) mod providers;
 mod search;
 mod sections;
 mod topics;
@@ -61,6 +62,13 @@ pub fn PageBody() -> impl IntoView {
         Page::AdminHarvestRemove(source) => {
             view! { <admin_harvest::HarvestRemove source /> }.into_any()
         }
+        Page::ProviderEditor(editor) => view! { <providers::Editor editor /> }.into_any(),
+        Page::MyProviders(view) => view! { <providers::Mine view /> }.into_any(),
+        Page::ProviderMembers(members) => view! { <providers::Members members /> }.into_any(),
+        Page::ProviderInbox(inbox) => view! { <providers::Inbox inbox /> }.into_any(),
+        Page::ProviderQueue(queue) => view! { <providers::Queue queue /> }.into_any(),
+        Page::ProviderReview(review) => view! { <providers::Review review /> }.into_any(),
+        Page::AdminHelpRequests(rows) => view! { <providers::AdminRequests rows /> }.into_any(),
         Page::NotFound => {
             view! { <ErrorPage title="not-found-title" text="not-found-text" /> }.into_any()
         }

@@ -117,7 +117,25 @@ pub async fn account_view(
     let orgs = organisations::memberships_of(&ctx.state.db, user.id)
         .await
         .or_fail(ctx)?;
+    let providers = store::directory::of_member(&ctx.state.db, user.id)
+        .await
+        .or_fail(ctx)?
+        .into_iter()
+        .map(|p| (p.slug, p.working.name, p.status.as_str().to_string()))
+        .collect();
+    let actor = ctx.actor().await?;
+    let provider_reviews = if authz::can(actor.as_ref(), Action::ReviewProviders) {
+        Some(
+            store::directory::review::waiting(&ctx.state.db)
+                .await
+                .or_fail(ctx)?,
+        )
+    } else {
+        None
+    };
     Ok(AccountView {
+        providers,
+        provider_reviews,
         email: user.email.clone(),
         display_name: user.display_name.clone(),
         role: user.role.as_str().into(),

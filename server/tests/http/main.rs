@@ -14,6 +14,8 @@ mod pages;
 mod partners;
 mod protocol;
 mod provider_linked;
+mod providers;
+mod providers_review;
 mod search;
 mod support;
 mod topics;
