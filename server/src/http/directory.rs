@@ -9,7 +9,7 @@ mod regions;
 
 use app::Lang;
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::get;
 use store::directory::{Area, vocab};
 
 use crate::state::AppState;
@@ -21,7 +21,10 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/directory", get(listing::directory))
         .route("/{lang}/directory/regions", get(regions::regions))
         .route("/{lang}/directory/{slug}", get(provider::page))
-        .route("/{lang}/directory/{slug}/contact", post(provider::contact))
+        .route(
+            "/{lang}/directory/{slug}/contact",
+            get(provider::to_form).post(provider::contact),
+        )
 }
 
 /// Native names of languages providers commonly speak, beyond the

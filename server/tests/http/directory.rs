@@ -270,6 +270,7 @@ async fn the_region_list_counts_providers_by_country_and_region() {
 async fn only_published_profiles_have_a_page_and_it_never_shows_the_address() {
     let mut s = Setup::new().await;
     let [alpha, breizh, _] = s.three().await;
+    s.app.rdf.catch_up().await.unwrap();
     let r = s.app.get(&format!("/en/directory/{}", alpha.slug)).await;
     assert_eq!(r.status, StatusCode::OK);
     let body = text(&r.body);
@@ -280,12 +281,31 @@ async fn only_published_profiles_have_a_page_and_it_never_shows_the_address() {
     assert!(body.contains("rel=\"nofollow noopener\""));
     assert!(body.contains("Information confirmed on "));
     assert!(body.contains("type=\"text/turtle\""), "links its RDF");
+    let json_ld = body
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the page embeds its JSON-LD");
+    assert!(json_ld.contains("Nuage Alpha"), "{json_ld}");
     assert!(
         !body.contains(&alpha.contact_email),
         "the address stays private"
     );
     assert!(!body.contains("hidden.example.org"));
     assert!(body.contains("name=\"sender_email\""));
+    let r = s
+        .app
+        .get(&format!("/fr/directory/{}/contact", alpha.slug))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "the form's address leads to it"
+    );
+    assert_eq!(
+        r.location(),
+        format!("/fr/directory/{}#contact", alpha.slug)
+    );
 
     // Read in another language: the original, marked with its language.
     let r = s.app.get(&format!("/de/directory/{}", breizh.slug)).await;

@@ -65,7 +65,7 @@ fn contact_form(p: &ProviderPageView) -> impl IntoView + use<> {
         &[("name", p.name.clone())],
     );
     view! {
-        <section class="panel" aria-labelledby="contact_heading" id="contact">
+        <section class="panel contact" aria-labelledby="contact_heading" id="contact">
             <h2 id="contact_heading">{tr("directory-contact-title")}</h2>
             <p>{intro}</p>
             <p class="field-help">{tr("directory-contact-privacy")}</p>
@@ -124,7 +124,7 @@ pub fn ProviderPage(provider: ProviderPageView) -> impl IntoView {
                 .iter()
                 .map(|v| view! { <li>{v.clone()}</li> })
                 .collect_view();
-            view! { <dt>{tr(key)}</dt><dd><ul class="tags">{items}</ul></dd> }
+            view! { <dt>{tr(key)}</dt><dd><ul class="values">{items}</ul></dd> }
         })
     };
     let areas = (!p.areas.is_empty()).then(|| {
@@ -144,7 +144,7 @@ pub fn ProviderPage(provider: ProviderPageView) -> impl IntoView {
                 view! { <li>{text}</li> }
             })
             .collect_view();
-        view! { <dt>{tr("directory-areas")}</dt><dd><ul>{items}</ul></dd> }
+        view! { <dt>{tr("directory-areas")}</dt><dd><ul class="values">{items}</ul></dd> }
     });
     let mut ways = Vec::new();
     if p.remote {

@@ -6,6 +6,7 @@
 use app::page::ProviderPageView;
 use app::{Lang, Page, labels};
 use axum::extract::{Form, Path};
+use axum::response::Redirect;
 use serde::Deserialize;
 use store::StoreError;
 use store::directory::requests::{self, HelpRequestForm};
@@ -87,6 +88,15 @@ pub async fn page(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Page
     let p = load(&ctx, &slug).await?;
     let page = page_of(&ctx, &p)?;
     Ok(ctx.show(page))
+}
+
+/// The form's address opened directly (a language switched after a
+/// refused request): the provider's page, at its form.
+pub async fn to_form(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Redirect {
+    Redirect::to(&format!(
+        "{}#contact",
+        ctx.href(&format!("/directory/{slug}"))
+    ))
 }
 
 /// What the "request help" form posts: the request, and a field that only
