@@ -29,6 +29,7 @@ directory-next = Nächste Seite
 directory-page-of = Seite { $page } von { $pages }
 directory-more-areas = und { $count } weitere
 directory-chatons-badge = CHATONS-Mitglied
+directory-excerpt-in = Verfasst auf { $language }
 directory-help = Angebotene Hilfe
 directory-areas = Gebiete
 directory-languages = Sprachen

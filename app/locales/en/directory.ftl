@@ -29,6 +29,7 @@ directory-next = Next page
 directory-page-of = Page { $page } of { $pages }
 directory-more-areas = and { $count } more
 directory-chatons-badge = CHATONS member
+directory-excerpt-in = Written in { $language }
 directory-help = Help offered
 directory-areas = Areas
 directory-languages = Languages

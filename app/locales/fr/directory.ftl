@@ -29,6 +29,7 @@ directory-next = Page suivante
 directory-page-of = Page { $page } sur { $pages }
 directory-more-areas = et { $count } autres
 directory-chatons-badge = Membre CHATONS
+directory-excerpt-in = Présentation en { $language }
 directory-help = Aide proposée
 directory-areas = Territoires
 directory-languages = Langues

@@ -29,6 +29,7 @@ directory-next = Sljedeća stranica
 directory-page-of = Stranica { $page } od { $pages }
 directory-more-areas = i još { $count }
 directory-chatons-badge = Član CHATONS-a
+directory-excerpt-in = Napisano na jeziku: { $language }
 directory-help = Ponuđena pomoć
 directory-areas = Područja
 directory-languages = Jezici

@@ -29,6 +29,7 @@ directory-next = Pagina successiva
 directory-page-of = Pagina { $page } di { $pages }
 directory-more-areas = e altri { $count }
 directory-chatons-badge = Membro CHATONS
+directory-excerpt-in = Scritto in { $language }
 directory-help = Aiuto offerto
 directory-areas = Territori
 directory-languages = Lingue

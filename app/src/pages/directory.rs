@@ -198,6 +198,14 @@ fn Card(card: ProviderCard) -> impl IntoView {
     let c = ctx();
     let href = c.href(&format!("/directory/{}", card.slug));
     let other_lang = (card.excerpt_lang != c.lang.code()).then(|| card.excerpt_lang.clone());
+    let written_in = other_lang.as_ref().map(|l| {
+        let note = i18n::t_args(
+            c.lang,
+            "directory-excerpt-in",
+            &[("language", super::language_name(l))],
+        );
+        view! { <p class="meta">{note}</p> }
+    });
     let logo = card.logo_url.as_ref().map(|u| {
         view! { <img class="logo" src=u.clone() alt="" loading="lazy" width="64" height="64" /> }
     });
@@ -214,7 +222,8 @@ fn Card(card: ProviderCard) -> impl IntoView {
             {logo}
             <h3><a href=href>{card.name.clone()}</a></h3>
             {chatons}
-            <p lang=other_lang>{card.excerpt.clone()}</p>
+            <p lang=other_lang.clone()>{card.excerpt.clone()}</p>
+            {written_in}
             <dl class="facts">
                 {line("directory-help", &card.help)}
                 {line("directory-areas", &card.areas)}

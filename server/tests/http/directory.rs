@@ -137,6 +137,11 @@ async fn filters_narrow_the_listing() {
     let body = text(&r.body);
     assert!(body.contains("Providers found: 3"), "{body}");
     assert!(!body.contains("Draft Cloud"), "drafts are not listed");
+    assert!(
+        body.contains("<p lang=\"fr\">Formations aux logiciels libres")
+            && body.contains("Written in Français"),
+        "a description in another language says which"
+    );
     assert!(body.contains("href=\"/en/directory/new\""));
     assert!(body.contains("href=\"/en/directory/regions\""));
 
@@ -367,7 +372,11 @@ async fn anyone_can_send_a_request_which_is_stored_for_the_provider() {
     // A signed-in person's request is linked to the account.
     let user = s.app.user("sam@example.org", Role::Learner).await;
     s.app.login("sam@example.org").await;
-    s.app.get(&page).await;
+    let r = s.app.get(&page).await;
+    assert!(
+        text(&r.body).contains("value=\"sam@example.org\""),
+        "the form is filled for a signed-in person"
+    );
     let r = s
         .app
         .post(

@@ -34,6 +34,9 @@ pub struct ProviderPageView {
     pub commitments: Vec<String>,
     /// When the profile was last confirmed by its members (a date).
     pub confirmed: Option<String>,
+    /// The signed-in reader's name and address, to fill the form with.
+    pub sender_name: String,
+    pub sender_email: String,
 }
 
 /// The labels of the contact form's fields, for the error summary.
@@ -49,11 +52,7 @@ const CONTACT_LABELS: [(&str, &str); 5] = [
 fn contact_form(p: &ProviderPageView) -> impl IntoView + use<> {
     let c = ctx();
     let state = c.form_for("contact");
-    let (name, email) = c
-        .user
-        .as_ref()
-        .map(|u| (u.display_name.clone(), String::new()))
-        .unwrap_or_default();
+    let (name, email) = (p.sender_name.clone(), p.sender_email.clone());
     let message_error = state.error("message");
     let described = described_by("message", true, message_error.is_some());
     let invalid = message_error.as_ref().map(|_| "true");

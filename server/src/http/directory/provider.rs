@@ -75,13 +75,20 @@ pub(super) fn view(p: &Provider, lang: Lang) -> Option<ProviderPageView> {
             .as_deref()
             .or(p.published_at.as_deref())
             .map(|d| d.get(..10).unwrap_or(d).to_string()),
+        sender_name: String::new(),
+        sender_email: String::new(),
     })
 }
 
+/// The page for the current reader: a signed-in person finds the form
+/// filled with their name and address.
 fn page_of(ctx: &Ctx, p: &Provider) -> Result<Page, Failure> {
-    view(p, ctx.lang())
-        .map(Page::Provider)
-        .ok_or_else(|| ctx.fail(AppError::NotFound))
+    let mut v = view(p, ctx.lang()).ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    if let Some(u) = &ctx.user {
+        v.sender_name = u.display_name.clone();
+        v.sender_email = u.email.clone();
+    }
+    Ok(Page::Provider(v))
 }
 
 pub async fn page(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
