@@ -29,6 +29,36 @@ pub struct Settings {
     pub rdf: Rdf,
     pub oai: Oai,
     pub harvest: Harvest,
+    pub mail: Mail,
+}
+
+/// Outgoing e-mail: the directory's help requests, delivered to providers
+/// (see `crate::mail`). Without `smtp_url` nothing is sent; requests stay
+/// in the providers' inboxes on the site.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mail {
+    /// `smtps://user:pass@host:465` (implicit TLS), `smtp://user:pass@host:587`
+    /// (STARTTLS required) or `smtp://localhost:25` (a local relay, plain).
+    /// A secret: never logged.
+    pub smtp_url: String,
+    /// The sender of the messages, `Name <address>` or an address; empty
+    /// means `noreply@` the public host.
+    pub from: String,
+}
+
+impl std::fmt::Debug for Mail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let url = if self.smtp_url.is_empty() {
+            ""
+        } else {
+            "(set)"
+        };
+        f.debug_struct("Mail")
+            .field("smtp_url", &url)
+            .field("from", &self.from)
+            .finish()
+    }
 }
 
 /// Harvesting of registered sources (see `crate::harvest`).
@@ -184,6 +214,7 @@ impl Default for Settings {
             rdf: Rdf::default(),
             oai: Oai::default(),
             harvest: Harvest::default(),
+            mail: Mail::default(),
         }
     }
 }
@@ -298,6 +329,7 @@ impl Settings {
         if self.limits.body_bytes < self.limits.logo_bytes {
             bail!("limits.body_bytes must be at least limits.logo_bytes");
         }
+        crate::mail::check_settings(&self.mail)?;
         Ok(())
     }
 

@@ -12,6 +12,7 @@ pub mod harvest;
 pub mod http;
 pub mod indexer;
 pub mod learn;
+pub mod mail;
 pub mod oai;
 pub mod rdf;
 pub mod search_docs;

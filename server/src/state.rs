@@ -13,6 +13,7 @@ use crate::harvest::Harvester;
 use crate::http::limiter::FailureLimiter;
 use crate::indexer::Indexer;
 use crate::learn::Courses;
+use crate::mail::delivery::Delivery;
 use crate::rdf::RdfProjection;
 
 #[derive(Clone)]
@@ -34,6 +35,10 @@ pub struct AppState {
     /// Runs harvests: the administrators' "Harvest now" and the scheduler
     /// of `archipel serve` share it.
     pub harvester: Harvester,
+    /// Sends the directory's help requests by e-mail (no mailer when
+    /// `[mail] smtp_url` is empty; tests give a capture with
+    /// [`Delivery::set_mailer`]).
+    pub delivery: Arc<Delivery>,
 }
 
 impl AppState {
@@ -81,6 +86,13 @@ impl AppState {
             .site_addr(settings.bind)
             .hash_files(hashed_assets)
             .build();
+        let delivery = Arc::new(Delivery::new(
+            db.clone(),
+            crate::mail::from_settings(&settings.mail)?,
+            settings.public_url(),
+            crate::mail::from_address(&settings.mail, settings.public_url()),
+            settings.default_lang(),
+        ));
         let limiter = FailureLimiter::new(
             settings.limits.login_attempts_per_minute,
             std::time::Duration::from_secs(60),
@@ -96,6 +108,7 @@ impl AppState {
             rdf,
             sparql_slots,
             harvester,
+            delivery,
         })
     }
 }

@@ -83,6 +83,14 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .clone()
         .spawn(state.rdf.store().clone(), DUMP_SETTLE);
     let harvests = state.harvester.clone().spawn_scheduler();
+    if state.delivery.enabled() {
+        tracing::info!("help requests are sent by e-mail");
+    } else {
+        tracing::info!(
+            "e-mail is off ([mail] smtp_url is empty): help requests wait in the providers' inboxes"
+        );
+    }
+    let delivery = state.delivery.clone().spawn();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
         crate::learn::watch::spawn(
@@ -145,6 +153,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     indexer.abort();
     rdf.abort();
+    delivery.abort();
     dumps.abort();
     if let Some(h) = harvests {
         h.abort();

@@ -385,7 +385,8 @@ async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 /// After a write that succeeded, the indexer applies the outbox at once rather
-/// than at its next periodic pass.
+/// than at its next periodic pass, and help requests just stored go out by
+/// e-mail.
 async fn poke_indexer(
     State(state): State<AppState>,
     req: Request,
@@ -399,6 +400,7 @@ async fn poke_indexer(
     if write && res.status().as_u16() < 400 {
         state.indexer.poke();
         state.rdf.poke();
+        state.delivery.poke();
     }
     res
 }

@@ -9,6 +9,7 @@ mod directory;
 mod learning;
 mod library;
 mod linked;
+mod mail;
 mod oai;
 mod pages;
 mod partners;

@@ -16,6 +16,8 @@ pub struct TestApp {
     pub router: Router,
     pub indexer: std::sync::Arc<server::indexer::Indexer>,
     pub rdf: std::sync::Arc<server::rdf::RdfProjection>,
+    /// The e-mail delivery of help requests (no mailer unless a test sets one).
+    pub delivery: std::sync::Arc<server::mail::delivery::Delivery>,
     pub db: store::Db,
     pub cookies: HashMap<String, String>,
     pub dir: tempfile::TempDir,
@@ -72,11 +74,13 @@ impl TestApp {
         state.courses.replace(&library);
         let indexer = state.indexer.clone();
         let rdf = state.rdf.clone();
+        let delivery = state.delivery.clone();
         let router = server::http::app(state);
         Self {
             router,
             indexer,
             rdf,
+            delivery,
             db,
             cookies: HashMap::new(),
             dir,
@@ -124,6 +128,7 @@ impl TestApp {
             router: self.router.clone(),
             indexer: self.indexer.clone(),
             rdf: self.rdf.clone(),
+            delivery: self.delivery.clone(),
             db: self.db.clone(),
             cookies: HashMap::new(),
             dir: tempfile::tempdir().unwrap(),

@@ -16,6 +16,9 @@ pub const MESSAGE_MIN_CHARS: usize = 20;
 pub const MESSAGE_MAX_CHARS: usize = 5000;
 /// Requests one address may send one provider in a day.
 pub const DAILY_LIMIT: i64 = 3;
+/// Attempts after which a request's mail is no longer tried: it stays in
+/// the provider's inbox on the site.
+pub const MAX_DELIVERY_ATTEMPTS: i64 = 8;
 
 /// What the "request help" form submits.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -195,6 +198,16 @@ pub async fn all(db: &Db, limit: i64) -> Result<Vec<HelpRequest>> {
 pub async fn undelivered(db: &Db, limit: i64) -> Result<Vec<HelpRequest>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM help_requests WHERE delivered_at IS NULL ORDER BY id LIMIT $1"
+    );
+    many(db, sql, None, limit).await
+}
+
+/// Requests whose mail is still to be tried: not delivered, fewer than
+/// [`MAX_DELIVERY_ATTEMPTS`] attempts, oldest first.
+pub async fn due_for_delivery(db: &Db, limit: i64) -> Result<Vec<HelpRequest>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM help_requests WHERE delivered_at IS NULL \
+         AND delivery_attempts < {MAX_DELIVERY_ATTEMPTS} ORDER BY id LIMIT $1"
     );
     many(db, sql, None, limit).await
 }

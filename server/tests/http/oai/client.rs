@@ -258,6 +258,7 @@ pub async fn restart(app: TestApp) -> TestApp {
     TestApp {
         indexer: state.indexer.clone(),
         rdf: state.rdf.clone(),
+        delivery: state.delivery.clone(),
         router: server::http::app(state),
         db,
         cookies: Default::default(),
