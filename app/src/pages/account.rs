@@ -69,6 +69,9 @@ pub fn Account(account: AccountView) -> impl IntoView {
                     <a href=c.href("/directory/new")>{tr("providers-new-title")}</a>
                 </p>
                 {reviews}
+                {(account.role == "admin").then(|| view! {
+                    <p><a href=c.href("/admin/help-requests")>{tr("providers-admin-requests-title")}</a></p>
+                })}
             </section>
         }
     };

@@ -431,6 +431,11 @@ async fn administrators_see_every_request_and_its_delivery() {
     ] {
         assert!(r.body.contains(text), "{text}");
     }
+    let r = app.get("/en/account").await;
+    assert!(
+        r.body.contains("/en/admin/help-requests"),
+        "linked for administrators"
+    );
 }
 
 #[tokio::test]

@@ -41,6 +41,10 @@ async fn a_profile_goes_through_review_and_changes_wait_while_the_public_keeps_t
     assert_eq!(r.location(), "/en/directory/review");
     let public = browse::published(&owner.db, "nuage-exemple").await.unwrap();
     assert_eq!(public.public().unwrap().name, "Nuage Exemple");
+    let mut visitor = owner.browser();
+    let r = visitor.get("/en/directory/nuage-exemple").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Nuage Exemple"));
 
     // A second moderator on the stale page gets a message, not an error.
     let mut late = owner.browser();
@@ -68,6 +72,8 @@ async fn a_profile_goes_through_review_and_changes_wait_while_the_public_keeps_t
     let public = browse::published(&owner.db, "nuage-exemple").await.unwrap();
     assert_eq!(public.public().unwrap().name, "Nuage Exemple");
     assert_eq!(public.status, Status::ChangesPending);
+    let r = visitor.get("/en/directory/nuage-exemple").await;
+    assert!(r.body.contains("Nuage Exemple") && !r.body.contains("Nuage Coopératif"));
     let r = moderator.get("/en/directory/review").await;
     assert!(r.body.contains("changes to a published profile"));
     let r = moderator.get("/en/directory/review/nuage-exemple").await;
@@ -131,6 +137,8 @@ async fn a_profile_goes_through_review_and_changes_wait_while_the_public_keeps_t
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(browse::published(&owner.db, "nuage-exemple").await.is_err());
+    let r = visitor.get("/en/directory/nuage-exemple").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = owner.get("/en/directory/nuage-exemple/edit").await;
     assert!(r.body.contains("The website is gone."));
     let r = moderator.get("/en/directory/review/nuage-exemple").await;
