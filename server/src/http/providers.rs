@@ -9,6 +9,9 @@ mod form;
 mod inbox;
 mod review;
 
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+
 use app::page::HistoryEntry;
 use axum::Router;
 use axum::routing::{get, post};
@@ -94,18 +97,18 @@ async fn history(ctx: &Ctx, provider_id: i64) -> Result<Vec<HistoryEntry>, Failu
     let events = directory::history(&ctx.state.db, provider_id)
         .await
         .or_fail(ctx)?;
-    let mut names: std::collections::BTreeMap<i64, String> = Default::default();
+    let mut names: BTreeMap<i64, String> = BTreeMap::new();
     let mut out = Vec::with_capacity(events.len());
     for e in events {
         let who = match e.user_id {
             Some(id) => {
-                if !names.contains_key(&id) {
+                if let Entry::Vacant(slot) = names.entry(id) {
                     let name = store::users::find(&ctx.state.db, id)
                         .await
                         .or_fail(ctx)?
                         .map(|u| u.display_name)
                         .unwrap_or_default();
-                    names.insert(id, name);
+                    slot.insert(name);
                 }
                 names[&id].clone()
             }

@@ -2,6 +2,7 @@
 //! for the instance's administrators.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use app::Page;
 use app::page::{AdminRequestRow, InboxRow, ProviderInbox, ProviderMemberRow, ProviderMembersView};
@@ -200,9 +201,9 @@ pub async fn admin_requests(ctx: Ctx) -> PageResult {
     let mut providers: BTreeMap<i64, (String, String)> = BTreeMap::new();
     let mut rows = Vec::with_capacity(all.len());
     for r in all {
-        if !providers.contains_key(&r.provider_id) {
+        if let Entry::Vacant(slot) = providers.entry(r.provider_id) {
             let p = directory::get(db, r.provider_id).await.or_fail(&ctx)?;
-            providers.insert(r.provider_id, (p.slug, p.working.name));
+            slot.insert((p.slug, p.working.name));
         }
         let (slug, name) = providers[&r.provider_id].clone();
         let delivery = match (&r.delivered_at, r.delivery_attempts) {
