@@ -256,8 +256,8 @@ async fn identify(state: &AppState, ctx: &Context, doc: &mut Doc, base: &str) ->
 
 /// A record of the repository: a library resource or a provider.
 enum Item {
-    Resource(Record),
-    Provider(directory_oai::Record),
+    Resource(Box<Record>),
+    Provider(Box<directory_oai::Record>),
 }
 
 impl Item {
@@ -310,10 +310,14 @@ async fn record_of(
     };
     if let Some(slug) = providers::slug_of(uid) {
         let found = directory_oai::get(&state.db, slug).await?;
-        return Ok(found.map(Item::Provider).ok_or_else(unknown));
+        return Ok(found
+            .map(|r| Item::Provider(Box::new(r)))
+            .ok_or_else(unknown));
     }
     let found = library_oai::get(&state.db, uid).await?;
-    Ok(found.map(Item::Resource).ok_or_else(unknown))
+    Ok(found
+        .map(|r| Item::Resource(Box::new(r)))
+        .ok_or_else(unknown))
 }
 
 async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
@@ -537,13 +541,13 @@ async fn list(
         directory_oai::list(&state.db, from, until, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
-            .map(Item::Provider)
+            .map(|r| Item::Provider(Box::new(r)))
             .collect()
     } else {
         library_oai::list(&state.db, &selection, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
-            .map(Item::Resource)
+            .map(|r| Item::Resource(Box::new(r)))
             .collect()
     };
     if items.is_empty() {
