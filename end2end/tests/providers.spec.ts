@@ -65,3 +65,55 @@ test('a provider describes itself, submits its profile, and a moderator publishe
   await visit(page, `/en/directory/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 });
+
+test('a provider reads its help requests and its members; moderators and administrators see theirs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await login(page, 'ruche@providers.example.org', 'demo-provider-password');
+  await visit(page, '/en/directory/mine');
+  await expect(page.getByRole('link', { name: 'La Ruche aux Octets' })).toHaveAttribute(
+    'href',
+    '/en/directory/la-ruche-aux-octets/edit',
+  );
+  await visit(page, '/en/directory/la-ruche-aux-octets/edit');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('La Ruche aux Octets');
+  await expect(page.getByLabel(/^Nextcloud/)).toBeChecked();
+
+  await visit(page, '/en/directory/la-ruche-aux-octets/requests');
+  const request = page.locator('article', { hasText: 'Jeanne Dupuis' });
+  await expect(request.getByRole('link', { name: 'jeanne@amis-du-quartier.example.org' })).toHaveAttribute(
+    'href',
+    'mailto:jeanne@amis-du-quartier.example.org',
+  );
+  // Answered, or archived once another run answered it: a request offers
+  // only the moves it can still make.
+  const answer = request.getByRole('button', { name: 'Answered', exact: true });
+  const [button, state] = (await answer.count()) > 0 ? ['Answered', 'Answered'] : ['Archive', 'Archived'];
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    request.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  expect(response.status()).toBe(303);
+  await expect(page.getByRole('status')).toHaveText('The request is updated.');
+  await expect(page.locator('article', { hasText: 'Jeanne Dupuis' }).locator('.badge')).toHaveText(state);
+
+  await visit(page, '/en/directory/la-ruche-aux-octets/members');
+  await expect(page.getByRole('cell', { name: 'ruche@providers.example.org' })).toBeVisible();
+  await visit(page, '/en/directory/review', 403);
+  await logout(page);
+
+  await login(page, 'moderator@example.org', 'demo-moderator-password');
+  await visit(page, '/en/account');
+  await page.getByRole('link', { name: /^Directory moderation/ }).click();
+  await page.waitForLoadState();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Directory moderation');
+  await expectAccessible(page);
+  await page.locator('table').first().getByRole('link').first().click();
+  await page.waitForLoadState();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review a profile');
+  await expectAccessible(page);
+  await logout(page);
+
+  await login(page, 'admin@example.org', 'demo-admin-password');
+  await visit(page, '/en/admin/help-requests');
+  await expect(page.getByRole('cell', { name: /Jeanne Dupuis/ })).toBeVisible();
+});
