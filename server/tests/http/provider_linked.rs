@@ -271,6 +271,25 @@ async fn a_published_provider_answers_with_its_rdf_until_unpublished() {
 
     assert!(in_sparql(&mut app, &ruche.slug).await);
 
+    // The dumps hold it, and the catalogue counts it among the organisations.
+    let summary = app.rdf.dumps().write(app.rdf.store().as_ref()).unwrap();
+    assert!(
+        summary
+            .classes
+            .iter()
+            .any(|(class, n)| class == "http://schema.org/Organization" && *n >= 1),
+        "{:?}",
+        summary.classes
+    );
+    let r = app.get("/data/dumps/archipel.nq.gz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mut quads = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&r.bytes[..]), &mut quads)
+        .unwrap();
+    assert!(quads.contains(&format!("/directory/{}>", ruche.slug)));
+    assert!(quads.contains("schema.org/makesOffer"));
+    assert!(!quads.contains("contact@ruche.example.org"));
+
     // Unpublished: the graph is gone, from the entity URI and from SPARQL.
     review::unpublish(&app.db, moderator, ruche.id, "Closed down")
         .await
