@@ -17,6 +17,7 @@ directory-filter-chatons = Mitglied des CHATONS-Kollektivs
 directory-filter-remote = Arbeitet aus der Ferne
 directory-filter-on-site = Kommt vor Ort
 directory-results = Ergebnisse
+directory-to-results = Zu den Ergebnissen
 directory-found = Gefundene Anbieter: { $count }
 directory-chosen = Gewählte Filter
 directory-remove-filter = Filter entfernen: { $filter }

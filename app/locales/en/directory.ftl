@@ -17,6 +17,7 @@ directory-filter-chatons = Member of the CHATONS collective
 directory-filter-remote = Works remotely
 directory-filter-on-site = Comes on site
 directory-results = Results
+directory-to-results = Go to the results
 directory-found = Providers found: { $count }
 directory-chosen = Chosen filters
 directory-remove-filter = Remove the filter: { $filter }

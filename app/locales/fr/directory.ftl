@@ -17,6 +17,7 @@ directory-filter-chatons = Membre du collectif CHATONS
 directory-filter-remote = Travaille à distance
 directory-filter-on-site = Se déplace sur place
 directory-results = Résultats
+directory-to-results = Aller aux résultats
 directory-found = Prestataires trouvés : { $count }
 directory-chosen = Filtres choisis
 directory-remove-filter = Retirer le filtre : { $filter }

@@ -17,6 +17,7 @@ directory-filter-chatons = Član kolektiva CHATONS
 directory-filter-remote = Radi na daljinu
 directory-filter-on-site = Dolazi na lice mjesta
 directory-results = Rezultati
+directory-to-results = Idi na rezultate
 directory-found = Pronađeno pružatelja: { $count }
 directory-chosen = Odabrani filtri
 directory-remove-filter = Ukloni filtar: { $filter }

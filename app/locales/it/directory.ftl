@@ -17,6 +17,7 @@ directory-filter-chatons = Membro del collettivo CHATONS
 directory-filter-remote = Lavora a distanza
 directory-filter-on-site = Viene sul posto
 directory-results = Risultati
+directory-to-results = Vai ai risultati
 directory-found = Fornitori trovati: { $count }
 directory-chosen = Filtri scelti
 directory-remove-filter = Rimuovi il filtro: { $filter }

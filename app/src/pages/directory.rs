@@ -301,8 +301,11 @@ pub fn Directory(view: DirectoryView) -> impl IntoView {
                 <a class="button" href=c.href("/directory/regions")>{tr("directory-regions-link")}</a>
             </p>
             <div class="search-layout">
-                <aside>{filter_form(&v)}</aside>
-                <section aria-labelledby="results_heading">
+                <aside>
+                    <p class="jump"><a href="#results">{tr("directory-to-results")}</a></p>
+                    {filter_form(&v)}
+                </aside>
+                <section aria-labelledby="results_heading" id="results" tabindex="-1">
                     <h2 id="results_heading" class="visually-hidden">{tr("directory-results")}</h2>
                     <p class="result-count" role="status">{count}</p>
                     {chips}
