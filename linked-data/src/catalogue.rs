@@ -68,13 +68,13 @@ pub fn catalogue(g: &mut Graph, uris: &Uris, facts: &Facts) {
     for (lang, title, description) in [
         (
             "en",
-            "Courses, library resources, topics and partners of this Archipel instance",
-            "Every course with its modules and lessons, every published library resource with its translations, the topic scheme and the partner organisations, described with schema.org (LRMI) and SKOS.",
+            "Courses, library resources, topics, partners and providers of this Archipel instance",
+            "Every course with its modules and lessons, every published library resource with its translations, the topic scheme, the partner organisations and the published profiles of the providers directory, described with schema.org (LRMI) and SKOS.",
         ),
         (
             "fr",
-            "Cours, ressources de la bibliothèque, thèmes et partenaires de cette instance d’Archipel",
-            "Chaque cours avec ses modules et leçons, chaque ressource publiée de la bibliothèque avec ses traductions, le schéma de thèmes et les organisations partenaires, décrits avec schema.org (LRMI) et SKOS.",
+            "Cours, ressources de la bibliothèque, thèmes, partenaires et prestataires de cette instance d’Archipel",
+            "Chaque cours avec ses modules et leçons, chaque ressource publiée de la bibliothèque avec ses traductions, le schéma de thèmes, les organisations partenaires et les profils publiés de l’annuaire des prestataires, décrits avec schema.org (LRMI) et SKOS.",
         ),
     ] {
         b.lang_text(&dataset, dct("title"), title, lang);
