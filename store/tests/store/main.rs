@@ -460,3 +460,4 @@ mod learning;
 mod library;
 mod library_files;
 mod library_oai;
+mod provider_oai;
