@@ -424,12 +424,16 @@ impl SearchIndex {
         writer.delete_term(Term::from_field_text(self.fields.id, id));
     }
 
-    /// Removes every document (before a rebuild).
+    /// Removes every document (before a rebuild). Visible after a commit;
+    /// documents added after it are kept. (A delete of everything, ordered
+    /// like any other operation: `delete_all_documents` rewinds the
+    /// operation stamps, and documents added after it could then be lost
+    /// to deletes queued before it.)
     pub fn clear(&self) -> Result<(), SearchError> {
         self.writer
             .lock()
             .expect("index writer lock")
-            .delete_all_documents()?;
+            .delete_query(Box::new(tantivy::query::AllQuery))?;
         Ok(())
     }
 

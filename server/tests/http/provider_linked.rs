@@ -137,7 +137,8 @@ async fn search_finds_published_providers_only_until_unpublished() {
     // A rebuild holds the same: only what is published.
     review::submit(&app.db, owner, ruche.id).await.unwrap();
     review::approve(&app.db, moderator, ruche.id).await.unwrap();
-    app.indexer.catch_up().await.unwrap();
+    // Straight after the approval, before any catch-up: the rebuild alone
+    // must find it (the removal applied before must not hide it).
     app.indexer.rebuild().await.unwrap();
     assert_eq!(slugs(&app, "bénévoles"), only);
     assert!(slugs(&app, "brouillon").is_empty());
