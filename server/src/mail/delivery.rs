@@ -5,8 +5,9 @@
 //! pokes the indexer) and every [`TICK`] (other app nodes store requests
 //! too).
 //!
-//! A failed attempt is counted in SQL and tried again after a growing
-//! pause ([`backoff`]); after [`MAX_ATTEMPTS`] the request is left to the
+//! Each attempt is counted in SQL before the message goes (so of several
+//! app nodes only one sends it); a failed one is tried again after a
+//! growing pause ([`backoff`]); after [`MAX_ATTEMPTS`] the request is left to the
 //! inbox on the site. Without a mailer nothing is sent and requests stay
 //! undelivered, shown in the providers' inboxes all the same.
 
@@ -110,13 +111,18 @@ impl Delivery {
             if waiting {
                 continue;
             }
+            // Counted before sending: another node reading the same
+            // request then leaves it.
+            if !requests::claim_delivery(&self.db, request.id, request.delivery_attempts).await? {
+                continue;
+            }
             let sent = match self.message(&request).await {
                 Ok(message) => mailer.send(&message).await.map_err(anyhow::Error::from),
                 Err(e) => Err(e),
             };
             match sent {
                 Ok(()) => {
-                    requests::mark_delivered(&self.db, request.id).await?;
+                    requests::delivered(&self.db, request.id).await?;
                     self.retry_at
                         .lock()
                         .expect("retry lock")
@@ -124,7 +130,6 @@ impl Delivery {
                     pass.sent += 1;
                 }
                 Err(e) => {
-                    requests::delivery_failed(&self.db, request.id).await?;
                     let failed = request.delivery_attempts + 1;
                     let given_up = failed >= MAX_ATTEMPTS;
                     tracing::warn!(

@@ -236,6 +236,34 @@ pub async fn mark_delivered(db: &Db, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Takes attempt number `attempts + 1` at mailing a request, counting it
+/// before the message is sent, so that of several app nodes reading the
+/// same due request only one sends it. False when another node took this
+/// attempt or the request was delivered meanwhile.
+pub async fn claim_delivery(db: &Db, id: i64, attempts: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE help_requests SET delivery_attempts = delivery_attempts + 1 \
+         WHERE id = $1 AND delivered_at IS NULL AND delivery_attempts = $2",
+    )
+    .bind(id)
+    .bind(attempts)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The mail of a claimed attempt ([`claim_delivery`]) went out.
+pub async fn delivered(db: &Db, id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE help_requests SET delivered_at = $1 WHERE id = $2 AND delivered_at IS NULL",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
 /// Sending the mail failed; it is tried again later.
 pub async fn delivery_failed(db: &Db, id: i64) -> Result<()> {
     sqlx::query("UPDATE help_requests SET delivery_attempts = delivery_attempts + 1 WHERE id = $1")

@@ -114,7 +114,17 @@ async fn records_of_providers_ever_published(db: Db) {
             .collect::<Vec<_>>()
     };
     assert_eq!(due(db.clone()).await, [a.id, b.id]);
-    requests::mark_delivered(&db, a.id).await.unwrap();
+    // One node takes the first attempt; another, reading the same count,
+    // does not.
+    assert!(requests::claim_delivery(&db, a.id, 0).await.unwrap());
+    assert!(!requests::claim_delivery(&db, a.id, 0).await.unwrap());
+    requests::delivered(&db, a.id).await.unwrap();
+    assert!(
+        !requests::claim_delivery(&db, a.id, 1).await.unwrap(),
+        "delivered"
+    );
+    let a = requests::get(&db, a.id).await.unwrap();
+    assert_eq!((a.delivered_at.is_some(), a.delivery_attempts), (true, 1));
     for _ in 0..MAX_DELIVERY_ATTEMPTS {
         requests::delivery_failed(&db, b.id).await.unwrap();
     }
