@@ -61,10 +61,17 @@ mod tests {
     #[test]
     fn codes_become_words_in_each_language() {
         assert_eq!(help_kind(Lang::En, "hosting"), "Hosting of services");
-        assert_eq!(price_model(Lang::Fr, "sliding-scale"), "Prix libre ou modulé");
+        assert_eq!(
+            price_model(Lang::Fr, "sliding-scale"),
+            "Prix libre ou modulé"
+        );
         assert_eq!(country(Lang::De, "HR"), "Kroatien");
         assert_eq!(country(Lang::Hr, "hr"), "Hrvatska");
-        assert_eq!(country(Lang::En, "JP"), "JP", "unnamed countries keep their code");
+        assert_eq!(
+            country(Lang::En, "JP"),
+            "JP",
+            "unnamed countries keep their code"
+        );
         for lang in Lang::ALL {
             for code in NAMED_COUNTRIES {
                 assert_ne!(country(lang, code), *code, "{code} in {}", lang.code());

@@ -10,6 +10,7 @@ use store::authz::Action;
 use store::organisations::{self, OrgRole, Organisation, OrganisationForm};
 
 use super::pages::{partner_page, partner_view};
+use super::providers::forget_logo;
 use super::render::{Ctx, Failure, OrFail, PageResult};
 use crate::error::AppError;
 
@@ -75,7 +76,7 @@ pub async fn delete(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
         .await
         .or_fail(&ctx)?;
     if let Some(logo) = org.logo {
-        remove_logo_file(&ctx, &logo).await;
+        forget_logo(&ctx, &logo).await;
     }
     ctx.redirect_with("/partners", "flash-partner-deleted")
         .await
@@ -202,24 +203,10 @@ pub async fn upload_logo(
         .await
         .or_fail(&ctx)?;
     if let Some(prev) = previous.filter(|p| *p != name) {
-        remove_logo_file(&ctx, &prev).await;
+        forget_logo(&ctx, &prev).await;
     }
     ctx.redirect_with(&format!("/partners/{slug}"), "flash-logo-saved")
         .await
-}
-
-/// Removes a logo file unless another organisation uses the same image.
-async fn remove_logo_file(ctx: &Ctx, name: &str) {
-    let in_use = organisations::list(&ctx.state.db)
-        .await
-        .map(|l| l.iter().any(|o| o.logo.as_deref() == Some(name)))
-        .unwrap_or(true);
-    if !in_use {
-        let path = ctx.state.settings.uploads_dir().join("logos").join(name);
-        if let Err(e) = tokio::fs::remove_file(&path).await {
-            tracing::warn!(error = %e, file = %path.display(), "could not remove an unused logo");
-        }
-    }
 }
 
 #[cfg(test)]

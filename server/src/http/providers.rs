@@ -131,7 +131,7 @@ fn logo_url(file: &str) -> String {
 
 /// Deletes a logo file once neither a provider nor a partner organisation
 /// shows it (files are named by their content, so two may share one).
-async fn forget_logo(ctx: &Ctx, file: &str) {
+pub(super) async fn forget_logo(ctx: &Ctx, file: &str) {
     let providers = directory::logo_in_use(&ctx.state.db, file).await;
     let partners = store::organisations::list(&ctx.state.db)
         .await

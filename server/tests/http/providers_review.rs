@@ -252,6 +252,11 @@ const PNG_1X1: &[u8] = &[
 ];
 
 async fn upload(app: &mut TestApp, slug: &str, bytes: &[u8]) -> crate::support::Reply {
+    upload_to(app, &format!("/en/directory/{slug}/logo"), bytes).await
+}
+
+/// Posts a logo form (field `logo`) to `uri`.
+async fn upload_to(app: &mut TestApp, uri: &str, bytes: &[u8]) -> crate::support::Reply {
     let mut body = Vec::new();
     body.extend_from_slice(
         format!(
@@ -266,7 +271,7 @@ async fn upload(app: &mut TestApp, slug: &str, bytes: &[u8]) -> crate::support::
     );
     body.extend_from_slice(bytes);
     body.extend_from_slice(b"\r\n--B--\r\n");
-    let req = Request::post(format!("/en/directory/{slug}/logo"))
+    let req = Request::post(uri)
         .header(header::CONTENT_TYPE, "multipart/form-data; boundary=B")
         .body(Body::from(body))
         .unwrap();
@@ -363,4 +368,32 @@ async fn a_logo_shared_with_a_partner_organisation_is_kept() {
     // but the partner still shows the same file.
     upload(&mut app, &p.slug, &wider).await;
     assert!(logos.join(&file).exists());
+}
+
+#[tokio::test]
+async fn a_partner_replacing_a_logo_a_provider_shows_keeps_the_file() {
+    let mut app = setup().await;
+    let p = published(&app, "owner@example.org", "Formazione Libera").await;
+    let logos = app.dir.path().join("data/uploads/logos");
+    app.login("owner@example.org").await;
+    upload(&mut app, &p.slug, PNG_1X1).await;
+    let file = directory::get(&app.db, p.id)
+        .await
+        .unwrap()
+        .working
+        .logo
+        .unwrap();
+    let org = app.organisation("Rete", "IT", "it", "").await;
+    store::organisations::set_logo(&app.db, org.id, Some(&file))
+        .await
+        .unwrap();
+    let mut admin = app.browser();
+    admin.login("admin@example.org").await;
+    let mut wider = PNG_1X1.to_vec();
+    wider[19] = 2;
+    let r = upload_to(&mut admin, "/en/partners/rete/logo", &wider).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let org = store::organisations::get(&app.db, org.id).await.unwrap();
+    assert_ne!(org.logo.as_deref(), Some(file.as_str()));
+    assert!(logos.join(&file).exists(), "the provider still shows it");
 }
