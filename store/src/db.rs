@@ -121,6 +121,27 @@ impl Db {
     }
 }
 
+/// A value of a query put together at run time (filters, positions).
+pub(crate) enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// The query `sql` with its values bound in order (`$1`, `$2`…).
+pub(crate) fn bound(
+    sql: String,
+    binds: Vec<Bind>,
+) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for b in binds {
+        q = match b {
+            Bind::Text(t) => q.bind(t),
+            Bind::Int(i) => q.bind(i),
+        };
+    }
+    q
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

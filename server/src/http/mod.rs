@@ -17,6 +17,7 @@ pub mod learning;
 pub mod library;
 pub mod limiter;
 pub mod linked;
+pub mod logos;
 pub mod pages;
 pub mod partners;
 pub mod providers;

@@ -128,18 +128,3 @@ async fn history(ctx: &Ctx, provider_id: i64) -> Result<Vec<HistoryEntry>, Failu
 fn logo_url(file: &str) -> String {
     format!("/media/logos/{file}")
 }
-
-/// Deletes a logo file once neither a provider nor a partner organisation
-/// shows it (files are named by their content, so two may share one).
-pub(super) async fn forget_logo(ctx: &Ctx, file: &str) {
-    let providers = directory::logo_in_use(&ctx.state.db, file).await;
-    let partners = store::organisations::list(&ctx.state.db)
-        .await
-        .map(|l| l.iter().any(|o| o.logo.as_deref() == Some(file)));
-    if let (Ok(false), Ok(false)) = (providers, partners) {
-        let path = ctx.state.settings.uploads_dir().join("logos").join(file);
-        if let Err(e) = tokio::fs::remove_file(&path).await {
-            tracing::warn!(error = %e, file = %path.display(), "could not remove an unused logo");
-        }
-    }
-}

@@ -87,17 +87,7 @@ fn dublin_core(ctx: &Context, doc: &mut Doc, p: &Provider, profile: &Profile) {
     doc.text("dc:title", &profile.name);
     for lang in Lang::ALL {
         let code = lang.code();
-        let subjects = profile
-            .help
-            .iter()
-            .map(|h| app::labels::help_kind(lang, h.as_str()))
-            .chain(
-                profile
-                    .services
-                    .iter()
-                    .map(|s| app::labels::service(lang, s.as_str())),
-            );
-        for subject in subjects {
+        for subject in crate::search_docs::providers::offered_in(lang, profile) {
             doc.text_with("dc:subject", &[("xml:lang", code)], &subject);
         }
     }

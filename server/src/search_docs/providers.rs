@@ -66,22 +66,26 @@ fn texts(profile: &Profile) -> Vec<DocText> {
     texts
 }
 
-/// The names of what a provider offers (kinds of help, services) in every
-/// interface language.
+/// The names of what a provider offers (kinds of help, then services) in
+/// `lang`.
+pub fn offered_in(lang: Lang, profile: &Profile) -> impl Iterator<Item = String> + '_ {
+    profile
+        .help
+        .iter()
+        .map(move |h| app::labels::help_kind(lang, h.as_str()))
+        .chain(
+            profile
+                .services
+                .iter()
+                .map(move |s| app::labels::service(lang, s.as_str())),
+        )
+}
+
+/// The names of what a provider offers in every interface language.
 fn offered(profile: &Profile) -> String {
     let mut words: Vec<String> = Vec::new();
     for lang in Lang::ALL {
-        let names = profile
-            .help
-            .iter()
-            .map(|h| app::labels::help_kind(lang, h.as_str()))
-            .chain(
-                profile
-                    .services
-                    .iter()
-                    .map(|s| app::labels::service(lang, s.as_str())),
-            );
-        for name in names {
+        for name in offered_in(lang, profile) {
             if !words.contains(&name) {
                 words.push(name);
             }

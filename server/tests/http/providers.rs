@@ -115,6 +115,13 @@ fn help_request(sender: &str, email: &str) -> HelpRequestForm {
     }
 }
 
+/// A help request from `name` stored for provider `p`.
+async fn ask(app: &TestApp, p: &Provider, name: &str, email: &str) -> requests::HelpRequest {
+    requests::send(&app.db, p, None, &help_request(name, email))
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn anonymous_visitors_are_sent_to_sign_in_from_every_provider_page() {
     let mut app = setup().await;
@@ -306,30 +313,9 @@ async fn the_inbox_shows_requests_newest_first_and_marks_them_read() {
     let mut app = setup().await;
     let p = published(&app, "owner@example.org", "Formazione Libera").await;
     let other = published(&app, "other@example.org", "Altro Fornitore").await;
-    let first = requests::send(
-        &app.db,
-        &p,
-        None,
-        &help_request("Ana", "ana@assoc.example.org"),
-    )
-    .await
-    .unwrap();
-    requests::send(
-        &app.db,
-        &p,
-        None,
-        &help_request("Bruno", "bruno@assoc.example.org"),
-    )
-    .await
-    .unwrap();
-    let foreign = requests::send(
-        &app.db,
-        &other,
-        None,
-        &help_request("Carla", "carla@x.example.org"),
-    )
-    .await
-    .unwrap();
+    let first = ask(&app, &p, "Ana", "ana@assoc.example.org").await;
+    ask(&app, &p, "Bruno", "bruno@assoc.example.org").await;
+    let foreign = ask(&app, &other, "Carla", "carla@x.example.org").await;
 
     app.login("owner@example.org").await;
     let r = app.get("/en/directory/mine").await;
@@ -388,30 +374,9 @@ async fn administrators_see_every_request_and_its_delivery() {
     let mut app = setup().await;
     let p = published(&app, "owner@example.org", "Formazione Libera").await;
     let other = published(&app, "other@example.org", "Altro Fornitore").await;
-    let a = requests::send(
-        &app.db,
-        &p,
-        None,
-        &help_request("Ana", "ana@assoc.example.org"),
-    )
-    .await
-    .unwrap();
-    let b = requests::send(
-        &app.db,
-        &other,
-        None,
-        &help_request("Carla", "carla@x.example.org"),
-    )
-    .await
-    .unwrap();
-    requests::send(
-        &app.db,
-        &other,
-        None,
-        &help_request("Dario", "dario@x.example.org"),
-    )
-    .await
-    .unwrap();
+    let a = ask(&app, &p, "Ana", "ana@assoc.example.org").await;
+    let b = ask(&app, &other, "Carla", "carla@x.example.org").await;
+    ask(&app, &other, "Dario", "dario@x.example.org").await;
     requests::mark_delivered(&app.db, a.id).await.unwrap();
     requests::delivery_failed(&app.db, b.id).await.unwrap();
 

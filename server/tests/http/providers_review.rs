@@ -345,13 +345,13 @@ async fn a_replaced_logo_is_deleted_once_the_new_one_is_approved() {
     assert!(logos.join(&second).exists());
 }
 
-#[tokio::test]
-async fn a_logo_shared_with_a_partner_organisation_is_kept() {
-    let mut app = setup().await;
-    let p = published(&app, "owner@example.org", "Formazione Libera").await;
-    let logos = app.dir.path().join("data/uploads/logos");
+/// A published provider whose owner (signed in on `app`) uploaded a logo
+/// that the partner organisation "Rete" shows too: the provider's slug, the file
+/// name, the organisation's id and another image.
+async fn logo_shared_with_a_partner(app: &mut TestApp) -> (String, String, i64, Vec<u8>) {
+    let p = published(app, "owner@example.org", "Formazione Libera").await;
     app.login("owner@example.org").await;
-    upload(&mut app, &p.slug, PNG_1X1).await;
+    upload(app, &p.slug, PNG_1X1).await;
     let file = directory::get(&app.db, p.id)
         .await
         .unwrap()
@@ -364,36 +364,30 @@ async fn a_logo_shared_with_a_partner_organisation_is_kept() {
         .unwrap();
     let mut wider = PNG_1X1.to_vec();
     wider[19] = 2;
+    (p.slug, file, org.id, wider)
+}
+
+#[tokio::test]
+async fn a_logo_shared_with_a_partner_organisation_is_kept() {
+    let mut app = setup().await;
+    let logos = app.dir.path().join("data/uploads/logos");
+    let (slug, file, _, wider) = logo_shared_with_a_partner(&mut app).await;
     // The working logo is replaced before review: the first is freed at once,
     // but the partner still shows the same file.
-    upload(&mut app, &p.slug, &wider).await;
+    upload(&mut app, &slug, &wider).await;
     assert!(logos.join(&file).exists());
 }
 
 #[tokio::test]
 async fn a_partner_replacing_a_logo_a_provider_shows_keeps_the_file() {
     let mut app = setup().await;
-    let p = published(&app, "owner@example.org", "Formazione Libera").await;
     let logos = app.dir.path().join("data/uploads/logos");
-    app.login("owner@example.org").await;
-    upload(&mut app, &p.slug, PNG_1X1).await;
-    let file = directory::get(&app.db, p.id)
-        .await
-        .unwrap()
-        .working
-        .logo
-        .unwrap();
-    let org = app.organisation("Rete", "IT", "it", "").await;
-    store::organisations::set_logo(&app.db, org.id, Some(&file))
-        .await
-        .unwrap();
+    let (_, file, org_id, wider) = logo_shared_with_a_partner(&mut app).await;
     let mut admin = app.browser();
     admin.login("admin@example.org").await;
-    let mut wider = PNG_1X1.to_vec();
-    wider[19] = 2;
     let r = upload_to(&mut admin, "/en/partners/rete/logo", &wider).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let org = store::organisations::get(&app.db, org.id).await.unwrap();
+    let org = store::organisations::get(&app.db, org_id).await.unwrap();
     assert_ne!(org.logo.as_deref(), Some(file.as_str()));
     assert!(logos.join(&file).exists(), "the provider still shows it");
 }

@@ -12,6 +12,7 @@ use sqlx::Row;
 use super::Provider;
 use super::read::{COLUMNS, from_row};
 use crate::Db;
+use crate::db::{Bind, bound as query};
 use crate::error::Result;
 
 /// One record: the provider, whether it is deleted, and its datestamp (as
@@ -60,25 +61,6 @@ fn select(
         ));
     }
     (sql, binds)
-}
-
-enum Bind {
-    Text(String),
-    Int(i64),
-}
-
-fn query(
-    sql: String,
-    binds: Vec<Bind>,
-) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for b in binds {
-        q = match b {
-            Bind::Text(t) => q.bind(t),
-            Bind::Int(i) => q.bind(i),
-        };
-    }
-    q
 }
 
 async fn record(db: &Db, row: &sqlx::any::AnyRow) -> Result<Record> {

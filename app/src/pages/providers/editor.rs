@@ -63,17 +63,28 @@ fn checkboxes(
             }
         })
         .collect_view();
+    group(name, legend, help, error, boxes.into_any())
+}
+
+/// A fieldset of choices: its legend, help, the field's error and `body`.
+fn group(
+    id: &'static str,
+    legend: &'static str,
+    help: Option<&'static str>,
+    error: Option<String>,
+    body: AnyView,
+) -> AnyView {
     let class = if error.is_some() {
         "field field-invalid"
     } else {
         "field"
     };
     view! {
-        <fieldset class=class id=name>
+        <fieldset class=class id=id>
             <legend>{tr(legend)}</legend>
             {help.map(|h| view! { <p class="field-help">{tr(h)}</p> })}
             {error.map(|code| view! { <p class="field-error">{tr(&format!("error-{code}"))}</p> })}
-            {boxes}
+            {body}
         </fieldset>
     }
     .into_any()
@@ -201,21 +212,17 @@ fn areas(state: &FormState, view_: &ProviderEditorView) -> AnyView {
             }
         })
         .collect_view();
-    let class = if error.is_some() {
-        "field field-invalid"
-    } else {
-        "field"
+    let body = view! {
+        {groups}
+        <Field state=state.clone() name="areas_other" label="providers-field-areas-other" help="providers-areas-other-help" required=false maxlength=400 />
     };
-    view! {
-        <fieldset class=class id="areas">
-            <legend>{tr("providers-field-areas")}</legend>
-            <p class="field-help">{tr("providers-areas-help")}</p>
-            {error.map(|code| view! { <p class="field-error">{tr(&format!("error-{code}"))}</p> })}
-            {groups}
-            <Field state=state.clone() name="areas_other" label="providers-field-areas-other" help="providers-areas-other-help" required=false maxlength=400 />
-        </fieldset>
-    }
-    .into_any()
+    group(
+        "areas",
+        "providers-field-areas",
+        Some("providers-areas-help"),
+        error,
+        body.into_any(),
+    )
 }
 
 /// What the profile's state means for its members.

@@ -7,15 +7,13 @@ use app::page::{FormState, MyProviders, ProviderEditorView, ProviderRow};
 use axum::Form;
 use axum::extract::{Multipart, Path};
 use axum::http::StatusCode;
-use sha2::{Digest, Sha256};
 use store::StoreError;
 use store::authz::{Action, can};
 use store::directory::{self, Provider, ProviderForm, requests, review};
 
 use super::form::{self, Fields};
-use super::{actor, allowed, forget_logo, history, logo_url};
-use crate::error::AppError;
-use crate::http::partners::check_logo;
+use super::{actor, allowed, history, logo_url};
+use crate::http::logos::{self, forget_logo};
 use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
 
 fn edit_path(slug: &str) -> String {
@@ -177,43 +175,13 @@ pub async fn upload_logo(
     mut multipart: Multipart,
 ) -> PageResult {
     let (actor, p) = allowed(&ctx, &slug, edit_action).await?;
-    let limits = ctx.state.settings.limits.clone();
-    let mut file = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ctx.fail(AppError::BadRequest(e.to_string())))?
-    {
-        if field.name() == Some("logo") {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|e| ctx.fail(AppError::BadRequest(e.to_string())))?;
-            file = Some(bytes);
-        }
-    }
-    let bytes = file.unwrap_or_default();
-    let checked = if bytes.is_empty() {
-        Err("required")
-    } else {
-        check_logo(&bytes, limits.logo_bytes, limits.logo_max_side)
-    };
-    let ext = match checked {
-        Ok(ext) => ext,
+    let name = match logos::receive(&ctx, &mut multipart, "saving a provider's logo").await? {
+        Ok(name) => name,
         Err(code) => {
             let errors = [store::FieldError::new("logo", code)];
             return refused_action(ctx, &p, "logo", &errors).await;
         }
     };
-    let name = format!("{}.{ext}", &hex::encode(Sha256::digest(&bytes))[..32]);
-    let dir = ctx.state.settings.uploads_dir().join("logos");
-    crate::uploads::write_whole(&dir, &name, &bytes)
-        .await
-        .map_err(|e| {
-            ctx.fail(AppError::Internal(
-                anyhow::Error::new(e).context("saving a provider's logo"),
-            ))
-        })?;
     let freed = directory::set_logo(&ctx.state.db, actor.user_id, p.id, Some(&name))
         .await
         .or_fail(&ctx)?;

@@ -14,7 +14,8 @@ use store::authz::{Action, can};
 use store::directory::{self, Provider, review};
 
 use super::form::profile_fields;
-use super::{allowed, forget_logo, history, logo_url};
+use super::{allowed, history, logo_url};
+use crate::http::logos::forget_logo;
 use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
 
 fn review_action(provider_id: i64) -> Action {
