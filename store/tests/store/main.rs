@@ -461,3 +461,4 @@ mod library;
 mod library_files;
 mod library_oai;
 mod provider_oai;
+mod provider_requests;
