@@ -21,14 +21,14 @@ test('a provider describes itself, submits its profile, and a moderator publishe
   await page.getByLabel(/^Description in Français/).fill('Trop court.');
   await page.getByLabel('Training', { exact: true }).check();
   await page.getByText('France', { exact: true }).click();
-  await page.getByLabel('Occitanie', { exact: true }).check();
-  await page.getByLabel('Languages spoken').fill('fr, oc');
+  await page.getByLabel('Corse', { exact: true }).check();
+  await page.getByLabel('Languages spoken').fill('fr, co');
   await page.getByLabel('Free of charge', { exact: true }).check();
   let response = await submit(page, 'Create the draft');
   expect(response.status()).toBe(422);
   await expect(page.getByRole('alert')).toContainText('The description needs at least 40 characters');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
-  await expect(page.getByLabel('Occitanie', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('Corse', { exact: true })).toBeChecked();
   await expectAccessible(page);
 
   await page

@@ -96,10 +96,12 @@ ORDER BY ?resource"#,
         id: "partner-contributions",
         title_key: "data-example-partner-contributions",
         query: r#"PREFIX schema: <http://schema.org/>
-# Each partner with the number of resources it published.
+# Each partner with the number of resources it published
+# (the directory's providers, organisations too, serve areas).
 SELECT ?partner ?name (COUNT(DISTINCT ?resource) AS ?resources) WHERE {
   ?partner a schema:Organization ;
            schema:name ?name .
+  FILTER NOT EXISTS { ?partner schema:areaServed ?area }
   OPTIONAL { ?resource schema:publisher ?partner }
 }
 GROUP BY ?partner ?name
