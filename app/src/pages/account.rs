@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::auth::NewPasswordField;
-use super::{DangerZone, PageHeader};
+use super::{DangerZone, PageHeader, data_table};
 use crate::forms::{CsrfField, ErrorSummary, Field};
 use crate::i18n;
 use crate::page::{AccountView, UserRow};
@@ -168,19 +168,6 @@ pub fn AdminUsers(users: Vec<UserRow>) -> impl IntoView {
     view! {
         <PageHeader title="admin-users-title" />
         {summary}
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr("field-display-name")}</th>
-                        <th scope="col">{tr("field-email")}</th>
-                        <th scope="col">{tr("field-role")}</th>
-                        <th scope="col">{tr("admin-users-joined")}</th>
-                        <th scope="col">{tr("admin-users-set-role")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {data_table(&["field-display-name", "field-email", "field-role", "admin-users-joined", "admin-users-set-role"], rows.into_any())}
     }
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
 use super::courses::ProgressBar;
+use super::{PageHeader, data_table};
 use crate::learning::{CertificateView, DashboardView};
 use crate::{ctx, i18n, tr};
 
@@ -97,19 +97,7 @@ pub fn Dashboard(view: DashboardView) -> impl IntoView {
             .collect_view();
         view! {
             <h2>{tr("dashboard-quizzes")}</h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr("dashboard-lesson")}</th>
-                            <th scope="col">{tr("dashboard-date")}</th>
-                            <th scope="col">{tr("dashboard-score")}</th>
-                            <th scope="col">{tr("dashboard-best")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table(&["dashboard-lesson", "dashboard-date", "dashboard-score", "dashboard-best"], rows.into_any())}
         }
     });
     view! {

@@ -121,6 +121,26 @@ fn filter_select(
     .into_any()
 }
 
+/// A table of rows under one header row: each column named by an interface
+/// string key, scrolling sideways on narrow screens.
+fn data_table(columns: &[&'static str], rows: AnyView) -> AnyView {
+    let heads = columns
+        .iter()
+        .map(|key| view! { <th scope="col">{tr(key)}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>{heads}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// The heading block of a page.
 #[component]
 fn PageHeader(title: &'static str, #[prop(optional)] intro: Option<&'static str>) -> impl IntoView {

@@ -14,6 +14,7 @@ pub use review::{Queue, Review};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::pages::data_table;
 use crate::tr;
 
 /// A code of one vocabulary with its words in the page's language.
@@ -266,19 +267,7 @@ fn history(entries: Vec<HistoryEntry>) -> impl IntoView {
         <section class="panel" aria-labelledby="prov-history">
             <h2 id="prov-history">{tr("providers-history")}</h2>
             {empty.then(|| view! { <p class="empty">{tr("providers-history-empty")}</p> })}
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr("providers-date")}</th>
-                            <th scope="col">{tr("providers-who")}</th>
-                            <th scope="col">{tr("providers-action")}</th>
-                            <th scope="col">{tr("providers-detail")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table(&["providers-date", "providers-who", "providers-action", "providers-detail"], rows.into_any())}
         </section>
     }
 }

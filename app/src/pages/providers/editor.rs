@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{Choice, MyProviders, ProviderEditorView, history, provider_nav, status_badge};
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::page::FormState;
-use crate::pages::PageHeader;
+use crate::pages::{PageHeader, data_table};
 use crate::{ctx, i18n, tr};
 
 /// The fields of the form with their names, for the error summary.
@@ -456,19 +456,7 @@ pub fn Mine(view: MyProviders) -> impl IntoView {
         <p><a class="button button-primary" href=c.href("/directory/new")>{tr("providers-new-title")}</a></p>
         {empty.then(|| view! { <p class="empty">{tr("providers-mine-empty")}</p> })}
         {(!empty).then(|| view! {
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr("providers-field-name")}</th>
-                            <th scope="col">{tr("providers-field-status")}</th>
-                            <th scope="col">{tr("providers-inbox-title")}</th>
-                            <th scope="col">{tr("providers-members-title")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table(&["providers-field-name", "providers-field-status", "providers-inbox-title", "providers-members-title"], rows.into_any())}
         })}
     }
 }

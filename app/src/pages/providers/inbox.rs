@@ -7,7 +7,7 @@ use super::{
     AdminRequestRow, ProviderInbox, ProviderMembersView, day, provider_nav, request_status_key,
 };
 use crate::forms::{CsrfField, ErrorSummary, Field};
-use crate::pages::PageHeader;
+use crate::pages::{PageHeader, data_table};
 use crate::{ctx, i18n, tr};
 
 #[component]
@@ -171,20 +171,6 @@ pub fn AdminRequests(rows: Vec<AdminRequestRow>) -> impl IntoView {
     view! {
         <PageHeader title="providers-admin-requests-title" intro="providers-admin-requests-intro" />
         {empty.then(|| view! { <p class="empty">{tr("providers-inbox-empty")}</p> })}
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr("providers-date")}</th>
-                        <th scope="col">{tr("providers-provider")}</th>
-                        <th scope="col">{tr("providers-sender")}</th>
-                        <th scope="col">{tr("providers-message")}</th>
-                        <th scope="col">{tr("providers-field-status")}</th>
-                        <th scope="col">{tr("providers-delivery")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {data_table(&["providers-date", "providers-provider", "providers-sender", "providers-message", "providers-field-status", "providers-delivery"], rows.into_any())}
     }
 }

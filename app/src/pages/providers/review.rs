@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{ProviderQueue, ProviderReviewView, day, history, status_badge};
 use crate::forms::{CsrfField, ErrorSummary, FieldFrame, described_by};
 use crate::page::FormState;
-use crate::pages::PageHeader;
+use crate::pages::{PageHeader, data_table};
 use crate::{ctx, tr};
 
 #[component]
@@ -56,34 +56,13 @@ pub fn Queue(queue: ProviderQueue) -> impl IntoView {
         <section class="panel" aria-labelledby="prov-waiting">
             <h2 id="prov-waiting">{tr("providers-queue-waiting")}</h2>
             {waiting_empty.then(|| view! { <p class="empty">{tr("providers-queue-empty")}</p> })}
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr("providers-field-name")}</th>
-                            <th scope="col">{tr("providers-field-status")}</th>
-                            <th scope="col">{tr("providers-submitted")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{waiting}</tbody>
-                </table>
-            </div>
+            {data_table(&["providers-field-name", "providers-field-status", "providers-submitted"], waiting.into_any())}
         </section>
         <section class="panel" aria-labelledby="prov-due">
             <h2 id="prov-due">{tr("providers-queue-due")}</h2>
             <p class="field-help">{tr("providers-queue-due-help")}</p>
             {due_empty.then(|| view! { <p class="empty">{tr("providers-queue-due-empty")}</p> })}
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr("providers-field-name")}</th>
-                            <th scope="col">{tr("providers-last-confirmed")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{due}</tbody>
-                </table>
-            </div>
+            {data_table(&["providers-field-name", "providers-last-confirmed"], due.into_any())}
         </section>
     }
 }
