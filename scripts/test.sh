@@ -26,6 +26,9 @@ step "front end and server"
 scripts/build-site.sh
 
 step "unit and integration tests (SQLite and PostgreSQL)"
+# Third-party SPARQL clients and the SHACL validator run against the real server.
+ARCHIPEL_TEST_PYTHON=$(ensure_test_python)
+export ARCHIPEL_TEST_PYTHON
 scripts/with-postgres.sh scripts/with-oxigraph.sh cargo test --workspace --exclude frontend --locked
 
 step "end-to-end tests in Chromium"

@@ -55,3 +55,28 @@ ensure_native_build_tools() {
     fi
     ensure_debian g++:g++
 }
+
+# The Python tools the tests use, in one virtual environment under the tools
+# folder, installed once from PyPI at pinned versions: the standalone Oxigraph
+# server (scripts/with-oxigraph.sh), the SPARQL clients SPARQLWrapper and
+# rdflib that the protocol tests drive against the real server, and pyshacl,
+# which validates the dumps against the shapes in linked-data/shapes/.
+# Prints the environment's python.
+PYTHON_TOOLS="oxigraph==0.5.13 SPARQLWrapper==2.0.0 rdflib==7.6.0 pyshacl==0.40.1"
+ensure_test_python() {
+    local venv="$TOOLS_DIR/python-venv" stamp
+    stamp="$venv/.installed"
+    if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$PYTHON_TOOLS" ]; then
+        step "installing the Python test tools from PyPI (once): $PYTHON_TOOLS"
+        ensure_debian python3:python3
+        mkdir -p "$TOOLS_DIR"
+        # Debian's own python3 needs python3-venv for this.
+        python3 -m venv "$venv" >/dev/null 2>&1 \
+            || { rm -rf "$venv"; ensure_debian python3-venv:/usr/lib/python3/dist-packages/venv \
+                 && python3 -m venv "$venv" >&2; }
+        # shellcheck disable=SC2086
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $PYTHON_TOOLS >&2
+        echo "$PYTHON_TOOLS" >"$stamp"
+    fi
+    echo "$venv/bin/python"
+}

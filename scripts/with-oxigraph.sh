@@ -5,28 +5,17 @@
 # URL; the server answers SPARQL at /query and /update), which the remote RDF
 # store tests use. The server presents the union of its graphs as the default
 # graph, as Archipel requires of a remote store.
-# The `oxigraph` command is taken from PATH, or installed once from PyPI into
-# a virtual environment under the tools folder.
+# The `oxigraph` command is taken from PATH, or from the Python test tools'
+# virtual environment (tools.sh, ensure_test_python; the server release
+# matching the oxigraph crate in Cargo.lock).
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 
-OXIGRAPH_VERSION=0.5.13   # the server release matching the oxigraph crate in Cargo.lock
-
 find_oxigraph() {
     if command -v oxigraph >/dev/null 2>&1; then command -v oxigraph; return; fi
-    local venv="$TOOLS_DIR/oxigraph-venv"
-    if [ ! -x "$venv/bin/oxigraph" ]; then
-        step "installing the Oxigraph server $OXIGRAPH_VERSION from PyPI (once)"
-        ensure_debian python3:python3
-        mkdir -p "$TOOLS_DIR"
-        # Debian's own python3 needs python3-venv for this.
-        python3 -m venv "$venv" >/dev/null 2>&1 \
-            || { rm -rf "$venv"; ensure_debian python3-venv:/usr/lib/python3/dist-packages/venv \
-                 && python3 -m venv "$venv" >&2; }
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-            "oxigraph==$OXIGRAPH_VERSION" >&2
-    fi
-    echo "$venv/bin/oxigraph"
+    local python
+    python=$(ensure_test_python)
+    echo "$(dirname "$python")/oxigraph"
 }
 OXIGRAPH=$(find_oxigraph)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
