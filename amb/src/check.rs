@@ -84,6 +84,8 @@ impl<'a> Node<'a> {
 pub(crate) struct Checker {
     /// The problems found so far, in the order they were found.
     pub(crate) problems: Vec<Problem>,
+    /// Whether any IRI is accepted as a licence (see [`crate::Licences`]).
+    pub(crate) any_licence: bool,
 }
 
 impl Checker {

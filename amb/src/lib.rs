@@ -131,7 +131,25 @@ pub enum ReadError {
 /// Gives the [`Record`] if the record conforms, or every [`Problem`] found
 /// otherwise, in the order of the checks.
 pub fn check(value: &Value) -> Result<Record, Vec<Problem>> {
-    record::check_record(value)
+    record::check_record(value, Licences::Profile)
+}
+
+/// Which licence IRIs a record may give.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Licences {
+    /// Only those the profile lists: Creative Commons and Public Domain,
+    /// GNU, Apache, MIT and BSD.
+    #[default]
+    Profile,
+    /// Any IRI, for an importer that checks licences against its own
+    /// registry (the profile's list leaves out MPL, EUPL, Licence Art
+    /// Libre, Etalab, Open Data Commons…).
+    AnyIri,
+}
+
+/// Like [`check`], with the licences given by `licences`.
+pub fn check_with(value: &Value, licences: Licences) -> Result<Record, Vec<Problem>> {
+    record::check_record(value, licences)
 }
 
 /// Reads a file holding either one record (an object) or an array of
@@ -140,7 +158,16 @@ pub fn check(value: &Value) -> Result<Record, Vec<Problem>> {
 /// Text that is not JSON, or JSON that is neither an object nor an array,
 /// is a [`ReadError`].
 pub fn read_records(text: &str) -> Result<Vec<Result<Record, Vec<Problem>>>, ReadError> {
+    read_records_with(text, Licences::Profile)
+}
+
+/// Like [`read_records`], with the licences given by `licences`.
+pub fn read_records_with(
+    text: &str,
+    licences: Licences,
+) -> Result<Vec<Result<Record, Vec<Problem>>>, ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let check = |v: &Value| check_with(v, licences);
     match &value {
         Value::Array(items) => Ok(items.iter().map(check).collect()),
         Value::Object(_) => Ok(vec![check(&value)]),

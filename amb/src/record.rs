@@ -11,11 +11,14 @@ use crate::media::{self, language};
 use crate::vocab::{
     AMB_CONTEXT, AMB_CONTEXTS, CREATIVE_WORK_TYPES, LEARNING_RESOURCE, is_allowed_licence,
 };
-use crate::{Problem, Record};
+use crate::{Licences, Problem, Record};
 
 /// Checks `value` as an AMB record; see [`crate::check`].
-pub(crate) fn check_record(value: &Value) -> Result<Record, Vec<Problem>> {
-    let mut ck = Checker::default();
+pub(crate) fn check_record(value: &Value, licences: Licences) -> Result<Record, Vec<Problem>> {
+    let mut ck = Checker {
+        any_licence: licences == Licences::AnyIri,
+        ..Checker::default()
+    };
     let Some(root) = ck.object(value, "", "a JSON object describing one learning resource") else {
         return Err(ck.problems);
     };
@@ -238,7 +241,7 @@ fn licence(ck: &mut Checker, value: &Value, path: &str) -> Option<String> {
         "an object with an \"id\", such as {\"id\": \"https://creativecommons.org/licenses/by/4.0/\"}",
     )?;
     let id = ck.required(&node, "id", Checker::owned_iri)?;
-    if is_allowed_licence(&id) {
+    if ck.any_licence || is_allowed_licence(&id) {
         Some(id)
     } else {
         ck.report(
@@ -305,7 +308,7 @@ mod tests {
 
     #[test]
     fn minimal_record() {
-        let record = check_record(&minimal()).unwrap();
+        let record = check_record(&minimal(), Licences::Profile).unwrap();
         assert_eq!(record.language.as_deref(), Some("de"));
         assert_eq!(record.types, ["LearningResource"]);
     }
@@ -314,20 +317,36 @@ mod tests {
     fn draft_context_is_accepted() {
         let mut value = minimal();
         value["@context"][0] = json!("https://w3id.org/kim/amb/draft/context.jsonld");
-        assert!(check_record(&value).is_ok());
+        assert!(check_record(&value, Licences::Profile).is_ok());
     }
 
     #[test]
     fn all_problems_are_reported() {
         let value = json!({"@context": "https://schema.org", "type": "Course", "license": "x"});
-        let problems = check_record(&value).unwrap_err();
+        let problems = check_record(&value, Licences::Profile).unwrap_err();
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["@context", "id", "name", "type", "license"]);
     }
 
     #[test]
+    fn any_licence_iri_when_the_importer_checks_licences() {
+        let mut value = minimal();
+        value["license"] = json!({"id": "https://www.mozilla.org/MPL/2.0/"});
+        let problems = check_record(&value, Licences::Profile).unwrap_err();
+        assert_eq!(problems[0].path, "license.id");
+        let record = check_record(&value, Licences::AnyIri).unwrap();
+        assert_eq!(
+            record.licence.as_deref(),
+            Some("https://www.mozilla.org/MPL/2.0/")
+        );
+        value["license"] = json!({"id": "no licence"});
+        let problems = check_record(&value, Licences::AnyIri).unwrap_err();
+        assert_eq!(problems[0].path, "license.id", "still an IRI");
+    }
+
+    #[test]
     fn not_an_object_is_a_problem() {
-        let problems = check_record(&json!([1])).unwrap_err();
+        let problems = check_record(&json!([1]), Licences::Profile).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(
             problems[0].to_string(),

@@ -99,7 +99,10 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
         format!("country/{}", r.country),
         format!(
             "licence/{}",
-            library::licence_label(&r.licence).unwrap_or("all-rights-reserved")
+            match library::licence_label(&r.licence) {
+                l if l.is_empty() => library::ALL_RIGHTS_RESERVED.to_string(),
+                l => l,
+            }
         ),
     ]);
     facets.extend(readable.iter().map(|t| format!("lang/{}", t.lang)));
@@ -131,7 +134,8 @@ pub fn course_docs(catalogue: &Catalogue, scheme: &[Concept]) -> Vec<SearchDoc> 
                 format!("level/{}", course.front.level.as_str()),
                 format!(
                     "licence/{}",
-                    library::licence_label(&course.front.licence).unwrap_or(&course.front.licence)
+                    store::licences::known(&course.front.licence)
+                        .map_or_else(|| course.front.licence.clone(), |l| l.label)
                 ),
             ])
             .collect();

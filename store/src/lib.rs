@@ -12,6 +12,7 @@ mod error;
 pub mod harvest;
 pub mod learning;
 pub mod library;
+pub mod licences;
 pub mod organisations;
 pub mod outbox;
 pub mod password;

@@ -29,13 +29,14 @@ const EVENTS: [(&str, &str); 14] = [
     ("imported", "event-imported"),
 ];
 
-const LABELS: [(&str, &str); 12] = [
+const LABELS: [(&str, &str); 13] = [
     ("organisation", "field-organisation"),
     ("kind", "field-kind"),
     ("original_language", "field-original-language"),
     ("title", "field-title"),
     ("description", "field-description"),
     ("licence", "field-licence"),
+    ("licence_other", "field-licence-other"),
     ("country", "field-country"),
     ("authors", "field-authors"),
     ("date_created", "field-date-created"),
@@ -106,6 +107,7 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
             };
             (uri.clone(), label)
         })
+        .chain([("other".to_string(), tr("field-licence-other-choice"))])
         .collect();
     let chosen: Vec<String> = state
         .value("topics")
@@ -188,6 +190,8 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
                 </textarea>
             </FieldFrame>
             {licence_select}
+            <Field state=state.clone() name="licence_other" label="field-licence-other"
+                help="field-licence-other-help" required=false maxlength=300 />
             <Field state=state.clone() name="country" label="field-country" help="field-country-help" maxlength=2 />
             <FieldFrame name="authors" label="field-authors" help=Some("field-authors-help") error=authors_error>
                 <textarea id="authors" name="authors" rows="3" aria-describedby="authors-help">{authors_value}</textarea>

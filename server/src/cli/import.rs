@@ -146,10 +146,10 @@ fn incoming(
     }
     let licence = match &record.licence {
         None => library::ALL_RIGHTS_RESERVED.to_string(),
-        Some(uri) => match library::offered_licence(uri) {
-            Some(l) => l.to_string(),
-            None => {
-                reasons.push(format!("licence {uri} is not one this library offers"));
+        Some(uri) => match library::stored_licence(uri) {
+            Ok(l) => l,
+            Err(e) => {
+                reasons.push(format!("license.id: {e}"));
                 String::new()
             }
         },
@@ -239,7 +239,9 @@ pub async fn import_text(
     status: Status,
     bar: &ProgressBar,
 ) -> anyhow::Result<Summary> {
-    let results = amb::read_records(text).context("the file is not a JSON record or list")?;
+    // Any licence IRI: the library's registry decides (see `incoming`).
+    let results = amb::read_records_with(text, amb::Licences::AnyIri)
+        .context("the file is not a JSON record or list")?;
     let scheme = concepts::list(db).await?;
     bar.set_length(results.len() as u64);
     let mut summary = Summary::default();

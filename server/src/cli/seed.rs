@@ -102,11 +102,8 @@ fn parse_file(
         for t in r.topics.iter().filter(|t| !topics.contains(t)) {
             bad(format!("unknown topic {t:?} (see content/topics.toml)"));
         }
-        if !library::LICENCES.contains(&r.licence.as_str()) {
-            bad(format!(
-                "licence {:?} is not one the library offers",
-                r.licence
-            ));
+        if let Err(e) = library::stored_licence(&r.licence) {
+            bad(format!("licence: {e}"));
         }
         let date_ok = r.published.len() == 10
             && time::Date::parse(

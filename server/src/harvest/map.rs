@@ -377,11 +377,7 @@ impl<'a> Mapper<'a> {
                 p(DC, "rights"),
             ])
             .find_map(|t| address(&t))
-            .map(|l| {
-                store::library::offered_licence(&l)
-                    .map(str::to_string)
-                    .unwrap_or(l)
-            });
+            .map(|l| store::library::stored_licence(&l).unwrap_or(l));
         let url = node
             .get(&p(SCHEMA, "url"))
             .iter()

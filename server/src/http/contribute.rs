@@ -33,6 +33,26 @@ fn field(fields: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The licence select's value for "another licence", given in the text
+/// field `licence_other` (a URI or an SPDX id).
+const OTHER_LICENCE: &str = "other";
+
+/// The licence chosen: the text field's when "another licence" (or
+/// nothing) is selected, else the selected one.
+fn chosen_licence(fields: &[(String, String)]) -> String {
+    let selected = field(fields, "licence");
+    if selected.is_empty() || selected == OTHER_LICENCE {
+        field(fields, "licence_other").trim().to_string()
+    } else {
+        selected
+    }
+}
+
+/// Whether a licence is one of the select's, else given as "another".
+fn suggested(licence: &str) -> bool {
+    licence.is_empty() || library::LICENCES.contains(&licence)
+}
+
 fn resource_form(fields: &[(String, String)]) -> ResourceForm {
     ResourceForm {
         kind: field(fields, "kind"),
@@ -41,7 +61,7 @@ fn resource_form(fields: &[(String, String)]) -> ResourceForm {
         description: field(fields, "description"),
         audience: field(fields, "audience"),
         educational_level: field(fields, "educational_level"),
-        licence: field(fields, "licence"),
+        licence: chosen_licence(fields),
         country: field(fields, "country"),
         authors: field(fields, "authors"),
         date_created: field(fields, "date_created"),
@@ -51,6 +71,15 @@ fn resource_form(fields: &[(String, String)]) -> ResourceForm {
             .filter(|(k, _)| k == "topics")
             .map(|(_, v)| v.clone())
             .collect(),
+    }
+}
+
+/// The select's value for a licence: itself, or "another licence".
+fn licence_choice(licence: &str) -> &str {
+    if suggested(licence) {
+        licence
+    } else {
+        OTHER_LICENCE
     }
 }
 
@@ -64,7 +93,13 @@ fn values(form: &ResourceForm, organisation: &str) -> BTreeMap<String, String> {
         ("description".into(), form.description.clone()),
         ("audience".into(), form.audience.clone()),
         ("educational_level".into(), form.educational_level.clone()),
-        ("licence".into(), form.licence.clone()),
+        ("licence".into(), licence_choice(&form.licence).into()),
+        (
+            "licence_other".into(),
+            (!suggested(&form.licence))
+                .then(|| form.licence.clone())
+                .unwrap_or_default(),
+        ),
         ("country".into(), form.country.clone()),
         ("authors".into(), form.authors.clone()),
         ("date_created".into(), form.date_created.clone()),
@@ -110,12 +145,7 @@ async fn editor(
         topics: topic_tree(ctx).await?,
         licences: library::LICENCES
             .iter()
-            .map(|l| {
-                (
-                    l.to_string(),
-                    library::licence_label(l).unwrap_or_default().to_string(),
-                )
-            })
+            .map(|l| (l.to_string(), super::library::licence_name(ctx.lang(), l)))
             .collect(),
     })
 }
@@ -155,7 +185,17 @@ fn refused_form(
     org: &str,
     errors: &[store::FieldError],
 ) -> PageResult {
-    let mut state = form_state("resource", &[], errors);
+    // A licence given in the text field is refused on that field.
+    let errors: Vec<store::FieldError> = errors
+        .iter()
+        .map(|e| match e.field {
+            "licence" if !suggested(&form.licence) => {
+                store::FieldError::new("licence_other", e.code)
+            }
+            _ => e.clone(),
+        })
+        .collect();
+    let mut state = form_state("resource", &[], &errors);
     state.values = values(form, org);
     Ok(ctx.show_with(
         Page::ResourceEditor(editor),

@@ -155,7 +155,9 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
                         ..Default::default()
                     })
                     .collect(),
-                rights: library::licence_label(&r.licence).map(Text::plain),
+                rights: Some(library::licence_label(&r.licence))
+                    .filter(|l| !l.is_empty())
+                    .map(Text::plain),
                 ..Default::default()
             })
         })

@@ -44,7 +44,7 @@ pub fn entry_view(
 ) -> Option<HarvestedView> {
     let text = e.text(lang)?;
     let licence = e.licence.as_ref().map(|uri| {
-        let label = library::licence_label(uri).unwrap_or(uri).to_string();
+        let label = library::licence_label(uri);
         (uri.clone(), label)
     });
     let original_href = if is_address(&e.original_uri) {

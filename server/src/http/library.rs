@@ -40,6 +40,20 @@ fn excerpt(markdown: &str) -> String {
 }
 
 /// A description as plain text: rendered and sanitised first, so that no
+/// The name of a stored licence in the reader's language: the localised
+/// name of a known licence that has one (`Licence Art Libre 1.3`, `GNU GPL
+/// 2.0 or later`), else its short name or the URI's host and path.
+pub(crate) fn licence_name(lang: app::i18n::Lang, stored: &str) -> String {
+    match store::licences::known(stored) {
+        Some(store::licences::Licence {
+            local: Some((key, args)),
+            ..
+        }) => app::i18n::t_args(lang, key, &args),
+        Some(l) => l.label,
+        None => library::licence_label(stored),
+    }
+}
+
 /// markup (written or raw) shows in cards, previews and search snippets.
 pub fn plain_text(markdown: &str) -> String {
     html_text(&description_html(markdown))
@@ -383,9 +397,7 @@ pub(super) async fn resource_view(
         educational_level: r.educational_level.clone(),
         licence: LicenceView {
             uri: (r.licence != library::ALL_RIGHTS_RESERVED).then(|| r.licence.clone()),
-            label: library::licence_label(&r.licence)
-                .unwrap_or_default()
-                .to_string(),
+            label: licence_name(ctx.lang(), &r.licence),
         },
         country: r.country.clone(),
         publisher: Link {

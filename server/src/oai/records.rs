@@ -182,8 +182,9 @@ impl Context {
             doc.text("dc:rights", "All rights reserved");
         } else {
             doc.text("dc:rights", &r.licence);
-            if let Some(label) = store::library::licence_label(&r.licence) {
-                doc.text("dc:rights", label);
+            let label = store::library::licence_label(&r.licence);
+            if label != r.licence {
+                doc.text("dc:rights", &label);
             }
         }
         doc.close("oai_dc:dc");

@@ -38,7 +38,8 @@ pub fn entry_doc(e: &Entry, partner_slug: Option<&str>) -> SearchDoc {
     if let Some(kind) = e.kind.as_deref().and_then(library::Kind::parse) {
         facets.push(format!("type/{}", kind.as_str()));
     }
-    if let Some(label) = e.licence.as_deref().and_then(library::licence_label) {
+    if let Some(label) = e.licence.as_deref().and_then(store::licences::known) {
+        let label = label.label;
         facets.push(format!("licence/{label}"));
     }
     if let Some(slug) = partner_slug {

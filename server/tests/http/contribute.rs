@@ -346,3 +346,70 @@ async fn readers_ask_for_translations_and_partners_take_them() {
         "readers do not translate"
     );
 }
+
+#[tokio::test]
+async fn another_licence_is_given_by_uri_or_spdx_id_and_junk_is_refused() {
+    let (mut app, a, _) = setup().await;
+    app.login("a@example.org").await;
+    let r = app.get("/en/library/new").await;
+    assert!(r.body.contains("<option value=\"other\""), "{}", r.body);
+    assert!(r.body.contains("name=\"licence_other\""));
+
+    let other = |value: &str| {
+        let mut fields = resource_fields(a, "Guide sous une autre licence");
+        for (k, v) in fields.iter_mut() {
+            if k == "licence" {
+                *v = "other".into();
+            }
+        }
+        fields.push(("licence_other".into(), value.into()));
+        fields
+    };
+    for junk in ["free to share", "javascript:alert(1)"] {
+        let r = post(&mut app, "/en/library/new", &other(junk)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{junk}");
+        assert!(
+            r.body.contains("id=\"licence_other-error\"")
+                && r.body.contains("neither the web address"),
+            "{junk}: {}",
+            r.body
+        );
+        assert!(r.body.contains("<option value=\"other\" selected"), "{junk}");
+    }
+
+    // Written as the GNU site's old address: stored and shown as the licence.
+    let r = post(
+        &mut app,
+        "/en/library/new",
+        &other("http://www.gnu.org/licenses/old-licenses/gpl-2.0"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.location().to_string();
+    let body = app.get(&page).await.body;
+    assert!(
+        body.contains(
+            "href=\"https://www.gnu.org/licenses/old-licenses/gpl-2.0.html\" class=\"badge\">GNU GPL 2.0</a>"
+        ),
+        "{body}"
+    );
+    // An SPDX id, localised; a licence the registry does not know, by address.
+    let r = post(&mut app, "/fr/library/new", &other("GPL-3.0+")).await;
+    let body = app.get(r.location()).await.body;
+    assert!(body.contains(">GNU GPL 3.0 ou version ultérieure</a>"), "{body}");
+    let r = post(
+        &mut app,
+        "/en/library/new",
+        &other("https://licences.example.coop/share-v1"),
+    )
+    .await;
+    let edit = format!("{}/edit", r.location());
+    let body = app.get(r.location()).await.body;
+    assert!(
+        body.contains("href=\"https://licences.example.coop/share-v1\" class=\"badge\">licences.example.coop/share-v1</a>"),
+        "{body}"
+    );
+    // Editing shows it in the "other" field again.
+    let body = app.get(&edit).await.body;
+    assert!(body.contains("value=\"https://licences.example.coop/share-v1\""), "{body}");
+}

@@ -1,9 +1,7 @@
 //! Checking what a contributor submits: every field at once, with stable
 //! error codes; nothing is written unless all of it is right.
 
-use super::{
-    AUTHORS_MAX, DESCRIPTION_MAX_CHARS, Kind, LICENCES, ResourceForm, TITLE_MAX_CHARS, TOPICS_MAX,
-};
+use super::{AUTHORS_MAX, DESCRIPTION_MAX_CHARS, Kind, ResourceForm, TITLE_MAX_CHARS, TOPICS_MAX};
 use crate::error::Result;
 use crate::validate;
 use crate::{Db, FieldError, StoreError};
@@ -80,10 +78,10 @@ pub(crate) async fn check(db: &Db, f: &ResourceForm) -> Result<Checked> {
             validate::line(field, value, 120, &mut errors);
         }
     }
-    let licence = f.licence.trim().to_string();
-    if !LICENCES.contains(&licence.as_str()) {
-        errors.push(FieldError::new("licence", "licence-invalid"));
-    }
+    let licence = super::stored_licence(&f.licence).unwrap_or_else(|e| {
+        errors.push(FieldError::new("licence", e.code()));
+        String::new()
+    });
     let country = validate::country("country", &f.country, &mut errors);
     let authors: Vec<String> = f
         .authors

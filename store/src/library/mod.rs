@@ -89,7 +89,9 @@ str_enum!(
     }
 );
 
-/// Licences offered by URI, plus "all rights reserved" (shown as such).
+/// Licences suggested by the contribution form, plus "all rights reserved"
+/// (shown as such). Any other licence URI or SPDX id is accepted too (see
+/// [`crate::licences`]).
 pub const LICENCES: &[&str] = &[
     "https://creativecommons.org/licenses/by/4.0/",
     "https://creativecommons.org/licenses/by-sa/4.0/",
@@ -107,48 +109,26 @@ pub const LICENCES: &[&str] = &[
 ];
 pub const ALL_RIGHTS_RESERVED: &str = "all-rights-reserved";
 
-/// The offered licence an imported licence IRI names, however it is
-/// written: `http` or `https`, with or without the final slash, pointing at
-/// the deed or the legal code.
-pub fn offered_licence(uri: &str) -> Option<&'static str> {
-    let mut u = uri.trim().to_ascii_lowercase();
-    if let Some(rest) = u.strip_prefix("http://") {
-        u = format!("https://{rest}");
+/// The value a licence is stored as: "all rights reserved", the canonical
+/// URI of a known licence (however written, URI or SPDX id), or any other
+/// well-formed `http(s)` URI as given.
+pub fn stored_licence(value: &str) -> std::result::Result<String, crate::licences::LicenceError> {
+    let value = value.trim();
+    if value == ALL_RIGHTS_RESERVED {
+        return Ok(value.to_string());
     }
-    for tail in ["legalcode", "deed"] {
-        if let Some(at) = u.find(&format!("/{tail}")) {
-            u.truncate(at + 1);
-        }
-    }
-    let bare = |s: &str| {
-        s.trim_end_matches('/')
-            .trim_end_matches(".html")
-            .replace("https://www.", "https://")
-    };
-    let wanted = bare(&u);
-    LICENCES
-        .iter()
-        .copied()
-        .find(|l| *l != ALL_RIGHTS_RESERVED && bare(&l.to_ascii_lowercase()) == wanted)
+    crate::licences::resolve(value).map(|r| r.uri().to_string())
 }
 
-/// The short name of a licence offered in [`LICENCES`].
-pub fn licence_label(uri: &str) -> Option<&'static str> {
-    Some(match uri {
-        "https://creativecommons.org/licenses/by/4.0/" => "CC BY 4.0",
-        "https://creativecommons.org/licenses/by-sa/4.0/" => "CC BY-SA 4.0",
-        "https://creativecommons.org/licenses/by-nc/4.0/" => "CC BY-NC 4.0",
-        "https://creativecommons.org/licenses/by-nc-sa/4.0/" => "CC BY-NC-SA 4.0",
-        "https://creativecommons.org/licenses/by-nd/4.0/" => "CC BY-ND 4.0",
-        "https://creativecommons.org/licenses/by-nc-nd/4.0/" => "CC BY-NC-ND 4.0",
-        "https://creativecommons.org/publicdomain/zero/1.0/" => "CC0 1.0",
-        "https://www.gnu.org/licenses/gpl-3.0.html" => "GNU GPL 3.0",
-        "https://www.gnu.org/licenses/agpl-3.0.html" => "GNU AGPL 3.0",
-        "https://www.gnu.org/licenses/fdl-1.3.html" => "GNU FDL 1.3",
-        "https://opensource.org/licenses/MIT" => "MIT",
-        "https://artlibre.org/licence/lal/en/" => "Licence Art Libre 1.3",
-        _ => return None,
-    })
+/// The short name of a stored licence, the same in every language
+/// (`CC BY-SA 3.0`, or the host and path of a licence not in the
+/// registry); empty for "all rights reserved".
+pub fn licence_label(stored: &str) -> String {
+    if stored == ALL_RIGHTS_RESERVED || stored.is_empty() {
+        String::new()
+    } else {
+        crate::licences::label(stored).into_owned()
+    }
 }
 
 /// A title and description in one language.
@@ -453,32 +433,17 @@ mod tests {
         assert_eq!(Status::ChangesRequested.as_str(), "changes-requested");
         assert!(LICENCES.contains(&ALL_RIGHTS_RESERVED));
         for uri in LICENCES.iter().filter(|l| **l != ALL_RIGHTS_RESERVED) {
-            assert!(licence_label(uri).is_some(), "{uri} has a name");
-            assert_eq!(offered_licence(uri), Some(*uri));
-        }
-        let by_sa = Some("https://creativecommons.org/licenses/by-sa/4.0/");
-        for written in [
-            "http://creativecommons.org/licenses/by-sa/4.0",
-            "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
-            "https://creativecommons.org/licenses/by-sa/4.0/legalcode",
-        ] {
-            assert_eq!(offered_licence(written), by_sa, "{written}");
+            assert!(crate::licences::known(uri).is_some(), "{uri} has a name");
+            assert_eq!(stored_licence(uri).as_deref(), Ok(*uri));
         }
         assert_eq!(
-            offered_licence("http://www.gnu.org/licenses/agpl-3.0"),
-            Some("https://www.gnu.org/licenses/agpl-3.0.html")
+            stored_licence("http://www.gnu.org/licenses/agpl-3.0").as_deref(),
+            Ok("https://www.gnu.org/licenses/agpl-3.0.html")
         );
+        assert_eq!(licence_label(ALL_RIGHTS_RESERVED), "");
         assert_eq!(
-            offered_licence("http://www.gnu.org/licenses/gpl-3.0.html"),
-            Some("https://www.gnu.org/licenses/gpl-3.0.html")
-        );
-        assert_eq!(
-            offered_licence("https://creativecommons.org/licenses/by-sa/3.0/"),
-            None
-        );
-        assert_eq!(
-            offered_licence("https://opensource.org/licenses/MPL-2.0"),
-            None
+            licence_label("https://creativecommons.org/licenses/by-sa/3.0/"),
+            "CC BY-SA 3.0"
         );
     }
 }
