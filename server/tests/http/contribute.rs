@@ -374,7 +374,10 @@ async fn another_licence_is_given_by_uri_or_spdx_id_and_junk_is_refused() {
             "{junk}: {}",
             r.body
         );
-        assert!(r.body.contains("<option value=\"other\" selected"), "{junk}");
+        assert!(
+            r.body.contains("<option value=\"other\" selected"),
+            "{junk}"
+        );
     }
 
     // Written as the GNU site's old address: stored and shown as the licence.
@@ -396,7 +399,10 @@ async fn another_licence_is_given_by_uri_or_spdx_id_and_junk_is_refused() {
     // An SPDX id, localised; a licence the registry does not know, by address.
     let r = post(&mut app, "/fr/library/new", &other("GPL-3.0+")).await;
     let body = app.get(r.location()).await.body;
-    assert!(body.contains(">GNU GPL 3.0 ou version ultérieure</a>"), "{body}");
+    assert!(
+        body.contains(">GNU GPL 3.0 ou version ultérieure</a>"),
+        "{body}"
+    );
     let r = post(
         &mut app,
         "/en/library/new",
@@ -411,5 +417,8 @@ async fn another_licence_is_given_by_uri_or_spdx_id_and_junk_is_refused() {
     );
     // Editing shows it in the "other" field again.
     let body = app.get(&edit).await.body;
-    assert!(body.contains("value=\"https://licences.example.coop/share-v1\""), "{body}");
+    assert!(
+        body.contains("value=\"https://licences.example.coop/share-v1\""),
+        "{body}"
+    );
 }
