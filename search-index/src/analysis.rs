@@ -1,13 +1,16 @@
-//! Text analysis per language: tokenise, drop over-long tokens, lower-case,
-//! drop elided articles (l', d', dell'…), fold accents and stem (Croatian:
+//! Text analysis per language: split into words (dropping elided articles
+//! and possessive endings whatever the apostrophe, see [`crate::words`]),
+//! drop over-long tokens, lower-case, fold accents and stem (Croatian:
 //! stem, then fold), so that "l'Éducation" and "education" meet. Two-letter terms (IA, UE) and numbers
 //! are kept. Snowball stemmers where tantivy has one; Croatian gets the light
 //! stemmer of [`crate::croatian`].
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
 };
+
+use crate::words::WordTokenizer;
 
 /// Languages with their own analyser; any other text uses [`ANY`].
 pub const LANGUAGES: [&str; 8] = ["fr", "en", "de", "it", "nl", "es", "pt", "hr"];
@@ -28,25 +31,12 @@ pub fn analyser_key(tag: &str) -> &'static str {
         .unwrap_or(ANY)
 }
 
-/// Elided words that the tokenizer leaves behind after splitting at the apostrophe.
-fn elisions(lang: &str) -> Vec<String> {
-    let words: &[&str] = match lang {
-        "fr" => &[
-            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-        ],
-        "it" => &[
-            "l", "un", "dell", "dall", "nell", "sull", "all", "coll", "d", "c", "quest", "quell",
-        ],
-        _ => &[],
-    };
-    words.iter().map(|w| w.to_string()).collect()
-}
-
 pub fn analyser(key: &str) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+    // Elisions and possessives go in the tokenizer, the same in every
+    // language: a query's words then meet every field's.
+    let base = TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(StopWordFilter::remove(elisions(key)));
+        .filter(LowerCaser);
     let stemmer = match key {
         "fr" => Some(Language::French),
         "en" => Some(Language::English),
@@ -255,16 +245,27 @@ mod tests {
     }
 
     #[test]
-    fn elisions_are_split_in_french_and_italian_only() {
-        assert_eq!(terms("fr", "l'association"), terms("fr", "association"));
-        assert_eq!(terms("fr", "qu'il"), terms("fr", "il"));
-        assert_eq!(
-            terms("fr", "jusqu'aujourd'hui").first(),
-            terms("fr", "aujourd").first()
-        );
-        assert_eq!(terms("it", "l'associazione"), terms("it", "associazione"));
-        assert_eq!(terms("it", "sull'educazione"), terms("it", "educazione"));
-        assert_eq!(terms("en", "l'association").len(), 2, "English keeps the l");
+    fn elisions_and_possessives_go_in_every_language() {
+        for key in LANGUAGES.iter().copied().chain([ANY]) {
+            for (elided, plain) in [
+                ("l'association", "association"),
+                ("l’association", "association"),
+                ("Lʼassociation", "association"),
+                ("qu'il", "il"),
+                ("un'associazione", "associazione"),
+                ("sull'educazione", "educazione"),
+                ("the partner's guide", "the partner guide"),
+                ("partners' guides", "partners guides"),
+            ] {
+                assert_eq!(terms(key, elided), terms(key, plain), "{key}: {elided}");
+            }
+            assert_eq!(
+                terms(key, "jusqu'aujourd'hui"),
+                terms(key, "aujourd’hui"),
+                "{key}: aujourd'hui stays one word"
+            );
+            assert_eq!(terms(key, "aujourd'hui").len(), 1, "{key}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod croatian;
 pub mod query;
 mod suggest;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -27,7 +28,7 @@ use analysis::{ANY, LANGUAGES, analyser, analyser_key};
 
 /// Changes whenever what is indexed changes (schema, analysers, what a
 /// document holds): an index written by another version is rebuilt.
-pub const INDEX_VERSION: u32 = 5;
+pub const INDEX_VERSION: u32 = 6;
 const VERSION_FILE: &str = "archipel-index-version";
 const LOCK_FILE: &str = "archipel-index.lock";
 

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
+use std::ops::Range;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
@@ -14,6 +15,7 @@ use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::{ANY, analyser_key};
+use crate::words::query_syntax;
 use crate::{
     FACET_GROUPS, Hit, Request, Results, SearchError, SearchIndex, Sort, escape, facet_of, keys,
 };
@@ -86,7 +88,8 @@ impl SearchIndex {
             parser.set_field_boost(self.text_field("title", key), 3.0);
         }
         parser.set_field_boost(f.topics, 2.0);
-        let parse = |text: &str| parser.parse_query_lenient(text).0;
+        // Apostrophes inside words are words' (l'association), not quotes.
+        let parse = |text: &str| parser.parse_query_lenient(&query_syntax(text)).0;
         match prefix.then(|| self.typing(text)).flatten() {
             Some(typing) => {
                 // The last word as typed, or any word it begins.
@@ -109,14 +112,16 @@ impl SearchIndex {
 
     /// For search as you type: the text split before its last word, with a
     /// query for the words that one begins. None when the text ends with a
-    /// space or the last word is a phrase, an exclusion or one letter.
+    /// space or the last word is a phrase, an exclusion or one letter (an
+    /// elided article before it does not count: `l'as` begins `as`).
     fn typing<'t>(&self, text: &'t str) -> Option<Typing<'t>> {
         if text.ends_with(char::is_whitespace) {
             return None;
         }
         let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let (head, last) = text.split_at(start);
-        if last.starts_with('-') || last.contains('"') || head.matches('"').count() % 2 == 1 {
+        if last.starts_with(['-', '\'']) || last.contains('"') || head.matches('"').count() % 2 == 1
+        {
             return None;
         }
         let folded = self.words_of(last).pop()?;
@@ -130,13 +135,21 @@ impl SearchIndex {
 
     /// `text` lower-cased, folded and split as the unstemmed fields are.
     pub(crate) fn words_of(&self, text: &str) -> Vec<String> {
+        self.word_spans(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    /// The words of `text` as in [`words_of`](Self::words_of), each with
+    /// the bytes of `text` it was read from (without an elided article or
+    /// a possessive ending).
+    pub(crate) fn word_spans(&self, text: &str) -> Vec<(String, Range<usize>)> {
         let Some(mut analyser) = self.index.tokenizers().get(&format!("text_{ANY}")) else {
             return Vec::new();
         };
         let mut stream = analyser.token_stream(text);
         let mut words = Vec::new();
         while stream.advance() {
-            words.push(stream.token().text.clone());
+            let t = stream.token();
+            words.push((t.text.clone(), t.offset_from..t.offset_to));
         }
         words
     }

@@ -16,19 +16,17 @@ impl SearchIndex {
         let mut changed = false;
         let mut out = Vec::new();
         for raw in text.split_whitespace() {
-            // Exclusions and phrases keep their marks; the word inside is corrected.
-            let lead = raw.len() - raw.trim_start_matches(['-', '"']).len();
-            let inner = raw.trim_matches(['-', '"']);
-            let trail = &raw[lead + inner.len()..];
-            let words = self.words_of(inner);
+            // Only the word is corrected: exclusion and phrase marks, an
+            // elided article or a possessive ending stay as typed.
+            let words = self.word_spans(raw);
             let correction = match words.as_slice() {
-                [word] if !self.knows(word) => self.closest(word),
+                [(word, at)] if !self.knows(word) => self.closest(word).map(|b| (b, at.clone())),
                 _ => None,
             };
             match correction {
-                Some(better) => {
+                Some((better, at)) => {
                     changed = true;
-                    out.push(format!("{}{better}{trail}", &raw[..lead]));
+                    out.push(format!("{}{better}{}", &raw[..at.start], &raw[at.end..]));
                 }
                 None => out.push(raw.to_string()),
             }

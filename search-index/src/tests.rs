@@ -518,3 +518,5 @@ fn two_letter_terms_and_numbers_find_documents_in_every_language() {
         assert_eq!(idx.search(q, 20, 0).unwrap().total, langs.len(), "{q}");
     }
 }
+
+mod elisions;
