@@ -96,9 +96,11 @@ fn values(form: &ResourceForm, organisation: &str) -> BTreeMap<String, String> {
         ("licence".into(), licence_choice(&form.licence).into()),
         (
             "licence_other".into(),
-            (!suggested(&form.licence))
-                .then(|| form.licence.clone())
-                .unwrap_or_default(),
+            if suggested(&form.licence) {
+                String::new()
+            } else {
+                form.licence.clone()
+            },
         ),
         ("country".into(), form.country.clone()),
         ("authors".into(), form.authors.clone()),
