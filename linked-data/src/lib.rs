@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod format;
 pub mod jsonld;
 pub mod map;
+pub mod memory;
 pub mod plan;
 pub mod remote;
 pub mod store;

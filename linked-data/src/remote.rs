@@ -281,6 +281,12 @@ impl RdfStore for Remote {
             }
             None => request.query.clone(),
         };
+        // A product the embedded store refuses is refused here too, before it
+        // costs the server anything; a query this parser does not read is
+        // left to the server.
+        if let Ok(query) = spargebra::SparqlParser::new().parse_query(&text) {
+            crate::plan::plan(&query).map_err(crate::store::refused)?;
+        }
         let mut form = vec![("query", text.as_str())];
         for g in &request.default_graphs {
             form.push(("default-graph-uri", g.as_str()));

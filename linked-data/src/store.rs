@@ -11,8 +11,10 @@
 //! ([`write_results`]), so a client cannot tell them apart.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Graph, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Triple};
@@ -21,6 +23,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use oxigraph::store::Store;
 
 use crate::format::{self, Format, Representation};
+use crate::memory::{self, Meter};
 use crate::plan;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +50,23 @@ pub enum QueryError {
     Timeout(Duration),
     #[error("the query gives more than {0} results; add a LIMIT")]
     TooManyResults(usize),
+    /// Refused before it ran: a product of two parts that share no variable
+    /// and can each match the whole store (see [`plan::plan`]); the names
+    /// each part binds.
+    #[error(
+        "unbounded-product: the query joins {{ {0} }} and {{ {1} }}, which share no variable \
+         and can each match the whole store, so their product is too large to evaluate; \
+         connect them with a shared variable, or bound one of them (a VALUES block, a \
+         constant subject, or a sub-select with a LIMIT)"
+    )]
+    UnboundedProduct(String, String),
+    /// Stopped when it held more than its memory budget, in MB.
+    #[error(
+        "memory-exceeded: the query needed more than {0} MB of memory and was stopped; \
+         ask for less (a LIMIT inside a sub-select, fewer joined patterns, no ORDER BY or \
+         DISTINCT over a large result)"
+    )]
+    TooMuchMemory(usize),
     /// None of the formats asked for fits this kind of query.
     #[error("none of the formats accepted fits this query; offered: {0}")]
     NotAcceptable(String),
@@ -129,20 +149,40 @@ pub enum DumpFormat {
 /// Oxigraph in a folder (or in memory for tests).
 pub struct Embedded {
     store: Store,
+    /// What one query may hold, in bytes (see [`Embedded::with_query_memory`]).
+    query_memory: Option<usize>,
 }
+
+/// A query that held more than this is followed by giving the freed memory
+/// back to the system.
+const GIVE_BACK_ABOVE: usize = 16 << 20;
+
+/// How often the watcher of a query with a memory budget looks at it.
+const WATCH_EVERY: Duration = Duration::from_millis(10);
 
 impl Embedded {
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         std::fs::create_dir_all(dir)?;
         Ok(Embedded {
             store: Store::open(dir)?,
+            query_memory: None,
         })
     }
 
     pub fn in_memory() -> Result<Self, StoreError> {
         Ok(Embedded {
             store: Store::new()?,
+            query_memory: None,
         })
+    }
+
+    /// Stops any query that holds more than `bytes` of memory (its
+    /// intermediate results: join sides, sorts, DISTINCT, groups) with
+    /// [`QueryError::TooMuchMemory`]. Counted only when the process
+    /// allocates through [`memory::MeteredAllocator`].
+    pub fn with_query_memory(mut self, bytes: usize) -> Self {
+        self.query_memory = Some(bytes);
+        self
     }
 
     /// Loads RDF into the default graph (tests and fixtures).
@@ -254,8 +294,9 @@ impl RdfStore for Embedded {
         let query = parser
             .parse_query(&request.query)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        let plan = plan::plan(&query).map_err(refused)?;
         let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
-        if plan::plan(&query) == plan::Plan::Plain {
+        if plan == plan::Plan::Plain {
             // See `plan`: a product of unrelated patterns is evaluated in the
             // order written, so that the timeout stops it.
             evaluator = evaluator.without_optimizations();
@@ -277,12 +318,28 @@ impl RdfStore for Embedded {
                 NamedOrBlankNode::NamedNode,
             )?);
         }
-        let _deadline = Deadline::start(limits.timeout, token);
-        let results = prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(stopped(limits))?;
-        write_results(results, request.accept.as_deref(), limits)
+        let meter = Meter::new();
+        let budget = self.query_memory.map(|bytes| (meter.clone(), bytes));
+        let watch = Watch::start(limits.timeout, budget, token);
+        let answer = {
+            let _counting = meter.count_here();
+            prepared
+                .on_store(&self.store)
+                .execute()
+                .map_err(stopped(limits))
+                .and_then(|results| write_results(results, request.accept.as_deref(), limits))
+        };
+        // The evaluation's intermediate results are freed by now; glibc would
+        // keep their pages.
+        if meter.peak() > GIVE_BACK_ABOVE {
+            memory::give_back();
+        }
+        match (answer, self.query_memory) {
+            (Err(QueryError::Timeout(_)), Some(bytes)) if watch.over_budget() => {
+                Err(QueryError::TooMuchMemory(bytes >> 20))
+            }
+            (answer, _) => answer,
+        }
     }
 
     fn dump_except(
@@ -337,21 +394,58 @@ pub(crate) fn write_dump(
     Ok(())
 }
 
-/// Cancels a query when its time is up; dropped when it ends first.
-struct Deadline {
+/// Cancels a query when its time is up, or when its meter passes its
+/// budget; dropped when the query ends first.
+struct Watch {
     _done: mpsc::Sender<()>,
+    over_budget: Arc<AtomicBool>,
 }
 
-impl Deadline {
-    fn start(timeout: Duration, token: CancellationToken) -> Self {
+impl Watch {
+    fn start(timeout: Duration, budget: Option<(Meter, usize)>, token: CancellationToken) -> Self {
         let (done, finished) = mpsc::channel::<()>();
+        let over_budget = Arc::new(AtomicBool::new(false));
+        let over = over_budget.clone();
+        let deadline = Instant::now() + timeout;
         std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(timeout) {
-                token.cancel();
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    token.cancel();
+                    return;
+                }
+                let wait = if budget.is_some() {
+                    left.min(WATCH_EVERY)
+                } else {
+                    left
+                };
+                if finished.recv_timeout(wait) != Err(mpsc::RecvTimeoutError::Timeout) {
+                    return;
+                }
+                if let Some((meter, bytes)) = &budget
+                    && meter.live() > *bytes
+                {
+                    over.store(true, Ordering::SeqCst);
+                    token.cancel();
+                    return;
+                }
             }
         });
-        Deadline { _done: done }
+        Watch {
+            _done: done,
+            over_budget,
+        }
     }
+
+    fn over_budget(&self) -> bool {
+        self.over_budget.load(Ordering::SeqCst)
+    }
+}
+
+/// The error of a query refused at planning.
+pub(crate) fn refused(e: plan::UnboundedProduct) -> QueryError {
+    let [a, b] = e.parts;
+    QueryError::UnboundedProduct(a, b)
 }
 
 /// Result formats for SELECT and ASK, the first the default.

@@ -172,6 +172,9 @@ pub struct Sparql {
     pub max_results: usize,
     /// Queries evaluated at once; more are asked to come back later.
     pub concurrent_queries: usize,
+    /// Memory one query of the embedded store may hold (its intermediate
+    /// results), in MB; a query that needs more is stopped.
+    pub max_memory_mb: usize,
 }
 
 impl Default for Sparql {
@@ -180,6 +183,7 @@ impl Default for Sparql {
             timeout_ms: 5000,
             max_results: 10_000,
             concurrent_queries: 2,
+            max_memory_mb: 128,
         }
     }
 }
@@ -316,8 +320,13 @@ impl Settings {
                 );
             }
         }
-        if self.sparql.concurrent_queries == 0 || self.sparql.timeout_ms == 0 {
-            bail!("sparql.concurrent_queries and sparql.timeout_ms must be more than 0");
+        if self.sparql.concurrent_queries == 0
+            || self.sparql.timeout_ms == 0
+            || self.sparql.max_memory_mb == 0
+        {
+            bail!(
+                "sparql.concurrent_queries, sparql.timeout_ms and sparql.max_memory_mb must be more than 0"
+            );
         }
         self.rdf.check()?;
         if self.oai.page_size == 0 || self.oai.token_lifetime_s == 0 {

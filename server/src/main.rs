@@ -6,6 +6,11 @@ use server::{cli, config};
 
 use clap::{Parser, Subcommand};
 
+// Counts what each SPARQL query allocates, so that the store can stop one
+// that passes `sparql.max_memory_mb` (see `linked_data::memory`).
+#[global_allocator]
+static ALLOCATOR: linked_data::memory::MeteredAllocator = linked_data::memory::MeteredAllocator;
+
 #[derive(Parser)]
 #[command(
     name = "archipel",
@@ -32,7 +37,8 @@ enum Command {
     /// Import learning resources from a JSON file of schema.org/LRMI (AMB) records
     /// into the library; exits non-zero when some records were rejected.
     Import(cli::import::ImportArgs),
-    /// Rebuild the search index from the database (stop the server first).
+    /// Rebuild the search index and the RDF store from the database (in the
+    /// running server when one serves this data folder).
     Reindex,
     /// Work with the content folder.
     Content {

@@ -125,11 +125,13 @@ fn rdf_store(settings: &Settings) -> anyhow::Result<Arc<dyn linked_data::RdfStor
             .with_context(|| format!("cannot create {} for the RDF cursor", rdf_dir.display()))?;
         return Ok(Arc::new(store));
     }
-    let store = linked_data::Embedded::open(&rdf_dir).with_context(|| {
-        format!(
-            "cannot open the RDF store in {} (is another archipel process running?)",
-            rdf_dir.display()
-        )
-    })?;
+    let store = linked_data::Embedded::open(&rdf_dir)
+        .with_context(|| {
+            format!(
+                "cannot open the RDF store in {} (is another archipel process running?)",
+                rdf_dir.display()
+            )
+        })?
+        .with_query_memory(settings.sparql.max_memory_mb << 20);
     Ok(Arc::new(store))
 }

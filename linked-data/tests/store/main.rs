@@ -485,10 +485,12 @@ fn a_pathological_query_is_cut_at_the_timeout() {
         timeout: Duration::from_millis(300),
         max_results: 100,
     };
-    let cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }";
+    // Nested EXISTS that never hold: every triple looks at every triple,
+    // six levels deep (a product of unrelated patterns is refused instead).
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c FILTER EXISTS { ?d ?e ?f FILTER EXISTS { ?g ?h ?i FILTER EXISTS { ?j ?k ?l FILTER EXISTS { ?m ?n ?o FILTER EXISTS { ?p ?q ?r FILTER(STR(?r) = CONCAT(STR(?a), STR(?d), STR(?g), STR(?j), STR(?m), \"!\")) } } } } } }";
     let r = store.query(
         &QueryRequest {
-            query: cartesian.into(),
+            query: slow.into(),
             ..QueryRequest::default()
         },
         limits,

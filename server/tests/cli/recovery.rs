@@ -3,100 +3,17 @@
 //! outbox; damaged, it is rebuilt from the database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_archipel");
+use std::process::Stdio;
 
-fn repo() -> PathBuf {
-    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("..")
-}
-
-fn archipel(data: &Path, port: u16) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("ARCHIPEL_DATA_DIR", data)
-        .env("ARCHIPEL_CONTENT_DIR", repo().join("content"))
-        .env("ARCHIPEL_BIND", format!("127.0.0.1:{port}"))
-        .env("ARCHIPEL_PUBLIC_URL", format!("http://127.0.0.1:{port}"))
-        .env("ARCHIPEL_LOG", "info")
-        .stdout(Stdio::null());
-    cmd
-}
-
-fn run(data: &Path, args: &[&str]) {
-    let out = archipel(data, 0)
-        .args(args)
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "archipel {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts `archipel serve` and waits until it answers (it catches up with
-/// the outbox, or rebuilds, before it listens).
-fn serve(data: &Path, log: &Path) -> (Child, u16) {
-    let port = free_port();
-    let mut child = archipel(data, port)
-        .arg("serve")
-        .stderr(std::fs::File::create(log).unwrap())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Some(status) = child.try_wait().unwrap() {
-            panic!(
-                "the server stopped ({status}): {}",
-                std::fs::read_to_string(log).unwrap()
-            );
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "the server never listened"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (child, port)
-}
-
-fn stop(mut child: Child) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    child.wait().unwrap();
-}
+use super::process::{archipel, free_port, http_get, repo, run, serve, stop};
 
 /// How many resources the search finds, through the public API.
 fn searchable_resources(port: u16) -> u64 {
     let body = http_get(port, "/api/v1/search?kind=resource");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     json["total"].as_u64().unwrap()
-}
-
-fn http_get(port: u16, path: &str) -> String {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let (head, body) = out.split_once("\r\n\r\n").unwrap();
-    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    body.to_string()
 }
 
 fn cursor(index: &Path) -> i64 {
@@ -107,7 +24,7 @@ fn cursor(index: &Path) -> i64 {
 }
 
 /// `n` AMB records made from one of the conformance examples.
-fn catalogue(dir: &Path, n: usize) -> PathBuf {
+pub fn catalogue(dir: &Path, n: usize) -> PathBuf {
     let example = repo().join("../shared/conformance/amb/examples/valid/tutoryExample.json");
     let base: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();

@@ -21,3 +21,7 @@ mod search;
 mod support;
 mod topics;
 mod uploads;
+
+// As the server does: SPARQL queries are held to sparql.max_memory_mb.
+#[global_allocator]
+static ALLOCATOR: linked_data::memory::MeteredAllocator = linked_data::memory::MeteredAllocator;
