@@ -79,7 +79,7 @@ pub enum Representation {
 
 /// Media types understood, with what they give; the order is the server's
 /// preference when a client accepts several equally.
-const OFFERED: [(&str, Representation); 9] = [
+const OFFERED: [(&str, Representation); 12] = [
     ("text/html", Representation::Html),
     ("text/turtle", Representation::Rdf(Format::Turtle)),
     ("application/ld+json", Representation::Rdf(Format::JsonLd)),
@@ -91,6 +91,11 @@ const OFFERED: [(&str, Representation); 9] = [
     ),
     ("text/plain", Representation::Rdf(Format::NTriples)),
     ("application/x-turtle", Representation::Rdf(Format::Turtle)),
+    ("application/turtle", Representation::Rdf(Format::Turtle)),
+    // Turtle is N3 without its extensions: what N3 clients (rdflib,
+    // SPARQLWrapper) read.
+    ("text/n3", Representation::Rdf(Format::Turtle)),
+    ("text/rdf+n3", Representation::Rdf(Format::Turtle)),
     ("application/xhtml+xml", Representation::Html),
 ];
 

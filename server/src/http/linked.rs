@@ -14,6 +14,8 @@ use tower::ServiceExt;
 
 use crate::state::AppState;
 
+mod hints;
+
 /// Splits a format suffix off a path (`/partners/x.ttl` → `/partners/x`,
 /// Turtle).
 fn suffix(path: &str) -> (&str, Option<Format>) {
@@ -33,10 +35,14 @@ fn page_of(path: &str) -> String {
     if is_catalogue(path) {
         return "/data".into();
     }
-    match path.strip_prefix("/library/topics/") {
-        Some(id) => format!("/library?topic={id}"),
-        None => path.to_string(),
+    if let Some(id) = path.strip_prefix("/library/topics/") {
+        return format!("/library?topic={id}");
     }
+    // The level scheme has no page of its own: the library it sorts.
+    if path == "/library/levels" || path.starts_with("/library/levels/") {
+        return "/library".into();
+    }
+    path.to_string()
 }
 
 /// The addresses that answer with the DCAT catalogue and VoID description,
@@ -181,10 +187,10 @@ fn not_acceptable(uri: &str) -> Response {
 enum Refused {
     Update,
     SeveralQueries,
-    UnknownFormat,
 }
 
-/// The formats `format=` names, by their usual short names.
+/// The file extension of a download, by the media type served (the names
+/// the data page's download links give `format=`).
 pub const DOWNLOAD_FORMATS: [(&str, &str); 8] = [
     ("json", "application/sparql-results+json"),
     ("xml", "application/sparql-results+xml"),
@@ -196,31 +202,22 @@ pub const DOWNLOAD_FORMATS: [(&str, &str); 8] = [
     ("jsonld", "application/ld+json"),
 ];
 
-fn download_format(name: &str) -> Option<&'static str> {
-    DOWNLOAD_FORMATS
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
-        .map(|(_, media)| *media)
-}
-
 impl IntoResponse for Refused {
     fn into_response(self) -> Response {
         match self {
             Refused::Update => refused_update(),
             Refused::SeveralQueries => bad_request("Give one query parameter, not several."),
-            Refused::UnknownFormat => {
-                let names: Vec<&str> = DOWNLOAD_FORMATS.iter().map(|(n, _)| *n).collect();
-                bad_request(&format!("format= takes one of: {}.", names.join(", ")))
-            }
         }
     }
 }
 
-/// Reads the parameters of a SPARQL protocol request into `request`; says
-/// whether there was a query.
+/// Reads the parameters of a SPARQL protocol request into `request`, and
+/// the media types its format hints name into `hinted`; says whether there
+/// was a query.
 fn protocol_params(
     pairs: &[(String, String)],
     request: &mut QueryRequest,
+    hinted: &mut Vec<String>,
 ) -> Result<bool, Refused> {
     let mut queries = 0;
     let mut update = false;
@@ -233,11 +230,15 @@ fn protocol_params(
             "update" => update = true,
             "default-graph-uri" => request.default_graphs.push(v.clone()),
             // Not in the protocol, but what download links (which cannot
-            // set Accept) use, as other endpoints do.
-            "format" | "output" => match download_format(v) {
-                Some(media) => request.accept = Some(media.to_string()),
-                None => return Err(Refused::UnknownFormat),
-            },
+            // set Accept) and many clients send, as other endpoints read
+            // them: hints before Accept, never a reason to refuse.
+            "format" | "output" | "results" => {
+                for media in hints::media_types(v) {
+                    if !hinted.contains(&media) {
+                        hinted.push(media);
+                    }
+                }
+            }
             "named-graph-uri" => request.named_graphs.push(v.clone()),
             _ => {}
         }
@@ -277,7 +278,8 @@ async fn sparql_get(
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let mut request = QueryRequest::default();
-    match protocol_params(&pairs, &mut request) {
+    let mut hinted = Vec::new();
+    match protocol_params(&pairs, &mut request, &mut hinted) {
         Err(refused) => refused.into_response(),
         Ok(false) => {
             // A person opening the endpoint: the query page.
@@ -291,7 +293,7 @@ async fn sparql_get(
                 bad_request("A SPARQL query is needed: ?query=…")
             }
         }
-        Ok(true) => run(&state, request, &headers).await,
+        Ok(true) => run(&state, request, &hinted, &headers).await,
     }
 }
 
@@ -325,18 +327,19 @@ async fn sparql_post(
     let url_pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let mut request = QueryRequest::default();
+    let mut hinted = Vec::new();
     match content_type.as_str() {
         "application/x-www-form-urlencoded" => {
             let pairs: Vec<(String, String)> =
                 serde_urlencoded::from_bytes(&body).unwrap_or_default();
-            match protocol_params(&pairs, &mut request) {
+            match protocol_params(&pairs, &mut request, &mut hinted) {
                 Err(refused) => return refused.into_response(),
                 Ok(false) => return bad_request("A SPARQL query is needed: query=…"),
                 Ok(true) => {}
             }
         }
         "application/sparql-query" => {
-            if let Err(refused) = protocol_params(&url_pairs, &mut request) {
+            if let Err(refused) = protocol_params(&url_pairs, &mut request, &mut hinted) {
                 return refused.into_response();
             }
             let Ok(text) = String::from_utf8(body.to_vec()) else {
@@ -354,7 +357,7 @@ async fn sparql_post(
                 .into_response();
         }
     }
-    run(&state, request, &headers).await
+    run(&state, request, &hinted, &headers).await
 }
 
 /// Runs a query off the async runtime, within the configured limits and
@@ -411,8 +414,12 @@ impl Stopped {
                 StatusCode::BAD_REQUEST,
                 format!("Malformed query: {message}"),
             ),
-            Stopped::Query(e @ QueryError::TooManyResults(_)) => {
-                (StatusCode::BAD_REQUEST, e.to_string())
+            Stopped::Query(
+                e @ (QueryError::TooManyResults(_) | QueryError::UnboundedProduct(..)),
+            ) => (StatusCode::BAD_REQUEST, e.to_string()),
+            // Like the timeout: a bound of this endpoint, told with its code.
+            Stopped::Query(e @ QueryError::TooMuchMemory(_)) => {
+                (StatusCode::SERVICE_UNAVAILABLE, e.to_string())
             }
             Stopped::Query(e @ QueryError::NotAcceptable(_)) => {
                 (StatusCode::NOT_ACCEPTABLE, e.to_string())
@@ -432,13 +439,17 @@ impl Stopped {
     }
 }
 
-/// Runs a protocol request and answers with its results or a clear error.
-async fn run(state: &AppState, mut request: QueryRequest, headers: &HeaderMap) -> Response {
+/// Runs a protocol request and answers with its results or a clear error;
+/// the media types `hinted` by its parameters come before its `Accept`.
+async fn run(
+    state: &AppState,
+    mut request: QueryRequest,
+    hinted: &[String],
+    headers: &HeaderMap,
+) -> Response {
     request.base_iri = Some(state.rdf.uris().sparql());
-    let download = request.accept.is_some();
-    if !download {
-        request.accept = headers_accept(headers).map(str::to_string);
-    }
+    let download = !hinted.is_empty();
+    request.accept = hints::accept(hinted, headers_accept(headers));
     match execute(state, request).await {
         Ok(a) => {
             let mut res = ([(header::CONTENT_TYPE, a.media_type)], a.body).into_response();
@@ -485,6 +496,8 @@ pub fn routes() -> Router<AppState> {
         .route("/library/resources/{uid}", get(entity))
         .route("/library/topics", get(entity))
         .route("/library/topics/{id}", get(entity))
+        .route("/library/levels", get(entity))
+        .route("/library/levels/{key}", get(entity))
         .route("/partners/{slug}", get(entity))
         .route("/directory/{slug}", get(entity))
         .route("/courses/{slug}", get(entity))
