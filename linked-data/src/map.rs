@@ -21,7 +21,11 @@ mod provider;
 pub use provider::{CHATONS, NUTS, provider, provider_uri};
 
 use crate::uris::Uris;
-use crate::vocab::{HCRT, dct, rdf_type, schema, skos, xsd};
+use crate::vocab::{HCRT, LRMI_AUDIENCE, dct, rdf_type, schema, skos, xsd};
+
+/// Changes whenever an entity maps to other triples: a store filled by
+/// another version is filled again when the server starts.
+pub const MAPPING_VERSION: u32 = 2;
 
 /// Collects the triples of one entity.
 pub(crate) struct Builder<'g> {
@@ -119,15 +123,14 @@ pub fn resource(g: &mut Graph, uris: &Uris, r: &store::library::Resource, publis
             &uris.page(&t.lang, &format!("/library/resources/{}", r.uid)),
         );
     }
-    if !r.educational_level.is_empty() {
-        b.text(&me, schema("educationalLevel"), &r.educational_level);
-    }
-    if !r.audience.is_empty() {
-        let audience = format!("{me}#audience");
-        b.link(&me, schema("audience"), &audience);
-        b.a(&audience, schema("Audience"));
-        b.text(&audience, schema("audienceType"), &r.audience);
-    }
+    levels(
+        &mut b,
+        uris,
+        &me,
+        &r.educational_level,
+        &r.original_language,
+    );
+    audiences(&mut b, &me, &r.audience, &r.original_language);
     for topic in &r.topics {
         b.link(&me, schema("about"), &uris.concept(topic));
     }
@@ -147,10 +150,8 @@ pub fn resource(g: &mut Graph, uris: &Uris, r: &store::library::Resource, publis
         b.a(&author, schema("Person"));
         b.text(&author, schema("name"), name);
     }
-    if r.date_created.len() == 10 {
-        b.typed(&me, schema("dateCreated"), &r.date_created, "date");
-    } else {
-        b.text(&me, schema("dateCreated"), &r.date_created);
+    if let Some(datatype) = date_type(&r.date_created) {
+        b.typed(&me, schema("dateCreated"), &r.date_created, datatype);
     }
     if let Some(published) = &r.published_at {
         b.date_time(&me, schema("datePublished"), published);
@@ -242,6 +243,102 @@ pub fn concept(
     }
 }
 
+/// A resource's level, as the library's level concepts it names, or when
+/// it names none, as a concept of the resource's own labelled with the
+/// partner's words (`…#level`): consumers always find a concept IRI with
+/// labels.
+fn levels(b: &mut Builder, uris: &Uris, me: &str, text: &str, lang: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let named = store::library::vocab::levels_of(text);
+    for level in &named {
+        b.link(me, schema("educationalLevel"), &uris.level(level.key()));
+    }
+    if named.is_empty() {
+        let own = format!("{me}#level");
+        b.link(me, schema("educationalLevel"), &own);
+        b.a(&own, skos("Concept"));
+        b.lang_text(&own, skos("prefLabel"), text, lang);
+    }
+}
+
+/// A resource's audience: the LRMI audience roles its words name, and the
+/// words themselves as the resource's own audience concept (`…#audience`).
+fn audiences(b: &mut Builder, me: &str, text: &str, lang: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    for role in store::library::vocab::audiences_of(text) {
+        b.link(me, schema("audience"), &audience_role(role));
+    }
+    let own = format!("{me}#audience");
+    b.link(me, schema("audience"), &own);
+    b.a(&own, schema("Audience"));
+    b.a(&own, skos("Concept"));
+    b.text(&own, schema("audienceType"), text);
+    b.lang_text(&own, skos("prefLabel"), text, lang);
+}
+
+/// The IRI of an LRMI educational audience role.
+pub fn audience_role(role: store::library::vocab::Audience) -> String {
+    format!("{LRMI_AUDIENCE}{}", role.key())
+}
+
+/// The XSD type of a date as the library stores it (`2011`, `2011-05`,
+/// `2011-05-04`); none for anything else, which is then not published.
+fn date_type(value: &str) -> Option<&'static str> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match value.split('-').collect::<Vec<_>>().as_slice() {
+        [y] if digits(y, 4) => Some("gYear"),
+        [y, m] if digits(y, 4) && digits(m, 2) => Some("gYearMonth"),
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Some("date"),
+        _ => None,
+    }
+}
+
+/// The vocabularies resources and courses cite besides topics: the
+/// library's level scheme and its levels, and the LRMI audience roles,
+/// each labelled in the library's languages. One graph, named after the
+/// level scheme.
+pub fn vocabularies(g: &mut Graph, uris: &Uris) {
+    use store::library::vocab::{Audience, Level};
+    let mut b = Builder { graph: g };
+    let scheme = uris.levels();
+    b.a(&scheme, skos("ConceptScheme"));
+    for (lang, label) in [
+        ("en", "Levels of the library"),
+        ("fr", "Niveaux de la bibliothèque"),
+        ("de", "Niveaus der Bibliothek"),
+        ("it", "Livelli della biblioteca"),
+        ("hr", "Razine knjižnice"),
+    ] {
+        b.lang_text(&scheme, skos("prefLabel"), label, lang);
+    }
+    for level in Level::ALL {
+        let me = uris.level(level.key());
+        b.a(&me, skos("Concept"));
+        b.link(&me, skos("inScheme"), &scheme);
+        b.link(&scheme, skos("hasTopConcept"), &me);
+        b.link(&me, skos("topConceptOf"), &scheme);
+        b.text(&me, skos("notation"), level.key());
+        for (lang, label) in level.labels() {
+            b.lang_text(&me, skos("prefLabel"), label, lang);
+        }
+    }
+    let roles = LRMI_AUDIENCE.trim_end_matches('/');
+    b.a(roles, skos("ConceptScheme"));
+    b.lang_text(roles, skos("prefLabel"), "Educational Audience Role", "en");
+    for role in Audience::ALL {
+        let me = audience_role(role);
+        b.a(&me, skos("Concept"));
+        b.link(&me, skos("inScheme"), roles);
+        for (lang, label) in role.labels() {
+            b.lang_text(&me, skos("prefLabel"), label, lang);
+        }
+    }
+}
+
 /// A partner organisation.
 pub fn partner(g: &mut Graph, uris: &Uris, o: &store::organisations::Organisation) {
     let me = uris.partner(&o.slug);
@@ -325,7 +422,11 @@ pub fn course(
         Some(uri) => b.link(&me, schema("license"), &uri),
         None => b.text(&me, dct("rights"), &c.front.licence),
     }
-    b.text(&me, schema("educationalLevel"), c.front.level.as_str());
+    b.link(
+        &me,
+        schema("educationalLevel"),
+        &uris.level(c.front.level.as_str()),
+    );
     // Whole hours and minutes, as canonical xsd:durations (`PT2H`,
     // `PT1H30M`, `PT45M`: what RDF stores give back).
     let minutes = (c.front.estimated_hours * 60.0).round() as u32;

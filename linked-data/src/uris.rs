@@ -52,6 +52,16 @@ impl Uris {
         format!("{}/library/topics/{id}", self.base)
     }
 
+    /// The library's level scheme.
+    pub fn levels(&self) -> String {
+        format!("{}/library/levels", self.base)
+    }
+
+    /// `/library/levels/{key}` (`beginner`, `intermediate`, `advanced`).
+    pub fn level(&self, key: &str) -> String {
+        format!("{}/library/levels/{key}", self.base)
+    }
+
     /// `/partners/{slug}`.
     pub fn partner(&self, slug: &str) -> String {
         format!("{}/partners/{slug}", self.base)

@@ -17,6 +17,8 @@ pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// Hochschulcampus Ressourcentypen, the learning resource types AMB uses.
 pub const HCRT: &str = "https://w3id.org/kim/hcrt/";
+/// The LRMI educational audience roles (`teacher`, `student`…).
+pub const LRMI_AUDIENCE: &str = "http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/";
 
 /// Prefixes written in Turtle and in the JSON-LD context.
 pub const PREFIXES: [(&str, &str); 7] = [

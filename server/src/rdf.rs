@@ -22,6 +22,8 @@ pub struct RdfProjection {
     uris: Uris,
     courses: Arc<Courses>,
     cursor: Cursor,
+    /// The mapping the store was last filled with ([`map::MAPPING_VERSION`]).
+    mapping_file: std::path::PathBuf,
     /// The dumps of the whole store, written again after changes.
     dumps: Arc<Dumps>,
     /// One catch-up or rebuild at a time.
@@ -67,6 +69,7 @@ impl RdfProjection {
             uris,
             courses,
             cursor: Cursor::new(dir.join("outbox-cursor")),
+            mapping_file: dir.join("mapping-version"),
             dumps,
             running: Mutex::new(()),
             wake: Notify::new(),
@@ -133,7 +136,9 @@ impl RdfProjection {
         }
         graphs += self.topics().await?;
         graphs += self.put_courses()?;
+        graphs += self.put_vocabularies()?;
         self.cursor.save(last)?;
+        std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
         self.dumps.changed();
         Ok(graphs)
     }
@@ -178,9 +183,26 @@ impl RdfProjection {
     /// Writes the courses being served, replacing the previous ones.
     pub async fn index_courses(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
-        let written = self.put_courses()?;
+        let written = self.put_courses()? + self.put_vocabularies()?;
         self.dumps.changed();
         Ok(written)
+    }
+
+    /// Whether the store was filled by another version of the mapping (or
+    /// by none): its entities are then written again by [`Self::rebuild`].
+    pub fn mapping_outdated(&self) -> bool {
+        std::fs::read_to_string(&self.mapping_file)
+            .ok()
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            != Some(map::MAPPING_VERSION)
+    }
+
+    /// The level scheme and the audience roles resources cite.
+    fn put_vocabularies(&self) -> anyhow::Result<usize> {
+        let mut g = Graph::new();
+        map::vocabularies(&mut g, &self.uris);
+        blocking(|| self.store.replace(&self.uris.levels(), &g))?;
+        Ok(1)
     }
 
     fn put_courses(&self) -> anyhow::Result<usize> {

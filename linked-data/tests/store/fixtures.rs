@@ -28,8 +28,8 @@ pub fn resource() -> Resource {
         uid: "a1b2c3".into(),
         kind: Kind::Video,
         original_language: "fr".into(),
-        audience: "associations".into(),
-        educational_level: "beginner".into(),
+        audience: "Associations, formateurs et formatrices".into(),
+        educational_level: "Débutant à intermédiaire".into(),
         licence: "https://creativecommons.org/licenses/by-sa/4.0/".into(),
         country: "FR".into(),
         organisation_id: 1,
@@ -172,11 +172,14 @@ pub fn graphs() -> Vec<(&'static str, Graph)> {
     map::scheme(&mut s, &uris(), &concepts());
     let mut p = Graph::new();
     map::partner(&mut p, &uris(), &partner());
+    let mut v = Graph::new();
+    map::vocabularies(&mut v, &uris());
     vec![
         ("resource", r),
         ("topics", s),
         ("partner", p),
         ("course", course_graph()),
         ("provider", provider_graph()),
+        ("vocabularies", v),
     ]
 }

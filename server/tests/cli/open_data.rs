@@ -169,9 +169,70 @@ async fn the_data_page_explains_a_malformed_query_and_downloads_results() {
     let text = csv.text();
     assert!(text.starts_with("p,name"), "{text}");
     assert_eq!(text.lines().count(), 1 + 5, "five demo partners: {text}");
-    let wrong = get(&demo.router, "/sparql?query=ASK%7B%7D&format=pdf", &[]).await;
-    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
-    assert!(wrong.text().contains("format= takes one of"));
+
+    // A format named as clients name it, interpreted by the query's form;
+    // a name that fits nothing leaves the choice to Accept.
+    let served = async |query: &str, format: &str, accept: Option<&str>| {
+        let encoded = serde_urlencoded::to_string([("query", query), ("format", format)]).unwrap();
+        let headers: Vec<(&str, &str)> = accept.map(|a| ("accept", a)).into_iter().collect();
+        let answer = get(&demo.router, &format!("/sparql?{encoded}"), &headers).await;
+        assert_eq!(answer.status, StatusCode::OK, "{format}: {}", answer.text());
+        let media = answer.headers[header::CONTENT_TYPE].to_str().unwrap();
+        media.split(';').next().unwrap().to_string()
+    };
+    let ask = "ASK {}";
+    let construct = "CONSTRUCT WHERE { ?s a <http://schema.org/Organization> } LIMIT 3";
+    let cases = [
+        (ask, "json", None, "application/sparql-results+json"),
+        (ask, "xml", None, "application/sparql-results+xml"),
+        (
+            ask,
+            "application/sparql-results+xml",
+            None,
+            "application/sparql-results+xml",
+        ),
+        (
+            ask,
+            "tsv,text/tab-separated-values",
+            None,
+            "text/tab-separated-values",
+        ),
+        (ask, "pdf", Some("text/csv"), "text/csv"),
+        (ask, "pdf", None, "application/sparql-results+json"),
+        (
+            ask,
+            "turtle",
+            Some("application/sparql-results+xml"),
+            "application/sparql-results+xml",
+        ),
+        (construct, "json", None, "application/ld+json"),
+        (construct, "json-ld", None, "application/ld+json"),
+        (construct, "xml", None, "application/rdf+xml"),
+        (
+            construct,
+            "rdf+xml",
+            Some("text/turtle"),
+            "application/rdf+xml",
+        ),
+        (construct, "turtle", None, "text/turtle"),
+        (construct, "n3", None, "text/turtle"),
+        (construct, "text/n3", None, "text/turtle"),
+        (construct, "n-triples", None, "application/n-triples"),
+        (
+            construct,
+            "csv",
+            Some("application/n-triples"),
+            "application/n-triples",
+        ),
+        (construct, "pdf", None, "text/turtle"),
+    ];
+    for (query, format, accept, expected) in cases {
+        assert_eq!(
+            served(query, format, accept).await,
+            expected,
+            "{query} {format} {accept:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -409,4 +470,82 @@ async fn a_rebuild_keeps_harvested_graphs_and_drops_stale_ones() {
     let text = String::from_utf8(gunzip(&nq)).unwrap();
     assert!(!text.contains("partner.example.org"), "no harvested quad");
     assert!(text.contains(&scheme));
+}
+
+/// pyshacl's verdict on `data` (Turtle) against the LRMI shape: whether it
+/// conforms, and its report.
+fn lrmi_report(python: &str, data: &std::path::Path) -> (bool, String) {
+    let shapes = super::process::repo().join("linked-data/shapes/lrmi.ttl");
+    let out = std::process::Command::new(python)
+        .args(["-m", "pyshacl", "-s"])
+        .arg(shapes)
+        .args(["-sf", "turtle", "-df", "turtle"])
+        .arg(data)
+        .output()
+        .unwrap();
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (
+        out.status.success() && report.contains("Conforms: True"),
+        report,
+    )
+}
+
+#[tokio::test]
+async fn the_dump_is_valid_lrmi() {
+    let Some(python) = super::process::test_python("the LRMI shape test") else {
+        return;
+    };
+    let demo = demo().await;
+    let store = demo.state.rdf.store().clone();
+    demo.state.rdf.dumps().write(store.as_ref()).unwrap();
+    let ttl = get(&demo.router, "/data/dumps/archipel.ttl.gz", &[]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("archipel.ttl");
+    std::fs::write(&dump, gunzip(&ttl.bytes)).unwrap();
+    let (conforms, report) = lrmi_report(&python, &dump);
+    assert!(conforms, "{report}");
+
+    // Every level a resource cites is a level of the library or its own
+    // concept; the seed's levels are all the library's.
+    let union = quads(RdfFormat::Turtle, &gunzip(&ttl.bytes));
+    let levels: Vec<String> = union
+        .iter()
+        .filter(|q| q.predicate.as_str() == "http://schema.org/educationalLevel")
+        .map(|q| q.object.to_string())
+        .collect();
+    assert!(levels.len() >= 60, "{levels:?}");
+    let base = demo.state.rdf.uris().levels();
+    assert!(
+        levels.iter().all(|l| l.starts_with(&format!("<{base}/"))),
+        "{levels:?}"
+    );
+    let years = union
+        .iter()
+        .filter(|q| q.predicate.as_str() == "http://schema.org/dateCreated")
+        .filter(
+            |q| matches!(&q.object, Term::Literal(l) if l.datatype().as_str().ends_with("#gYear")),
+        )
+        .count();
+    assert!(years > 0, "years are xsd:gYear");
+
+    // The shape is not a formality: what the dump used to say fails it.
+    let before = dir.path().join("before.ttl");
+    std::fs::write(
+        &before,
+        "@prefix schema: <http://schema.org/> .\n\
+         <https://x.example/r> a schema:LearningResource ; schema:name \"R\"@en ;\n\
+           schema:educationalLevel \"Débutant\" ; schema:dateCreated \"2011\" .\n",
+    )
+    .unwrap();
+    let (conforms, report) = lrmi_report(&python, &before);
+    assert!(!conforms, "{report}");
+    assert!(
+        report.contains("educationalLevel is a concept IRI"),
+        "{report}"
+    );
+    assert!(
+        report.contains("dateCreated is a typed ISO 8601 date"),
+        "{report}"
+    );
 }

@@ -14,6 +14,7 @@ pub mod oai;
 mod read;
 pub mod requests;
 pub mod review;
+pub mod vocab;
 
 pub(crate) use form::text;
 use form::{Checked, check};
