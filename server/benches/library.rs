@@ -120,7 +120,7 @@ fn main() {
             &org,
             &["digital-ethics".to_string()],
             store::library::Status::Published,
-            &indicatif::ProgressBar::hidden(),
+            &|_, _, _| {},
         )
         .await
         .unwrap();

@@ -2,6 +2,7 @@
 //! The `archipel` binary is a thin command-line front over this library, so
 //! integration tests drive the same router the server runs.
 
+pub mod admin_socket;
 pub mod blocking;
 pub mod cli;
 pub mod config;

@@ -5,6 +5,8 @@ use server::cli;
 
 #[path = "cli/amb_rdf.rs"]
 mod amb_rdf;
+#[path = "cli/clients.rs"]
+mod clients;
 #[path = "cli/harvest.rs"]
 mod harvest;
 #[path = "cli/harvest_entries.rs"]
@@ -15,8 +17,14 @@ mod harvest_oai;
 mod harvest_sparql;
 #[path = "cli/licences.rs"]
 mod licences;
+#[path = "cli/live_ops.rs"]
+mod live_ops;
+#[path = "cli/memory.rs"]
+mod memory;
 #[path = "cli/open_data.rs"]
 mod open_data;
+#[path = "cli/process.rs"]
+mod process;
 #[path = "cli/recovery.rs"]
 mod recovery;
 #[path = "cli/relevance.rs"]

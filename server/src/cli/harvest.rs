@@ -1,13 +1,16 @@
 //! `archipel harvest`: register, list, run and remove harvest sources.
 //!
-//! `run` and `remove` open the RDF store of the data folder, so with the
-//! embedded store they need the server stopped (the server harvests due
-//! sources itself, see `harvest.check_every_min`).
+//! `run` goes to the running server when one answers on the data folder's
+//! admin socket, else opens the RDF store of the data folder itself.
+//! `remove` always opens it, so with the embedded store it needs the server
+//! stopped (the server harvests due sources itself, see
+//! `harvest.check_every_min`).
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use store::harvest::{self, RunStatus, SourceForm};
+use store::harvest::{self, SourceForm};
 
+use crate::admin_socket::{self, Sources, jobs};
 use crate::config::Settings;
 use crate::harvest::Harvester;
 
@@ -35,8 +38,12 @@ pub enum HarvestCommand {
     },
     /// List the sources with their last run.
     List,
-    /// Harvest a source now and print the report; fails when the run fails.
-    Run { id: i64 },
+    /// Harvest a source (its id, or `all`) now and print the report; fails
+    /// when a run fails.
+    Run {
+        #[arg(value_name = "ID|all")]
+        sources: Sources,
+    },
     /// Remove a source, its runs and its harvested graphs.
     Remove { id: i64 },
 }
@@ -117,18 +124,50 @@ pub async fn run(settings: Settings, command: HarvestCommand) -> anyhow::Result<
             }
             Ok(())
         }
-        HarvestCommand::Run { id } => {
-            let h = harvester(settings).await?;
-            let run = h.run(id).await?;
-            h.db.close().await;
-            println!(
-                "source {id}: {} ({} triples)\n{}",
-                run.status.as_str(),
-                run.kept,
-                run.report
-            );
-            if run.status == RunStatus::Failed {
-                bail!("the harvest of source {id} failed: {}", run.report);
+        HarvestCommand::Run { sources } => {
+            let runs = if let Some(server) = admin_socket::client::connect(&settings).await? {
+                let bar = super::progress_bar();
+                let job = admin_socket::Job::HarvestRun { sources };
+                let outcome = server
+                    .run(&job, &admin_socket::client::bar_progress(&bar))
+                    .await;
+                bar.finish_and_clear();
+                match outcome? {
+                    admin_socket::Outcome::Harvested { runs } => runs,
+                    other => bail!("the server answered a harvest with {other:?}"),
+                }
+            } else {
+                let h = harvester(settings).await?;
+                let ids = match sources {
+                    Sources::One(id) => vec![id],
+                    Sources::All => harvest::list(&h.db)
+                        .await?
+                        .into_iter()
+                        .map(|(s, _)| s.id)
+                        .collect(),
+                };
+                let mut runs = Vec::new();
+                for id in ids {
+                    runs.push(jobs::harvested_run(id, &h.run(id).await?));
+                }
+                h.db.close().await;
+                runs
+            };
+            if runs.is_empty() {
+                println!("no harvest sources");
+            }
+            for run in &runs {
+                println!(
+                    "source {}: {} ({} triples)\n{}",
+                    run.source, run.status, run.kept, run.report
+                );
+            }
+            if let Some(run) = runs.iter().find(|r| jobs::failed(r)) {
+                bail!(
+                    "the harvest of source {} failed: {}",
+                    run.source,
+                    run.report
+                );
             }
             Ok(())
         }

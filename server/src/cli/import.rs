@@ -11,12 +11,12 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use indicatif::ProgressBar;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use store::concepts::{self, Concept};
 use store::library::import::{self, Incoming, Outcome};
 use store::library::{self, ResourceForm, Status};
 
+use crate::admin_socket::{self, ImportJob, Job};
 use crate::config::Settings;
 
 #[derive(Debug, clap::Args)]
@@ -38,7 +38,7 @@ pub struct ImportArgs {
 }
 
 /// A record that was not imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     /// Its position in the file, from 1.
     pub record: usize,
@@ -48,7 +48,7 @@ pub struct Rejected {
 }
 
 /// What an import did.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub created: usize,
     pub updated: usize,
@@ -230,20 +230,22 @@ pub fn reason(field: &str, code: &str) -> String {
     format!("{field} {what}")
 }
 
-/// Imports the records of `text` for partner `org`.
+/// Imports the records of `text` for partner `org`, telling
+/// `progress(done, total, record name)` as it goes.
 pub async fn import_text(
     db: &store::Db,
     text: &str,
     org: &store::organisations::Organisation,
     default_topics: &[String],
     status: Status,
-    bar: &ProgressBar,
+    progress: &(dyn Fn(usize, usize, &str) + Sync),
 ) -> anyhow::Result<Summary> {
     // Any licence IRI: the library's registry decides (see `incoming`).
     let results = amb::read_records_with(text, amb::Licences::AnyIri)
         .context("the file is not a JSON record or list")?;
     let scheme = concepts::list(db).await?;
-    bar.set_length(results.len() as u64);
+    let total = results.len();
+    progress(0, total, "");
     let mut summary = Summary::default();
     for (i, result) in results.into_iter().enumerate() {
         let reject = |id: &str, reasons: Vec<String>| Rejected {
@@ -256,11 +258,11 @@ pub async fn import_text(
             Err(problems) => {
                 let reasons = problems.iter().map(ToString::to_string).collect();
                 summary.rejected.push(reject("", reasons));
-                bar.inc(1);
+                progress(i + 1, total, "");
                 continue;
             }
         };
-        bar.set_message(clip(&record.name, 40));
+        progress(i, total, &clip(&record.name, 40));
         match incoming(&record, org, &scheme, default_topics, status) {
             Err(reasons) => summary.rejected.push(reject(&record.id, reasons)),
             Ok(inc) => match import::upsert(db, None, &inc).await {
@@ -273,33 +275,67 @@ pub async fn import_text(
                 Err(e) => return Err(e).with_context(|| format!("writing record {}", i + 1)),
             },
         }
-        bar.inc(1);
+        progress(i + 1, total, &clip(&record.name, 40));
     }
     Ok(summary)
 }
 
-pub async fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let db = super::open_db(&settings).await?;
-    let org = store::organisations::get_by_slug(&db, &args.partner)
+/// The partner of an import, once it and the topics given are known.
+pub async fn check_args(
+    db: &store::Db,
+    partner: &str,
+    topics: &[String],
+) -> anyhow::Result<store::organisations::Organisation> {
+    let org = store::organisations::get_by_slug(db, partner)
         .await
-        .with_context(|| format!("no partner organisation with the slug {:?}", args.partner))?;
-    let unknown = concepts::unknown(&db, &args.topics).await?;
+        .with_context(|| format!("no partner organisation with the slug {partner:?}"))?;
+    let unknown = concepts::unknown(db, topics).await?;
     if !unknown.is_empty() {
         bail!("unknown topic(s): {}", unknown.join(", "));
     }
+    Ok(org)
+}
+
+/// Imports the file into the running server when one answers on the data
+/// folder's admin socket, else directly.
+pub async fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
     let bar = super::progress_bar();
     let status = if args.review {
         Status::Submitted
     } else {
         Status::Published
     };
-    let summary = import_text(&db, &text, &org, &args.topics, status, &bar)
+    let summary = if let Some(server) = crate::admin_socket::client::connect(&settings).await? {
+        let job = Job::Import(ImportJob {
+            name: args.file.display().to_string(),
+            text,
+            partner: args.partner.clone(),
+            topics: args.topics.clone(),
+            review: args.review,
+        });
+        match server
+            .run(&job, &crate::admin_socket::client::bar_progress(&bar))
+            .await?
+        {
+            admin_socket::Outcome::Imported { summary } => summary,
+            other => bail!("the server answered an import with {other:?}"),
+        }
+    } else {
+        let db = super::open_db(&settings).await?;
+        let org = check_args(&db, &args.partner, &args.topics).await?;
+        let summary = import_text(&db, &text, &org, &args.topics, status, &|d, t, name| {
+            bar.set_length(t as u64);
+            bar.set_position(d as u64);
+            bar.set_message(name.to_string());
+        })
         .await
         .with_context(|| args.file.display().to_string())?;
+        db.close().await;
+        summary
+    };
     bar.finish_and_clear();
-    db.close().await;
     print_report(&args.file, &summary);
     if let Some(path) = &args.report {
         write_report(path, &summary)?;

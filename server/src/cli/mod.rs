@@ -54,8 +54,33 @@ pub fn progress_bar() -> indicatif::ProgressBar {
 }
 
 /// `archipel reindex`: empties the search index and the RDF store and fills
-/// them again from SQL and the content folder.
+/// them again from SQL and the content folder; in the running server when
+/// one answers on the data folder's admin socket (it keeps serving, searches
+/// answering from the previous index until the new one is ready).
 pub async fn reindex(settings: Settings) -> anyhow::Result<()> {
+    if let Some(server) = crate::admin_socket::client::connect(&settings).await? {
+        let bar = progress_bar();
+        let outcome = server
+            .run(
+                &crate::admin_socket::Job::Reindex,
+                &crate::admin_socket::client::bar_progress(&bar),
+            )
+            .await;
+        bar.finish_and_clear();
+        match outcome? {
+            crate::admin_socket::Outcome::Reindexed {
+                documents,
+                index_seconds,
+                graphs,
+                rdf_seconds,
+            } => {
+                println!("search index rebuilt: {documents} documents in {index_seconds:.2} s");
+                println!("RDF store rebuilt: {graphs} graphs in {rdf_seconds:.2} s");
+                return Ok(());
+            }
+            other => anyhow::bail!("the server answered a reindex with {other:?}"),
+        }
+    }
     let db = open_db(&settings).await?;
     let library = load_courses(&settings)?;
     let state = crate::state::AppState::new(db.clone(), settings)?;

@@ -63,8 +63,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         }
     }
     // The RDF store: filled when new (or after `archipel reindex` emptied
-    // it), else brought up to date from the outbox.
-    let rdf_empty = state.rdf.store().is_empty()?;
+    // it, or when this version maps entities otherwise), else brought up to
+    // date from the outbox.
+    let rdf_empty = state.rdf.store().is_empty()? || state.rdf.mapping_outdated();
     let rdf_result = if rdf_empty {
         state.rdf.rebuild().await
     } else {
@@ -128,6 +129,21 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         }
     });
 
+    // Operator commands (import, harvest run, reindex) reach this server
+    // here; without the socket they would fail on the locked index and store.
+    let admin = match crate::admin_socket::listen::open(state.clone()) {
+        Ok(socket) => {
+            tracing::info!(path = %socket.path().display(), "admin socket listening");
+            Some(socket)
+        }
+        Err(e) => {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "no admin socket: import, harvest run and reindex cannot reach this server"
+            );
+            None
+        }
+    };
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("cannot listen on {bind}"))?
@@ -147,6 +163,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("server error")?;
+    drop(admin);
     sweeper.abort();
     if let Some(w) = watcher {
         w.abort();

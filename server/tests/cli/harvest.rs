@@ -18,13 +18,13 @@ use store::harvest::{RunStatus, SourceForm};
 use super::settings;
 
 #[derive(Clone)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
 }
 
-fn reply(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+pub fn reply(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
     Reply {
         status: 200,
         headers: vec![("Content-Type".into(), content_type.into())],
@@ -40,11 +40,11 @@ fn redirect(to: &str) -> Reply {
     }
 }
 
-type Routes = Arc<Mutex<HashMap<String, Reply>>>;
+pub type Routes = Arc<Mutex<HashMap<String, Reply>>>;
 
 /// Serves `routes` on a loopback port, one request per connection; a route
 /// with an ETag answers 304 to a matching If-None-Match.
-fn serve(routes: Routes) -> String {
+pub fn serve(routes: Routes) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
