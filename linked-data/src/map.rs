@@ -243,19 +243,19 @@ pub fn concept(
     }
 }
 
-/// A resource's level, as the library's level concepts it names, or when
-/// it names none, as a concept of the resource's own labelled with the
-/// partner's words (`…#level`): consumers always find a concept IRI with
-/// labels.
+/// A resource's level, as the library's level concepts it names, and when
+/// the partner's words say more than those (or name none), as a concept of
+/// the resource's own labelled with them (`…#level`): consumers always find
+/// concept IRIs with labels, and nothing said is lost.
 fn levels(b: &mut Builder, uris: &Uris, me: &str, text: &str, lang: &str) {
     if text.trim().is_empty() {
         return;
     }
-    let named = store::library::vocab::levels_of(text);
+    let (named, more) = store::library::vocab::read_levels(text);
     for level in &named {
         b.link(me, schema("educationalLevel"), &uris.level(level.key()));
     }
-    if named.is_empty() {
+    if named.is_empty() || more {
         let own = format!("{me}#level");
         b.link(me, schema("educationalLevel"), &own);
         b.a(&own, skos("Concept"));

@@ -11,7 +11,8 @@
 //! them (nothing left over from an earlier record with the same `id`),
 //! `inLanguage` (that language), `license` (the same licence, its URI
 //! normalised), `learningResourceType` (the HCRT terms the library has a
-//! kind for), `educationalLevel` and `audience` (their labels, as text),
+//! kind for), `educationalLevel` and `audience` (their labels: the library's
+//! level concepts or the resource's own, labelled with the record's words),
 //! `about` (the scheme's topics matching the subjects or keywords, else the
 //! `--topic` given), `creator` names in order (as `schema:author`),
 //! `dateCreated` or else `datePublished` (as `schema:dateCreated`, the date
@@ -84,6 +85,8 @@ fn shown(terms: &[Term]) -> String {
 }
 
 /// The texts of the literal values of `predicate` for `subject`.
+const SKOS_PREF_LABEL: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
+
 fn texts_of(g: &Graph, subject: &str, predicate: &str) -> Vec<String> {
     values(g, subject, predicate)
         .into_iter()
@@ -235,7 +238,24 @@ fn differences(
         }
     }
 
-    let levels = texts_of(g, me, &schema("educationalLevel")).join(", ");
+    // A level is a concept: one of the library's levels (named in every
+    // language) or the resource's own, labelled with the record's words.
+    let levels = values(g, me, &schema("educationalLevel"))
+        .into_iter()
+        .flat_map(|level| match level {
+            Term::NamedNode(n) => {
+                let library = n
+                    .as_str()
+                    .strip_prefix(&format!("{}/", uris.levels()))
+                    .and_then(store::library::vocab::Level::from_key)
+                    .map(|l| l.labels().iter().map(|(_, t)| t.to_string()).collect())
+                    .unwrap_or_default();
+                [library, texts_of(g, n.as_str(), SKOS_PREF_LABEL)].concat()
+            }
+            _ => Vec::new(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let audience_node = format!("{me}#audience");
     let audiences = texts_of(g, &audience_node, &schema("audienceType")).join(", ");
     for (key, text) in [("educationalLevel", &levels), ("audience", &audiences)] {

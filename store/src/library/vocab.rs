@@ -75,7 +75,6 @@ impl Level {
                 "pocetnik",
                 "initiation",
                 "introduct",
-                "elementar",
                 "grundlag",
                 "basic",
                 "base",
@@ -103,11 +102,38 @@ const EVERY: [&str; 9] = [
 ];
 const LEVEL_WORDS: [&str; 6] = ["niveau", "level", "livell", "razin", "stuf", "nivo"];
 
+/// Words that join level words without saying anything else.
+const JOINING: [&str; 16] = [
+    "et", "ou", "and", "or", "und", "oder", "e", "o", "i", "ili", "da", "de", "des", "du", "the",
+    "level",
+];
+
 /// The library's levels a free-text level names: each level it mentions,
 /// the levels between two joined as a range ("Débutant à avancé"), or all
 /// of them ("Tous niveaux", "all levels"). Empty when it names none.
 pub fn levels_of(text: &str) -> Vec<Level> {
+    read_levels(text).0
+}
+
+/// [`levels_of`], and whether the text says more than those levels (words
+/// that are neither level names nor joining words: "Bachelor",
+/// "Débutant en informatique").
+pub fn read_levels(text: &str) -> (Vec<Level>, bool) {
     let words = folded_words(text);
+    let known = |w: &String| {
+        Level::ALL
+            .iter()
+            .any(|l| l.stems().iter().any(|s| w.starts_with(s)))
+            || RANGE_WORDS.contains(&w.as_str())
+            || EVERY.contains(&w.as_str())
+            || LEVEL_WORDS.iter().any(|l| w.starts_with(l))
+            || JOINING.contains(&w.as_str())
+    };
+    let more = words.iter().any(|w| !known(w));
+    (levels_in(&words), more)
+}
+
+fn levels_in(words: &[String]) -> Vec<Level> {
     let mentions = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
     let every = words.iter().any(|w| EVERY.contains(&w.as_str()))
         && words
@@ -392,10 +418,14 @@ mod tests {
             ("Tutti i livelli", Level::ALL.to_vec()),
             ("all levels", Level::ALL.to_vec()),
             ("Bachelor", vec![]),
+            ("Elementarbereich", vec![]),
             ("", vec![]),
         ] {
             assert_eq!(levels_of(text), levels, "{text}");
         }
+        assert!(!read_levels("Débutant à intermédiaire").1);
+        assert!(!read_levels("Tous niveaux").1);
+        assert!(read_levels("Débutant, Bachelor").1, "Bachelor is more");
     }
 
     #[test]
