@@ -236,4 +236,17 @@ pub struct TopicsView {
     pub manage: bool,
     /// Topics a new one may sit under, as `(id, label)` in tree order.
     pub broader: Vec<(String, String)>,
+    /// What the SKOS file an administrator just sent did.
+    #[serde(default)]
+    pub import: Option<TopicImport>,
+}
+
+/// The outcome of importing a SKOS scheme: counts, or the reasons (already
+/// worded in the reader's language) it was refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicImport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub problems: Vec<String>,
 }

@@ -12,6 +12,7 @@ pub mod map;
 pub mod memory;
 pub mod plan;
 pub mod remote;
+pub mod skos;
 pub mod store;
 pub mod uris;
 pub mod vocab;

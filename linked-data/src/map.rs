@@ -339,6 +339,22 @@ pub fn vocabularies(g: &mut Graph, uris: &Uris) {
     }
 }
 
+/// What an imported topic adds: its definitions, the partner's concept it
+/// came from and its other mappings (`skos:exactMatch`, `skos:closeMatch`).
+pub fn concept_details(g: &mut Graph, uris: &Uris, id: &str, d: &store::concepts::import::Details) {
+    let me = uris.concept(id);
+    let mut b = Builder { graph: g };
+    for (lang, text) in &d.definitions {
+        b.lang_text(&me, skos("definition"), text, lang);
+    }
+    for iri in d.iri.iter().chain(&d.exact).filter(|i| **i != me) {
+        b.link(&me, skos("exactMatch"), iri);
+    }
+    for iri in &d.close {
+        b.link(&me, skos("closeMatch"), iri);
+    }
+}
+
 /// A partner organisation.
 pub fn partner(g: &mut Graph, uris: &Uris, o: &store::organisations::Organisation) {
     let me = uris.partner(&o.slug);

@@ -50,6 +50,11 @@ enum Command {
         #[command(subcommand)]
         command: cli::harvest::HarvestCommand,
     },
+    /// List the topic scheme, or import a partner's SKOS scheme into it.
+    Topics {
+        #[command(subcommand)]
+        command: cli::topics::TopicsCommand,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -108,6 +113,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => cli::import::run(settings, args).await,
         Command::Content { command } => cli::content::run(&settings, command),
         Command::Harvest { command } => cli::harvest::run(settings, command).await,
+        Command::Topics { command } => cli::topics::run(settings, command).await,
         Command::User { command } => cli::user::run(settings, command).await,
         Command::Backup { output } => cli::backup::backup(settings, output).await,
         Command::Restore { archive, force } => {

@@ -300,12 +300,16 @@ impl RdfProjection {
     /// The scheme in its graph, each concept in its own; returns how many.
     async fn topics(&self) -> anyhow::Result<usize> {
         let scheme = concepts::list(&self.db).await?;
+        let details = concepts::import::details(&self.db).await?;
         let mut g = Graph::new();
         map::scheme_node(&mut g, &self.uris, &scheme);
         blocking(|| self.store.replace(&self.uris.scheme(), &g))?;
         for c in &scheme {
             let mut g = Graph::new();
             map::concept(&mut g, &self.uris, c, &scheme);
+            if let Some(d) = details.get(&c.id) {
+                map::concept_details(&mut g, &self.uris, &c.id, d);
+            }
             blocking(|| self.store.replace(&self.uris.concept(&c.id), &g))?;
         }
         Ok(scheme.len() + 1)

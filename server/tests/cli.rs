@@ -423,3 +423,40 @@ async fn invalid_records_are_reported_with_their_reasons_and_the_rest_imported()
     );
     assert!(err.contains("line 1"), "{err}");
 }
+
+#[tokio::test]
+async fn topics_import_adds_a_partners_skos_scheme_and_refuses_a_broken_one() {
+    use server::cli::topics::{TopicsCommand, run};
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path());
+    cli::demo::run(s.clone()).await.unwrap();
+    let file = dir.path().join("scheme.ttl");
+    std::fs::write(
+        &file,
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+         <http://vocab.example.org/s> a skos:ConceptScheme .\n\
+         <http://vocab.example.org/commons> a skos:Concept ; skos:inScheme <http://vocab.example.org/s> ;\n\
+           skos:prefLabel \"Communs\"@fr, \"Commons\"@en .\n\
+         <http://vocab.example.org/elsewhere> a skos:Concept ; skos:prefLabel \"Ailleurs\"@fr .\n",
+    )
+    .unwrap();
+    let import = |scheme: Option<&str>| TopicsCommand::Import {
+        file: file.clone(),
+        scheme: scheme.map(str::to_string),
+    };
+    run(s.clone(), import(Some("http://vocab.example.org/s")))
+        .await
+        .unwrap();
+    let db = cli::open_db(&s).await.unwrap();
+    let all = store::concepts::list(&db).await.unwrap();
+    assert!(
+        all.iter()
+            .any(|c| c.id == "commons" && c.labels["fr"] == "Communs")
+    );
+    assert!(!all.iter().any(|c| c.id == "elsewhere"), "another scheme's");
+    db.close().await;
+    let err = run(s.clone(), import(Some("http://vocab.example.org/none")))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("nothing was imported"), "{err:#}");
+}

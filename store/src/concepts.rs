@@ -2,6 +2,8 @@
 //! (synchronised at start) and those administrators add. Resources cite
 //! concepts by id; ids never change, labels may.
 
+pub mod import;
+
 use std::collections::BTreeMap;
 
 use sqlx::Row;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::PageHeader;
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
-use crate::library::{TopicNode, TopicsView};
+use crate::library::{TopicImport, TopicNode, TopicsView};
 use crate::{ctx, i18n, tr};
 
 const LABELS: [(&str, &str); 3] = [
@@ -42,10 +42,64 @@ fn branch(nodes: Vec<TopicNode>, manage: bool) -> AnyView {
     view! { <ul class="topic-tree">{items}</ul> }.into_any()
 }
 
+/// The administrators' form to import a partner's SKOS scheme, with what
+/// the last file did.
+fn import_form(outcome: Option<TopicImport>) -> impl IntoView {
+    let c = ctx();
+    let outcome = outcome.map(|o| {
+        if o.problems.is_empty() {
+            let counts = [
+                ("added", o.added.to_string()),
+                ("updated", o.updated.to_string()),
+                ("unchanged", o.unchanged.to_string()),
+            ];
+            view! {
+                <div class="flash flash-success" role="status" id="skosreport">
+                    {i18n::t_args(c.lang, "topics-import-done", &counts)}
+                </div>
+            }
+            .into_any()
+        } else {
+            let items = o
+                .problems
+                .into_iter()
+                .map(|p| view! { <li>{p}</li> })
+                .collect_view();
+            view! {
+                <div class="form-errors" role="alert" tabindex="-1" id="skosreport">
+                    <h3>{tr("topics-import-refused")}</h3>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any()
+        }
+    });
+    view! {
+        <section class="panel" id="skosimport" aria-labelledby="skosimport-heading">
+            <h2 id="skosimport-heading">{tr("topics-import-title")}</h2>
+            <p>{tr("topics-import-intro")}</p>
+            {outcome}
+            <form class="form" method="post" action=c.href("/library/topics/import") enctype="multipart/form-data">
+                <CsrfField />
+                <div class="field">
+                    <label for="skosfile">{tr("topics-import-file")}</label>
+                    <p class="field-help" id="skosfile-help">{tr("topics-import-file-help")}</p>
+                    <input type="file" id="skosfile" name="file" required aria-describedby="skosfile-help"
+                        accept=".ttl,.nt,.rdf,.owl,text/turtle,application/n-triples,application/rdf+xml" />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">{tr("topics-import-submit")}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
 #[component]
 pub fn Topics(view: TopicsView) -> impl IntoView {
     let c = ctx();
     let tree = branch(view.tree, view.manage);
+    let import = view.manage.then(|| import_form(view.import.clone()));
     let form = view.manage.then(|| {
         let state = c.form_for("topic");
         let broader_error = state.error("broader");
@@ -97,5 +151,6 @@ pub fn Topics(view: TopicsView) -> impl IntoView {
         <PageHeader title="topics-title" intro="topics-intro" />
         {tree}
         {form}
+        {import}
     }
 }

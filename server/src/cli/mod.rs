@@ -7,6 +7,7 @@ pub mod harvest;
 pub mod import;
 pub mod seed;
 pub mod serve;
+pub mod topics;
 pub mod user;
 
 use anyhow::Context;

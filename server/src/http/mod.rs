@@ -108,6 +108,7 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/library/topics",
             get(topics::page).post(topics::save),
         )
+        .route("/{lang}/library/topics/import", post(topics::import))
         .route("/{lang}/library/requests", get(contribute::requests))
         .route(
             "/{lang}/library/requests/{id}/take",

@@ -6,13 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use app::Page;
 use app::learning::TopicTag;
-use app::library::{TopicNode, TopicsView};
+use app::library::{TopicImport, TopicNode, TopicsView};
 use app::page::FormState;
 use axum::Form;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use store::authz::{self, Action};
+use store::concepts::import::ImportError;
 use store::concepts::{self, Concept, ConceptForm};
 use store::{StoreError, library};
 
@@ -131,6 +132,7 @@ async fn view(ctx: &Ctx) -> Result<TopicsView, Failure> {
         tree: tree(&all, None, lang, &counts(&all, &filed), 0),
         manage,
         broader,
+        import: None,
     })
 }
 
@@ -188,6 +190,69 @@ pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
+}
+
+/// The largest SKOS file the import form takes.
+const MAX_SKOS_BYTES: usize = 4 * 1024 * 1024;
+
+/// An administrator's SKOS file: the topics page again with what it did
+/// (200), or with every reason it was refused and nothing written (422).
+pub async fn import(ctx: Ctx, submission: super::files::Submission) -> PageResult {
+    let actor = ctx
+        .actor()
+        .await?
+        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
+    if !authz::can(Some(&actor), Action::ManageTopics) {
+        return Err(ctx.fail(AppError::Forbidden));
+    }
+    let lang = ctx.lang();
+    let refused = |keys: Vec<(&str, Vec<(&'static str, String)>)>| TopicImport {
+        problems: keys
+            .into_iter()
+            .map(|(k, args)| app::i18n::t_args(lang, k, &args))
+            .collect(),
+        ..Default::default()
+    };
+    let outcome = match &submission.file {
+        None => refused(vec![("topics-import-no-file", Vec::new())]),
+        Some((_, bytes)) if bytes.len() > MAX_SKOS_BYTES => refused(vec![(
+            "topics-import-too-large",
+            vec![("max", (MAX_SKOS_BYTES / (1024 * 1024)).to_string())],
+        )]),
+        Some((name, bytes)) => {
+            let path = std::path::Path::new(name);
+            let settings = &ctx.state.settings;
+            match crate::cli::topics::import_bytes(&ctx.state.db, settings, bytes, path, None).await
+            {
+                Ok(report) => {
+                    tracing::info!(
+                        added = report.added.len(),
+                        updated = report.updated.len(),
+                        user = actor.user_id,
+                        "topics imported"
+                    );
+                    TopicImport {
+                        added: report.added.len(),
+                        updated: report.updated.len(),
+                        unchanged: report.unchanged.len(),
+                        problems: Vec::new(),
+                    }
+                }
+                Err(ImportError::Refused(problems)) => {
+                    refused(problems.iter().map(|p| (p.key(), p.args())).collect())
+                }
+                Err(ImportError::Store(e)) => return Err(ctx.fail(e.into())),
+            }
+        }
+    };
+    let status = if outcome.problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut view = view(&ctx).await?;
+    view.import = Some(outcome);
+    Ok(ctx.show_with(Page::Topics(view), status, None))
 }
 
 #[cfg(test)]

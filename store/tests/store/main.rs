@@ -452,6 +452,7 @@ async fn outbox_records_changes_with_their_transaction(db: Db) {
 }
 on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
+mod concept_import;
 mod directory;
 mod harvest;
 mod harvest_entries;

@@ -1,0 +1,21 @@
+# Das SKOS-Begriffsschema eines Partners in die Themen importieren.
+topics-import-title = Themen eines Partners importieren (SKOS)
+topics-import-intro = Senden Sie ein SKOS-Begriffsschema in Turtle, N-Triples oder RDF/XML: Seine Begriffe werden zu Themen mit ihren Bezeichnungen in jeder Sprache, ihren Oberthemen und ihren exakten Entsprechungen. Ein schon vorhandener Begriff (gleiche Adresse oder exakte Entsprechung) wird aktualisiert. Hat die Datei ein Problem, wird nichts geschrieben; dieselbe Datei erneut zu senden ändert nichts.
+topics-import-file = SKOS-Datei
+topics-import-file-help = Eine .ttl-, .nt- oder .rdf-Datei von höchstens 4 MB. Die Bezeichnungen müssen in einer der Sprachen dieser Website sein.
+topics-import-submit = Themen importieren
+topics-import-done = Import abgeschlossen: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert.
+topics-import-refused = Die Datei wurde nicht importiert; nichts wurde geändert.
+topics-import-no-file = Wählen Sie eine SKOS-Datei zum Importieren.
+topics-import-too-large = Die Datei ist größer als { $max } MB.
+skos-syntax = Zeile { $line }, Spalte { $column }: Die Datei ist kein gültiges RDF ({ $message }).
+skos-no-concept = Die Datei beschreibt keinen skos:Concept.
+skos-unknown-scheme = Die Datei enthält kein Begriffsschema { $scheme }.
+skos-no-pref-label = Der Begriff { $iri } hat keine bevorzugte Bezeichnung (skos:prefLabel).
+skos-two-pref-labels = Der Begriff { $iri } hat zwei bevorzugte Bezeichnungen in der Sprache „{ $lang }“: Behalten Sie eine.
+skos-untagged = Die Bezeichnung oder Definition „{ $text }“ von { $iri } hat kein Sprach-Tag (schreiben Sie "…"@de).
+skos-bad-language = Der Begriff { $iri } verwendet „{ $lang }“, das kein wohlgeformtes Sprach-Tag ist.
+skos-unknown-language = Der Begriff { $iri } ist in „{ $lang }“ bezeichnet, das keine Sprache dieser Website ist ({ $accepted }).
+skos-several-broader = Der Begriff { $iri } hat mehrere Oberbegriffe ({ $broader }); Themen bilden einen Baum: Behalten Sie einen.
+skos-unknown-broader = Der Oberbegriff { $broader } von { $iri } ist weder in der Datei noch auf dieser Website.
+skos-cycle = Diese Begriffe sind über ihre Oberbegriffe sich selbst übergeordnet: { $concepts }.

@@ -1,0 +1,21 @@
+# Importing a partner's SKOS concept scheme into the topics.
+topics-import-title = Import a partner's topics (SKOS)
+topics-import-intro = Send a SKOS concept scheme in Turtle, N-Triples or RDF/XML: its concepts are added as topics with their labels in every language, their broader topics and their exact matches. A concept already here (same address, or an exact match) is updated. Nothing is written if the file has a problem, and sending the same file again changes nothing.
+topics-import-file = SKOS file
+topics-import-file-help = A .ttl, .nt or .rdf file of at most 4 MB. Labels must be in one of this site's languages.
+topics-import-submit = Import the topics
+topics-import-done = Import finished: { $added } added, { $updated } updated, { $unchanged } unchanged.
+topics-import-refused = The file was not imported; nothing was changed.
+topics-import-no-file = Choose a SKOS file to import.
+topics-import-too-large = The file is larger than { $max } MB.
+skos-syntax = Line { $line }, column { $column }: the file is not valid RDF ({ $message }).
+skos-no-concept = The file describes no skos:Concept.
+skos-unknown-scheme = The file has no concept scheme { $scheme }.
+skos-no-pref-label = The concept { $iri } has no preferred label (skos:prefLabel).
+skos-two-pref-labels = The concept { $iri } has two preferred labels in language “{ $lang }”: keep one.
+skos-untagged = The label or definition “{ $text }” of { $iri } has no language tag (write it "…"@en).
+skos-bad-language = The concept { $iri } uses “{ $lang }”, which is not a well-formed language tag.
+skos-unknown-language = The concept { $iri } is labelled in “{ $lang }”, which is not one of this site's languages ({ $accepted }).
+skos-several-broader = The concept { $iri } has several broader concepts ({ $broader }); topics form a tree: keep one.
+skos-unknown-broader = The broader concept { $broader } of { $iri } is neither in the file nor on this site.
+skos-cycle = These concepts are broader than themselves through their broader links: { $concepts }.

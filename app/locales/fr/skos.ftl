@@ -1,0 +1,21 @@
+# Importer le schéma de concepts SKOS d'un partenaire dans les thèmes.
+topics-import-title = Importer les thèmes d'un partenaire (SKOS)
+topics-import-intro = Envoyez un schéma de concepts SKOS en Turtle, N-Triples ou RDF/XML : ses concepts deviennent des thèmes avec leurs libellés dans chaque langue, leurs thèmes plus larges et leurs correspondances exactes. Un concept déjà présent (même adresse, ou correspondance exacte) est mis à jour. Rien n'est écrit si le fichier a un problème, et renvoyer le même fichier ne change rien.
+topics-import-file = Fichier SKOS
+topics-import-file-help = Un fichier .ttl, .nt ou .rdf de 4 Mo au plus. Les libellés doivent être dans l'une des langues de ce site.
+topics-import-submit = Importer les thèmes
+topics-import-done = Import terminé : { $added } ajouté(s), { $updated } mis à jour, { $unchanged } inchangé(s).
+topics-import-refused = Le fichier n'a pas été importé ; rien n'a été modifié.
+topics-import-no-file = Choisissez un fichier SKOS à importer.
+topics-import-too-large = Le fichier dépasse { $max } Mo.
+skos-syntax = Ligne { $line }, colonne { $column } : le fichier n'est pas du RDF valide ({ $message }).
+skos-no-concept = Le fichier ne décrit aucun skos:Concept.
+skos-unknown-scheme = Le fichier ne contient pas de schéma de concepts { $scheme }.
+skos-no-pref-label = Le concept { $iri } n'a pas de libellé préféré (skos:prefLabel).
+skos-two-pref-labels = Le concept { $iri } a deux libellés préférés en langue « { $lang } » : gardez-en un.
+skos-untagged = Le libellé ou la définition « { $text } » de { $iri } n'a pas de balise de langue (écrivez "…"@fr).
+skos-bad-language = Le concept { $iri } utilise « { $lang } », qui n'est pas une balise de langue bien formée.
+skos-unknown-language = Le concept { $iri } a un libellé en « { $lang } », qui n'est pas une des langues de ce site ({ $accepted }).
+skos-several-broader = Le concept { $iri } a plusieurs concepts plus larges ({ $broader }) ; les thèmes forment un arbre : gardez-en un.
+skos-unknown-broader = Le concept plus large { $broader } de { $iri } n'est ni dans le fichier ni sur ce site.
+skos-cycle = Ces concepts sont plus larges qu'eux-mêmes par leurs liens « plus large » : { $concepts }.

@@ -1,0 +1,21 @@
+# Uvoz SKOS sheme pojmova partnera u teme.
+topics-import-title = Uvoz tema partnera (SKOS)
+topics-import-intro = Pošaljite SKOS shemu pojmova u formatu Turtle, N-Triples ili RDF/XML: njezini pojmovi postaju teme s nazivima na svakom jeziku, širim temama i točnim podudaranjima. Pojam koji već postoji (ista adresa ili točno podudaranje) se ažurira. Ako datoteka ima problem, ništa se ne zapisuje, a ponovno slanje iste datoteke ništa ne mijenja.
+topics-import-file = SKOS datoteka
+topics-import-file-help = Datoteka .ttl, .nt ili .rdf od najviše 4 MB. Nazivi moraju biti na jednom od jezika ove stranice.
+topics-import-submit = Uvezi teme
+topics-import-done = Uvoz je završen: { $added } dodano, { $updated } ažurirano, { $unchanged } nepromijenjeno.
+topics-import-refused = Datoteka nije uvezena; ništa nije promijenjeno.
+topics-import-no-file = Odaberite SKOS datoteku za uvoz.
+topics-import-too-large = Datoteka je veća od { $max } MB.
+skos-syntax = Redak { $line }, stupac { $column }: datoteka nije valjani RDF ({ $message }).
+skos-no-concept = Datoteka ne opisuje nijedan skos:Concept.
+skos-unknown-scheme = Datoteka ne sadrži shemu pojmova { $scheme }.
+skos-no-pref-label = Pojam { $iri } nema preferirani naziv (skos:prefLabel).
+skos-two-pref-labels = Pojam { $iri } ima dva preferirana naziva na jeziku „{ $lang }”: zadržite jedan.
+skos-untagged = Naziv ili definicija „{ $text }” pojma { $iri } nema oznaku jezika (napišite "…"@hr).
+skos-bad-language = Pojam { $iri } koristi „{ $lang }”, što nije ispravno oblikovana oznaka jezika.
+skos-unknown-language = Pojam { $iri } ima naziv na „{ $lang }”, što nije jedan od jezika ove stranice ({ $accepted }).
+skos-several-broader = Pojam { $iri } ima više širih pojmova ({ $broader }); teme čine stablo: zadržite jedan.
+skos-unknown-broader = Širi pojam { $broader } pojma { $iri } nije ni u datoteci ni na ovoj stranici.
+skos-cycle = Ovi su pojmovi preko svojih širih pojmova širi od samih sebe: { $concepts }.

@@ -1,0 +1,21 @@
+# Importare lo schema di concetti SKOS di un partner nei temi.
+topics-import-title = Importare i temi di un partner (SKOS)
+topics-import-intro = Inviate uno schema di concetti SKOS in Turtle, N-Triples o RDF/XML: i suoi concetti diventano temi con le loro etichette in ogni lingua, i temi più ampi e le corrispondenze esatte. Un concetto già presente (stesso indirizzo o corrispondenza esatta) viene aggiornato. Se il file ha un problema non viene scritto nulla, e inviare di nuovo lo stesso file non cambia nulla.
+topics-import-file = File SKOS
+topics-import-file-help = Un file .ttl, .nt o .rdf di al massimo 4 MB. Le etichette devono essere in una delle lingue di questo sito.
+topics-import-submit = Importare i temi
+topics-import-done = Importazione terminata: { $added } aggiunti, { $updated } aggiornati, { $unchanged } invariati.
+topics-import-refused = Il file non è stato importato; non è stato modificato nulla.
+topics-import-no-file = Scegliete un file SKOS da importare.
+topics-import-too-large = Il file supera { $max } MB.
+skos-syntax = Riga { $line }, colonna { $column }: il file non è RDF valido ({ $message }).
+skos-no-concept = Il file non descrive alcun skos:Concept.
+skos-unknown-scheme = Il file non contiene lo schema di concetti { $scheme }.
+skos-no-pref-label = Il concetto { $iri } non ha un'etichetta preferita (skos:prefLabel).
+skos-two-pref-labels = Il concetto { $iri } ha due etichette preferite nella lingua «{ $lang }»: tenetene una.
+skos-untagged = L'etichetta o definizione «{ $text }» di { $iri } non ha un tag di lingua (scrivete "…"@it).
+skos-bad-language = Il concetto { $iri } usa «{ $lang }», che non è un tag di lingua ben formato.
+skos-unknown-language = Il concetto { $iri } ha un'etichetta in «{ $lang }», che non è una delle lingue di questo sito ({ $accepted }).
+skos-several-broader = Il concetto { $iri } ha più concetti più ampi ({ $broader }); i temi formano un albero: tenetene uno.
+skos-unknown-broader = Il concetto più ampio { $broader } di { $iri } non è né nel file né su questo sito.
+skos-cycle = Questi concetti sono più ampi di sé stessi attraverso i loro legami: { $concepts }.
