@@ -158,7 +158,7 @@ async fn resources_are_checked_and_written_whole(db: Db) {
             ("kind", "kind-invalid"),
             ("original_language", "language-invalid"),
             ("title", "required"),
-            ("licence", "licence-invalid"),
+            ("licence", "licence-unknown"),
             ("country", "country-invalid"),
             ("date_created", "date-invalid"),
             ("url", "url-invalid"),
