@@ -108,22 +108,13 @@ impl Walk {
                     self.product = true;
                 }
             }
-            // A lateral join evaluates its right side once per row of the left.
-            GraphPattern::Union { left, right } | GraphPattern::Lateral { left, right } => {
-                self.pattern(left);
-                self.pattern(right);
+            // The rest joins nothing itself (a lateral join evaluates its
+            // right side once per row of the left): what is inside may.
+            other => {
+                for c in children(other) {
+                    self.pattern(c);
+                }
             }
-            GraphPattern::Filter { inner, .. }
-            | GraphPattern::Graph { inner, .. }
-            | GraphPattern::Extend { inner, .. }
-            | GraphPattern::OrderBy { inner, .. }
-            | GraphPattern::Project { inner, .. }
-            | GraphPattern::Distinct { inner }
-            | GraphPattern::Reduced { inner }
-            | GraphPattern::Slice { inner, .. }
-            | GraphPattern::Group { inner, .. }
-            | GraphPattern::Service { inner, .. } => self.pattern(inner),
-            GraphPattern::Path { .. } | GraphPattern::Values { .. } => {}
         }
     }
 

@@ -54,14 +54,7 @@ async fn harvest_run(
     progress: Progress<'_>,
 ) -> anyhow::Result<Outcome> {
     let harvester = Harvester::new(state.db.clone(), state.rdf.store().clone(), &state.settings);
-    let ids: Vec<i64> = match sources {
-        Sources::One(id) => vec![id],
-        Sources::All => harvest::list(&state.db)
-            .await?
-            .into_iter()
-            .map(|(s, _)| s.id)
-            .collect(),
-    };
+    let ids = source_ids(&state.db, sources).await?;
     let total = ids.len() as u64;
     let mut runs = Vec::new();
     for (i, id) in ids.into_iter().enumerate() {
@@ -90,6 +83,18 @@ async fn reindex(state: &AppState, progress: Progress<'_>) -> anyhow::Result<Out
         index_seconds,
         graphs,
         rdf_seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The ids of the sources a run names.
+pub async fn source_ids(db: &store::Db, sources: Sources) -> anyhow::Result<Vec<i64>> {
+    Ok(match sources {
+        Sources::One(id) => vec![id],
+        Sources::All => harvest::list(db)
+            .await?
+            .into_iter()
+            .map(|(s, _)| s.id)
+            .collect(),
     })
 }
 

@@ -138,14 +138,7 @@ pub async fn run(settings: Settings, command: HarvestCommand) -> anyhow::Result<
                 }
             } else {
                 let h = harvester(settings).await?;
-                let ids = match sources {
-                    Sources::One(id) => vec![id],
-                    Sources::All => harvest::list(&h.db)
-                        .await?
-                        .into_iter()
-                        .map(|(s, _)| s.id)
-                        .collect(),
-                };
+                let ids = jobs::source_ids(&h.db, sources).await?;
                 let mut runs = Vec::new();
                 for id in ids {
                     runs.push(jobs::harvested_run(id, &h.run(id).await?));

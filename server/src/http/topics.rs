@@ -165,7 +165,8 @@ pub async fn page(ctx: Ctx, Query(q): Query<TopicsQuery>) -> PageResult {
     Ok(ctx.show_with(Page::Topics(view), StatusCode::OK, state))
 }
 
-pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
+/// The signed-in person, when they may change the scheme.
+async fn administrator(ctx: &Ctx) -> Result<authz::Actor, Failure> {
     let actor = ctx
         .actor()
         .await?
@@ -173,6 +174,11 @@ pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
     if !authz::can(Some(&actor), Action::ManageTopics) {
         return Err(ctx.fail(AppError::Forbidden));
     }
+    Ok(actor)
+}
+
+pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
+    let actor = administrator(&ctx).await?;
     match concepts::save(&ctx.state.db, &form).await {
         Ok(c) => {
             tracing::info!(topic = %c.id, user = actor.user_id, "topic saved");
@@ -198,13 +204,7 @@ const MAX_SKOS_BYTES: usize = 4 * 1024 * 1024;
 /// An administrator's SKOS file: the topics page again with what it did
 /// (200), or with every reason it was refused and nothing written (422).
 pub async fn import(ctx: Ctx, submission: super::files::Submission) -> PageResult {
-    let actor = ctx
-        .actor()
-        .await?
-        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
-    if !authz::can(Some(&actor), Action::ManageTopics) {
-        return Err(ctx.fail(AppError::Forbidden));
-    }
+    let actor = administrator(&ctx).await?;
     let lang = ctx.lang();
     let refused = |keys: Vec<(&str, Vec<(&'static str, String)>)>| TopicImport {
         problems: keys

@@ -106,6 +106,16 @@ ex:wiki a skos:Concept ; skos:inScheme ex:scheme ;
     skos:exactMatch <http://www.wikidata.org/entity/Q171> .
 "#;
 
+/// Sends a SKOS file to the import form of the topics page in `lang`.
+async fn import(app: &mut TestApp, lang: &str, name: &str, bytes: &[u8]) -> crate::support::Reply {
+    app.multipart(
+        &format!("{lang}/library/topics/import"),
+        &[],
+        Some((name, bytes)),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn administrators_import_a_partners_skos_scheme() {
     let mut app = TestApp::new().await;
@@ -115,13 +125,7 @@ async fn administrators_import_a_partners_skos_scheme() {
     let page = app.get("/en/library/topics").await.body;
     assert!(page.contains("id=\"skosimport\""), "the import form");
 
-    let r = app
-        .multipart(
-            "/en/library/topics/import",
-            &[],
-            Some(("commons.ttl", SKOS.as_bytes())),
-        )
-        .await;
+    let r = import(&mut app, "/en", "commons.ttl", SKOS.as_bytes()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(
         r.body
@@ -143,13 +147,7 @@ async fn administrators_import_a_partners_skos_scheme() {
     assert!(ttl.contains("library/topics/commons>"), "broader: {ttl}");
 
     // Sent again: nothing changes.
-    let r = app
-        .multipart(
-            "/en/library/topics/import",
-            &[],
-            Some(("commons.ttl", SKOS.as_bytes())),
-        )
-        .await;
+    let r = import(&mut app, "/en", "commons.ttl", SKOS.as_bytes()).await;
     assert!(
         r.body.contains("0 added, 0 updated, 2 unchanged"),
         "{}",
@@ -161,13 +159,7 @@ async fn administrators_import_a_partners_skos_scheme() {
     let bad = format!(
         "{SKOS}ex:commons skos:broader ex:wiki .\nex:odd a skos:Concept ; skos:prefLabel \"Raro\"@es .\n"
     );
-    let r = app
-        .multipart(
-            "/fr/library/topics/import",
-            &[],
-            Some(("bad.ttl", bad.as_bytes())),
-        )
-        .await;
+    let r = import(&mut app, "/fr", "bad.ttl", bad.as_bytes()).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("pas été importé"), "{}", r.body);
     // The cycle, and the label in a language this site does not serve.
@@ -188,27 +180,15 @@ async fn administrators_import_a_partners_skos_scheme() {
         after.matches("Wikis").count(),
         before.matches("Wikis").count()
     );
-    let broken = app
-        .multipart(
-            "/en/library/topics/import",
-            &[],
-            Some((
+    let broken = import(&mut app, "/en", 
                 "broken.ttl",
                 b"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n<http://x.org/a> skos:prefLabel \"A\"@fr\n<http://x.org/b> a skos:Concept .\n",
-            )),
-        )
-        .await;
+            ).await;
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(broken.body.contains("Line 4"), "{}", broken.body);
 
     // Readers cannot import.
     app.post("/en/logout", &[]).await;
-    let r = app
-        .multipart(
-            "/en/library/topics/import",
-            &[],
-            Some(("commons.ttl", SKOS.as_bytes())),
-        )
-        .await;
+    let r = import(&mut app, "/en", "commons.ttl", SKOS.as_bytes()).await;
     assert_ne!(r.status, StatusCode::OK);
 }

@@ -213,7 +213,7 @@ fn served(lang: &str, languages: &[String]) -> bool {
 fn id_from(iri: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let local = iri
-        .trim_end_matches(['/', '#'])
+        .trim_end_matches(['/', '#', ':'])
         .rsplit(['/', '#', ':'])
         .next()
         .unwrap_or_default();
