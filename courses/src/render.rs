@@ -182,6 +182,55 @@ pub fn sanitise(html: &str) -> String {
         .to_string()
 }
 
+/// Description Markdown as safe HTML (no raw HTML, sanitised, no links
+/// resolved inside the site).
+pub fn description_html(markdown: &str) -> String {
+    render(markdown, |target| match target {
+        Target::Checked(_) => String::new(),
+        Target::File(f) | Target::Image(f) => f.to_string(),
+    })
+    .html
+}
+
+/// A description as plain text: rendered and sanitised first, so that no
+/// markup (written or raw) shows in cards, previews and search snippets.
+pub fn plain_text(markdown: &str) -> String {
+    html_text(&description_html(markdown))
+}
+
+/// The text of sanitised HTML, words separated where blocks end.
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (c, tag.as_mut()) {
+            ('<', None) => tag = Some(String::new()),
+            ('>', Some(t)) => {
+                // Blocks and line breaks separate words; inline tags do not.
+                let name = t.trim_start_matches('/');
+                let name = name.split([' ', '/']).next().unwrap_or_default();
+                if matches!(
+                    name,
+                    "p" | "br" | "li" | "div" | "h1" | "h2" | "h3" | "h4" | "td" | "tr"
+                ) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (c, Some(t)) => t.push(c),
+            (c, None) => text.push(c),
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,6 +100,19 @@ impl Uris {
     }
 }
 
+/// The host of a URL, without scheme, credentials or port.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = if host.starts_with('[') {
+        host.split(']').next().map_or(host, |h| &h[1..])
+    } else {
+        host.split(':').next().unwrap_or(host)
+    };
+    host.to_ascii_lowercase()
+}
+
 /// Percent-encodes what cannot stand in a path segment of an IRI.
 fn encode(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
@@ -119,6 +132,16 @@ fn encode(segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_come_without_scheme_credentials_or_port() {
+        assert_eq!(
+            host_of("https://u:p@Archipel.Example.org:8443/x"),
+            "archipel.example.org"
+        );
+        assert_eq!(host_of("http://[::1]:3000"), "::1");
+        assert_eq!(host_of("archipel.example.org/x"), "archipel.example.org");
+    }
 
     #[test]
     fn uris_are_page_addresses_without_the_language() {

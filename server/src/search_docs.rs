@@ -12,8 +12,8 @@ use store::concepts::Concept;
 use store::library::{self, Origin, Resource, Status};
 use store::organisations::Organisation;
 
-use crate::http::library::{html_text, plain_text};
 use crate::learn::Catalogue;
+use courses::render::{html_text, plain_text};
 
 /// The search document of a partner organisation.
 pub fn partner_doc(o: &Organisation) -> SearchDoc {

@@ -15,18 +15,10 @@ use store::authz::{self, Action};
 use store::library::{self, Resource, Status};
 use store::{concepts, organisations};
 
+pub use courses::render::{description_html, plain_text};
+
 use super::render::{Ctx, Failure, OrFail, PageResult};
 use crate::error::AppError;
-
-/// Description Markdown as safe HTML (no raw HTML, sanitised, no links
-/// resolved inside the site).
-pub fn description_html(markdown: &str) -> String {
-    courses::render::render(markdown, |target| match target {
-        courses::render::Target::Checked(_) => String::new(),
-        courses::render::Target::File(f) | courses::render::Target::Image(f) => f.to_string(),
-    })
-    .html
-}
 
 /// The beginning of a description as plain text, for cards and previews.
 fn excerpt(markdown: &str) -> String {
@@ -39,7 +31,6 @@ fn excerpt(markdown: &str) -> String {
     }
 }
 
-/// A description as plain text: rendered and sanitised first, so that no
 /// The name of a stored licence in the reader's language: the localised
 /// name of a known licence that has one (`Licence Art Libre 1.3`, `GNU GPL
 /// 2.0 or later`), else its short name or the URI's host and path.
@@ -52,44 +43,6 @@ pub(crate) fn licence_name(lang: app::i18n::Lang, stored: &str) -> String {
         Some(l) => l.label,
         None => library::licence_label(stored),
     }
-}
-
-/// markup (written or raw) shows in cards, previews and search snippets.
-pub fn plain_text(markdown: &str) -> String {
-    html_text(&description_html(markdown))
-}
-
-/// The text of sanitised HTML, words separated where blocks end.
-pub fn html_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut tag: Option<String> = None;
-    for c in html.chars() {
-        match (c, tag.as_mut()) {
-            ('<', None) => tag = Some(String::new()),
-            ('>', Some(t)) => {
-                // Blocks and line breaks separate words; inline tags do not.
-                let name = t.trim_start_matches('/');
-                let name = name.split([' ', '/']).next().unwrap_or_default();
-                if matches!(
-                    name,
-                    "p" | "br" | "li" | "div" | "h1" | "h2" | "h3" | "h4" | "td" | "tr"
-                ) {
-                    text.push(' ');
-                }
-                tag = None;
-            }
-            (c, Some(t)) => t.push(c),
-            (c, None) => text.push(c),
-        }
-    }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Languages a reader can read the resource in: the original and published translations.

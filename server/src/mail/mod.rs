@@ -229,7 +229,7 @@ pub fn check_settings(mail: &Mail) -> anyhow::Result<()> {
 /// the public host.
 pub fn from_address(mail: &Mail, public_url: &str) -> String {
     if mail.from.trim().is_empty() {
-        format!("noreply@{}", crate::oai::records::host_of(public_url))
+        format!("noreply@{}", linked_data::uris::host_of(public_url))
     } else {
         mail.from.trim().to_string()
     }

@@ -49,7 +49,7 @@ impl Context {
             .map(|c| (c.id.clone(), c))
             .collect();
         Ok(Context {
-            host: host_of(public),
+            host: linked_data::uris::host_of(public),
             uris: Uris::new(public),
             page_lang: state.settings.default_lang().code().to_string(),
             partners,
@@ -294,19 +294,6 @@ fn dcmi_type(kind: Kind) -> &'static str {
     }
 }
 
-/// The host of a URL, without scheme, credentials or port.
-pub fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = if host.starts_with('[') {
-        host.split(']').next().map_or(host, |h| &h[1..])
-    } else {
-        host.split(':').next().unwrap_or(host)
-    };
-    host.to_ascii_lowercase()
-}
-
 /// Whether the oai-identifier scheme accepts `host` as a repository
 /// identifier (a domain name: labels starting with a letter, one dot at
 /// least). An address such as `127.0.0.1` or `localhost` does not, and
@@ -343,12 +330,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hosts_sets_and_declarations() {
-        assert_eq!(
-            host_of("https://u:p@Archipel.Example.org:8443/x"),
-            "archipel.example.org"
-        );
-        assert_eq!(host_of("http://[::1]:3000"), "::1");
+    fn repository_identifiers_sets_and_declarations() {
         assert!(is_repository_identifier("archipel.example.org"));
         assert!(!is_repository_identifier("127.0.0.1"));
         assert!(!is_repository_identifier("localhost"));
