@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use store::{Db, concepts, directory, harvest, library, organisations, outbox};
+use store::Db;
+use store::outbox::{self, Entity};
 
 pub struct Cursor {
     path: PathBuf,
@@ -66,25 +67,61 @@ impl Cursor {
             providers: BTreeSet::new(),
         };
         for change in changes {
-            match change.entity.as_str() {
-                organisations::OUTBOX_ENTITY => {
+            let Some(entity) = change.entity else {
+                tracing::warn!(
+                    change = change.id,
+                    "an outbox change about something this version does not know: skipped"
+                );
+                continue;
+            };
+            match entity {
+                Entity::Organisation => {
                     batch.partners.insert(change.entity_id);
                 }
-                library::OUTBOX_ENTITY => {
+                Entity::Resource => {
                     batch.resources.insert(change.entity_id);
                 }
-                concepts::OUTBOX_ENTITY => batch.topics = true,
-                harvest::OUTBOX_ENTITY => {
+                Entity::Concept => batch.topics = true,
+                Entity::HarvestSource => {
                     if let Ok(id) = change.entity_id.parse() {
                         batch.harvest_sources.insert(id);
                     }
                 }
-                directory::OUTBOX_ENTITY => {
+                Entity::Provider => {
                     batch.providers.insert(change.entity_id);
                 }
-                _ => {}
             }
         }
         Ok(Some(batch))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_change_of_an_unknown_entity_is_passed_over_not_lost_in_the_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = Db::connect(&url, 1).await.unwrap();
+        db.migrate().await.unwrap();
+        // A newer node records a kind of change this version does not know.
+        for (entity, id) in [("badge", "b1"), ("resource", "r1")] {
+            sqlx::query(
+                "INSERT INTO outbox (entity, entity_id, created_at) VALUES ($1, $2, '2026-12-07T00:00:00.000000Z')",
+            )
+            .bind(entity)
+            .bind(id)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        }
+        let cursor = Cursor::new(dir.path().join("cursor"));
+        let batch = cursor.next_batch(&db).await.unwrap().unwrap();
+        assert_eq!(batch.len, 2);
+        assert_eq!(batch.last, outbox::last_id(&db).await.unwrap());
+        assert_eq!(batch.resources.into_iter().collect::<Vec<_>>(), ["r1"]);
+        assert!(batch.partners.is_empty() && !batch.topics);
     }
 }

@@ -11,7 +11,7 @@ use sqlx::Row;
 use crate::error::Result;
 use crate::{Db, FieldError, StoreError, now};
 
-pub const OUTBOX_ENTITY: &str = "concept";
+pub const OUTBOX_ENTITY: crate::outbox::Entity = crate::outbox::Entity::Concept;
 
 /// A concept with its labels by language.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,7 +25,7 @@ pub struct Organisation {
 const COLUMNS: &str = "id, slug, name, country, languages, website, logo";
 
 /// The outbox entity name of organisations; the key is the slug.
-pub const OUTBOX_ENTITY: &str = "organisation";
+pub const OUTBOX_ENTITY: crate::outbox::Entity = crate::outbox::Entity::Organisation;
 
 fn from_row(row: &AnyRow) -> Result<Organisation> {
     let langs: String = row.try_get("languages")?;

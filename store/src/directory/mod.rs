@@ -40,7 +40,7 @@ use crate::{Db, StoreError, now};
 use form::{Checked, check};
 
 /// The outbox entity name of providers; the key is the slug.
-pub const OUTBOX_ENTITY: &str = "provider";
+pub const OUTBOX_ENTITY: crate::outbox::Entity = crate::outbox::Entity::Provider;
 
 /// Slugs the directory's own pages use (`/directory/new`, `/directory/mine`,
 /// `/directory/review`, `/directory/regions`): no provider gets one of them.

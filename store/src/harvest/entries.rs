@@ -18,7 +18,7 @@ use crate::error::{Result, StoreError};
 use crate::{Db, now};
 
 /// The outbox entity of a source's entries; its id is the source's id.
-pub const OUTBOX_ENTITY: &str = "harvest_source";
+pub const OUTBOX_ENTITY: crate::outbox::Entity = crate::outbox::Entity::HarvestSource;
 
 /// Characters at most in an entry's title (longer ones are refused by the
 /// mapping, not cut).

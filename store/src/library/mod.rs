@@ -29,7 +29,7 @@ use crate::error::Result;
 
 use crate::{Db, StoreError, now};
 
-pub const OUTBOX_ENTITY: &str = "resource";
+pub const OUTBOX_ENTITY: crate::outbox::Entity = crate::outbox::Entity::Resource;
 pub const TITLE_MAX_CHARS: usize = 200;
 pub const DESCRIPTION_MAX_CHARS: usize = 5000;
 pub const AUTHORS_MAX: usize = 20;

@@ -123,8 +123,8 @@ async fn the_public_sees_the_last_approved_version(db: Db) {
     let changes = outbox::after(&db, before, 10).await.unwrap();
     assert_eq!(changes.len(), 1);
     assert_eq!(
-        (changes[0].entity.as_str(), changes[0].entity_id.as_str()),
-        (directory::OUTBOX_ENTITY, "nuage-exemple")
+        (changes[0].entity, changes[0].entity_id.as_str()),
+        (Some(directory::OUTBOX_ENTITY), "nuage-exemple")
     );
     let again = review::approve(&db, moderator, p.id).await.unwrap_err();
     assert_eq!(codes(again), [("status", "profile-state-invalid")]);

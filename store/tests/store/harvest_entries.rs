@@ -45,7 +45,9 @@ async fn changes_for(db: &Db, source_id: i64) -> usize {
         .await
         .unwrap()
         .iter()
-        .filter(|c| c.entity == harvest::OUTBOX_ENTITY && c.entity_id == source_id.to_string())
+        .filter(|c| {
+            c.entity == Some(harvest::OUTBOX_ENTITY) && c.entity_id == source_id.to_string()
+        })
         .count()
 }
 

@@ -222,7 +222,7 @@ async fn resources_are_checked_and_written_whole(db: Db) {
     let changes = store::outbox::after(&db, 0, 100).await.unwrap();
     let resource_changes = changes
         .iter()
-        .filter(|c| c.entity == library::OUTBOX_ENTITY && c.entity_id == r.uid)
+        .filter(|c| c.entity == Some(library::OUTBOX_ENTITY) && c.entity_id == r.uid)
         .count();
     assert_eq!(resource_changes, 2, "each write is in the outbox");
 }

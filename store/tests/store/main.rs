@@ -428,7 +428,7 @@ async fn outbox_records_changes_with_their_transaction(db: Db) {
     assert!(
         changes
             .iter()
-            .all(|c| c.entity == "organisation" && c.entity_id == "rete")
+            .all(|c| c.entity == Some(store::outbox::Entity::Organisation) && c.entity_id == "rete")
     );
     assert_eq!(
         outbox::after(&db, changes[1].id, 100).await.unwrap().len(),
