@@ -17,6 +17,9 @@
 //! system, so a process that once held a large intermediate result stays
 //! large; [`give_back`] returns the free pages after a big query.
 
+// A global allocator is unsafe by nature: each block below says why it holds.
+#![allow(unsafe_code)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::Arc;
