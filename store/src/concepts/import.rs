@@ -410,34 +410,28 @@ pub async fn import(
             alt,
             shipped: before.is_some_and(|b| b.shipped),
         };
-        let mut matches: Vec<(&str, &String)> = c
-            .exact
-            .iter()
-            .filter(|m| own(m).is_none())
-            .map(|m| ("exact", m))
-            .chain(c.close.iter().map(|m| ("close", m)))
-            .collect();
-        matches.sort();
-        matches.dedup();
+        // Its matches elsewhere, each list sorted as Rust sorts (SQL's
+        // collation may order IRIs otherwise).
+        let sorted = |mut list: Vec<String>| {
+            list.sort();
+            list.dedup();
+            list
+        };
         let wanted = Details {
             iri: Some(c.iri.clone()),
-            exact: c
-                .exact
-                .iter()
-                .filter(|m| own(m).is_none())
-                .cloned()
-                .collect(),
-            close: c.close.clone(),
+            exact: sorted(
+                c.exact
+                    .iter()
+                    .filter(|m| own(m).is_none())
+                    .cloned()
+                    .collect(),
+            ),
+            close: sorted(c.close.clone()),
             definitions: c.definitions.clone(),
         };
         let mut had = known.get(&id).cloned().unwrap_or_default();
         had.exact.sort();
         had.close.sort();
-        let mut want_sorted = wanted.clone();
-        want_sorted.exact.sort();
-        want_sorted.exact.dedup();
-        want_sorted.close.sort();
-        want_sorted.close.dedup();
         let sorted_alt = |a: &BTreeMap<String, Vec<String>>| {
             let mut a = a.clone();
             a.values_mut().for_each(|v| v.sort());
@@ -448,7 +442,7 @@ pub async fn import(
                 && sorted_alt(&b.alt) == concept.alt
                 && b.broader == concept.broader
         });
-        if same_concept && had == want_sorted {
+        if same_concept && had == wanted {
             report.unchanged.push(id);
             continue;
         }
@@ -478,6 +472,8 @@ pub async fn import(
             .execute(&mut *tx)
             .await?;
         }
+        let matches = (wanted.exact.iter().map(|m| ("exact", m)))
+            .chain(wanted.close.iter().map(|m| ("close", m)));
         for (kind, iri) in matches {
             sqlx::query("INSERT INTO concept_matches (concept_id, kind, iri) VALUES ($1, $2, $3)")
                 .bind(id.clone())
