@@ -109,11 +109,10 @@ pub fn negotiate(accept: Option<&str>) -> Option<Representation> {
     }
 }
 
-/// The offer an `Accept` header prefers (RFC 9110: the highest q-value
-/// wins, a more specific range overrides a wider one, `q=0` refuses; ties go
-/// to the earlier offer). `offered` pairs media types with what they give.
-pub fn best<T: Copy>(accept: &str, offered: &[(&str, T)]) -> Option<T> {
-    let ranges: Vec<(String, f32)> = accept
+/// The media ranges of an `Accept` header, lower-case, each with its
+/// q-value (1 when absent, 0 when unreadable), in the header's order.
+pub fn accept_ranges(accept: &str) -> Vec<(String, f32)> {
+    accept
         .split(',')
         .filter_map(|item| {
             let mut parts = item.split(';');
@@ -128,7 +127,14 @@ pub fn best<T: Copy>(accept: &str, offered: &[(&str, T)]) -> Option<T> {
             }
             (!range.is_empty()).then_some((range, q))
         })
-        .collect();
+        .collect()
+}
+
+/// The offer an `Accept` header prefers (RFC 9110: the highest q-value
+/// wins, a more specific range overrides a wider one, `q=0` refuses; ties go
+/// to the earlier offer). `offered` pairs media types with what they give.
+pub fn best<T: Copy>(accept: &str, offered: &[(&str, T)]) -> Option<T> {
+    let ranges = accept_ranges(accept);
     // The q-value of a media type: from the most specific matching range.
     let quality = |media: &str| -> f32 {
         let (kind, _) = media.split_once('/').unwrap_or((media, ""));

@@ -96,17 +96,11 @@ pub fn accept(hinted: &[String], header: Option<&str>) -> Option<String> {
         .collect();
     match header.map(str::trim).filter(|h| !h.is_empty()) {
         // The client's preferences keep their order, at half the weight.
-        Some(header) => ranges.extend(header.split(',').filter_map(|item| {
-            let mut parts = item.split(';');
-            let range = parts.next()?.trim();
-            let q = parts
-                .filter_map(|p| p.split_once('='))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-                .and_then(|(_, v)| v.trim().parse::<f32>().ok())
-                .unwrap_or(1.0)
-                .clamp(0.0, 1.0);
-            (!range.is_empty()).then(|| format!("{range};q={:.3}", q * 0.5))
-        })),
+        Some(header) => ranges.extend(
+            linked_data::format::accept_ranges(header)
+                .into_iter()
+                .map(|(range, q)| format!("{range};q={:.3}", q * 0.5)),
+        ),
         None => ranges.push("*/*;q=0.001".into()),
     }
     Some(ranges.join(", "))
