@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::harvest::{Routes, reply, serve as serve_http};
-use super::process::{archipel, http, http_get, run, serve_with, stop};
+use super::process::{archipel, http_get, run, serve_with, sparql, stop};
 use super::recovery::catalogue;
 
 /// The resources the search finds, through the public API.
@@ -20,12 +20,7 @@ fn searchable(port: u16) -> u64 {
 
 /// A number a SPARQL query counts as `?n`.
 fn count(port: u16, query: &str) -> u64 {
-    let q = serde_urlencoded::to_string([("query", query)]).unwrap();
-    let (status, body) = http(
-        port,
-        &format!("/sparql?{q}"),
-        &[("Accept", "application/sparql-results+json")],
-    );
+    let (status, body) = sparql(port, query);
     assert_eq!(status, 200, "{body}");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     json["results"]["bindings"][0]["n"]["value"]

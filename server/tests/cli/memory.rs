@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::process::{archipel, http, http_get, rss, run, serve_with, stop};
+use super::process::{archipel, http_get, rss, run, serve_with, sparql, stop};
 
 /// The resident memory the server may reach while it answers the queries
 /// below, in MB: what the README promises a 1 GB host (the server, its
@@ -26,15 +26,6 @@ const HUNGRY: &str = "SELECT (STRLEN(GROUP_CONCAT(CONCAT(?d, ?d, ?d, ?d))) AS ?n
 
 /// A query and its answer's status and body.
 type Answered = (&'static str, (u16, String));
-
-fn sparql(port: u16, query: &str) -> (u16, String) {
-    let q = serde_urlencoded::to_string([("query", query)]).unwrap();
-    http(
-        port,
-        &format!("/sparql?{q}"),
-        &[("Accept", "application/sparql-results+json")],
-    )
-}
 
 /// Runs `queries` at once, reading the server's memory all along and
 /// checking that it serves a page meanwhile; the highest memory seen and

@@ -116,6 +116,16 @@ pub fn http(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
     (status, body.to_string())
 }
 
+/// A SPARQL query by GET, answered as SPARQL JSON: the status and the body.
+pub fn sparql(port: u16, query: &str) -> (u16, String) {
+    let q = serde_urlencoded::to_string([("query", query)]).unwrap();
+    http(
+        port,
+        &format!("/sparql?{q}"),
+        &[("Accept", "application/sparql-results+json")],
+    )
+}
+
 /// The resident memory of a process, in bytes (Linux).
 pub fn rss(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
