@@ -8,9 +8,7 @@
 
 pub mod data;
 pub mod forms;
-pub mod i18n;
 pub mod islands;
-pub mod labels;
 pub mod layout;
 pub mod learning;
 pub mod library;
@@ -21,7 +19,9 @@ mod pages;
 
 use leptos::prelude::*;
 
-pub use i18n::Lang;
+// The interface strings live in their own crate (no Leptos there), re-exported
+// under the names pages have always used.
+pub use ::i18n::{self, Lang, labels};
 pub use page::{Page, PageContext};
 pub use pages::language_name;
 

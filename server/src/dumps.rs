@@ -186,7 +186,7 @@ impl Summary {
                     bytes: self.bytes(f.name),
                 })
                 .collect(),
-            page_languages: app::i18n::Lang::ALL
+            page_languages: i18n::Lang::ALL
                 .iter()
                 .map(|l| l.code().to_string())
                 .collect(),

@@ -166,7 +166,7 @@ async fn search(
     let lang = pairs
         .iter()
         .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| app::Lang::from_code(v))
+        .and_then(|(_, v)| i18n::Lang::from_code(v))
         .filter(|l| offered.contains(l))
         .unwrap_or_else(|| state.settings.default_lang());
     let found = super::search::execute(&state, &asked, lang.code())

@@ -7,9 +7,9 @@ mod listing;
 mod provider;
 mod regions;
 
-use app::Lang;
 use axum::Router;
 use axum::routing::get;
+use i18n::Lang;
 use store::directory::{Area, vocab};
 
 use crate::state::AppState;
@@ -72,7 +72,7 @@ pub(crate) fn spoken_language(tag: &str) -> String {
 pub(crate) fn area_label(lang: Lang, code: &str) -> String {
     match vocab::region(code) {
         Some(r) => r.name.to_string(),
-        None => app::labels::country(lang, code),
+        None => i18n::labels::country(lang, code),
     }
 }
 
@@ -83,7 +83,7 @@ pub(crate) fn areas_named(lang: Lang, areas: &[Area]) -> Vec<(String, Vec<String
         .into_iter()
         .map(|(country, regions)| {
             (
-                app::labels::country(lang, &country),
+                i18n::labels::country(lang, &country),
                 regions.iter().map(|r| area_label(lang, r)).collect(),
             )
         })

@@ -80,8 +80,8 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
     );
     let mut title = format!(
         "{} · {}",
-        app::i18n::t(ctx.lang(), "library-title"),
-        app::i18n::t(ctx.lang(), "site-name")
+        i18n::t(ctx.lang(), "library-title"),
+        i18n::t(ctx.lang(), "site-name")
     );
     for part in [topic_label, partner.as_ref().map(|p| p.name.clone())]
         .into_iter()

@@ -34,12 +34,12 @@ fn excerpt(markdown: &str) -> String {
 /// The name of a stored licence in the reader's language: the localised
 /// name of a known licence that has one (`Licence Art Libre 1.3`, `GNU GPL
 /// 2.0 or later`), else its short name or the URI's host and path.
-pub(crate) fn licence_name(lang: app::i18n::Lang, stored: &str) -> String {
+pub(crate) fn licence_name(lang: i18n::Lang, stored: &str) -> String {
     match store::licences::known(stored) {
         Some(store::licences::Licence {
             local: Some((key, args)),
             ..
-        }) => app::i18n::t_args(lang, key, &args),
+        }) => i18n::t_args(lang, key, &args),
         Some(l) => l.label,
         None => library::licence_label(stored),
     }

@@ -30,13 +30,13 @@ pub mod topics;
 
 use std::time::Duration;
 
-use app::Lang;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use axum::routing::{get, post};
+use i18n::Lang;
 use serde::Deserialize;
 use tower::ServiceBuilder;
 use tower_http::CompressionLevel;

@@ -240,7 +240,7 @@ fn facet_views(
 
 /// Readable names of facet values in the page's language.
 struct Labels {
-    lang: app::Lang,
+    lang: i18n::Lang,
     topics: BTreeMap<String, String>,
     /// Each topic's broader topic.
     broader: BTreeMap<String, String>,
@@ -319,7 +319,7 @@ impl Labels {
     }
 
     fn name(&self, group: &str, value: &str) -> String {
-        let t = |key: &str| app::i18n::t(self.lang, key);
+        let t = |key: &str| i18n::t(self.lang, key);
         match group {
             "kind" => t(&format!("search-kind-{value}")),
             "type" => library::Kind::parse(value)

@@ -209,7 +209,7 @@ pub async fn import(ctx: Ctx, submission: super::files::Submission) -> PageResul
     let refused = |keys: Vec<(&str, Vec<(&'static str, String)>)>| TopicImport {
         problems: keys
             .into_iter()
-            .map(|(k, args)| app::i18n::t_args(lang, k, &args))
+            .map(|(k, args)| i18n::t_args(lang, k, &args))
             .collect(),
         ..Default::default()
     };

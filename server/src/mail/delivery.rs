@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use app::Lang;
+use i18n::Lang;
 use lettre::message::Mailbox;
 use store::Db;
 use store::directory::{self, requests};
@@ -171,11 +171,11 @@ impl Delivery {
             all.extend_from_slice(extra);
             all
         };
-        let subject = app::i18n::t_args(lang, "mail-request-subject", &args(&[]));
+        let subject = i18n::t_args(lang, "mail-request-subject", &args(&[]));
         let intro = if r.organisation.trim().is_empty() {
-            app::i18n::t_args(lang, "mail-request-intro", &args(&[]))
+            i18n::t_args(lang, "mail-request-intro", &args(&[]))
         } else {
-            app::i18n::t_args(lang, "mail-request-intro-organisation", &args(&[]))
+            i18n::t_args(lang, "mail-request-intro-organisation", &args(&[]))
         };
         let inbox = format!(
             "{}/{}/directory/{}/requests",
@@ -183,8 +183,8 @@ impl Delivery {
             lang.code(),
             p.slug
         );
-        let reply = app::i18n::t_args(lang, "mail-request-reply", &args(&[]));
-        let footer = app::i18n::t_args(lang, "mail-request-inbox", &args(&[("inbox", inbox)]));
+        let reply = i18n::t_args(lang, "mail-request-reply", &args(&[]));
+        let footer = i18n::t_args(lang, "mail-request-inbox", &args(&[("inbox", inbox)]));
         let body = format!(
             "{intro}\n\n{}\n\n-- \n{reply}\n{footer}\n",
             r.message.trim()

@@ -8,7 +8,7 @@
 //! library's learning resources, which is what harvesters of this
 //! repository map (Archipel's own harvester among them).
 
-use app::Lang;
+use i18n::Lang;
 use linked_data::{Format, Graph, map};
 use store::directory::oai::Record;
 use store::directory::{Profile, Provider, vocab};

@@ -3,7 +3,7 @@
 //! waiting for review is not searchable until approved), and the full-text
 //! filter of the directory page ([`provider_slugs`]).
 
-use app::Lang;
+use i18n::Lang;
 use search_index::{DocText, Request, SearchDoc, SearchError, SearchIndex};
 use store::directory::{Profile, Provider};
 
@@ -72,12 +72,12 @@ pub fn offered_in(lang: Lang, profile: &Profile) -> impl Iterator<Item = String>
     profile
         .help
         .iter()
-        .map(move |h| app::labels::help_kind(lang, h.as_str()))
+        .map(move |h| i18n::labels::help_kind(lang, h.as_str()))
         .chain(
             profile
                 .services
                 .iter()
-                .map(move |s| app::labels::service(lang, s.as_str())),
+                .map(move |s| i18n::labels::service(lang, s.as_str())),
         )
 }
 

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use app::Lang;
 use axum::http::StatusCode;
+use i18n::Lang;
 use server::mail::delivery::{Delivery, MAX_ATTEMPTS, Pass};
 use server::mail::{CaptureMailer, Mailer};
 use store::directory::{ProviderForm, requests};

@@ -181,21 +181,21 @@ impl Asked {
                 chatons: false,
                 ..self.clone()
             };
-            chip(app::i18n::t(lang, "directory-filter-chatons"), w);
+            chip(i18n::t(lang, "directory-filter-chatons"), w);
         }
         if self.remote {
             let w = Asked {
                 remote: false,
                 ..self.clone()
             };
-            chip(app::i18n::t(lang, "directory-filter-remote"), w);
+            chip(i18n::t(lang, "directory-filter-remote"), w);
         }
         if self.on_site {
             let w = Asked {
                 on_site: false,
                 ..self.clone()
             };
-            chip(app::i18n::t(lang, "directory-filter-on-site"), w);
+            chip(i18n::t(lang, "directory-filter-on-site"), w);
         }
         out
     }
@@ -338,7 +338,7 @@ pub(super) fn card(p: &Provider, lang: Lang) -> Option<ProviderCard> {
     if areas.len() > 6 {
         let more = areas.len() - 5;
         areas.truncate(5);
-        areas.push(app::i18n::t_args(
+        areas.push(i18n::t_args(
             lang,
             "directory-more-areas",
             &[("count", more.to_string())],

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use app::Lang;
 use app::labels;
 use app::page::{CountryChoice, ProfileField, ProviderOptions};
+use i18n::Lang;
 use store::directory::vocab::{self, REGIONS};
 use store::directory::{
     Commitment, HelpKind, LegalForm, PriceModel, Profile, ProviderForm, Service,
@@ -173,7 +173,7 @@ pub fn options(lang: Lang, more_languages: &[String]) -> ProviderOptions {
 }
 
 fn yes_no(lang: Lang, on: bool) -> String {
-    app::i18n::t(lang, if on { "providers-yes" } else { "providers-no" })
+    i18n::t(lang, if on { "providers-yes" } else { "providers-no" })
 }
 
 fn field(label: &str, value: String) -> ProfileField {
@@ -209,8 +209,8 @@ pub fn profile_fields(lang: Lang, p: &Profile) -> Vec<ProfileField> {
         .collect::<Vec<_>>()
         .join(", ");
     let delivery = [
-        p.remote.then(|| app::i18n::t(lang, "providers-remote")),
-        p.on_site.then(|| app::i18n::t(lang, "providers-on-site")),
+        p.remote.then(|| i18n::t(lang, "providers-remote")),
+        p.on_site.then(|| i18n::t(lang, "providers-on-site")),
     ]
     .into_iter()
     .flatten()

@@ -1,8 +1,15 @@
-//! The interface languages and their strings (Fluent files in `app/locales/`).
+//! The interface languages and their strings (Fluent files in `i18n/locales/`).
 //!
-//! Strings are looked up on the server only: pages are rendered there, and the
-//! few islands that run in the browser receive their texts as props, which keeps
-//! the WebAssembly bundle free of translation tables.
+//! Everything that speaks to people needs these: pages, e-mails, OAI records,
+//! dumps, search documents. They live here rather than in the Leptos `app`
+//! so that none of those needs Leptos.
+//!
+//! Strings are looked up on the server only (feature `strings`): pages are
+//! rendered there, and the few islands that run in the browser receive their
+//! texts as props, which keeps the WebAssembly bundle free of translation
+//! tables.
+
+pub mod labels;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +82,7 @@ impl Lang {
     }
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "strings")]
 mod lookup {
     use super::Lang;
     use fluent_templates::{Loader, static_loader};
@@ -130,21 +137,21 @@ mod lookup {
 }
 
 /// The interface string `key` in `lang` (French when missing there).
-#[cfg(feature = "ssr")]
+#[cfg(feature = "strings")]
 pub use lookup::{t, t_args, try_t};
 
 /// In the browser, only islands run, and they get their texts as props.
-#[cfg(not(feature = "ssr"))]
+#[cfg(not(feature = "strings"))]
 pub fn t(_lang: Lang, key: &str) -> String {
     key.to_string()
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(not(feature = "strings"))]
 pub fn try_t(_lang: Lang, _key: &str) -> Option<String> {
     None
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(not(feature = "strings"))]
 pub fn t_args(_lang: Lang, key: &str, _args: &[(&'static str, String)]) -> String {
     key.to_string()
 }

@@ -3,7 +3,7 @@
 //! The codes are stable (stored, in filter addresses, in RDF); the words
 //! live in `locales/*/vocab.ftl` under one prefix per vocabulary.
 
-use crate::i18n::{Lang, t, try_t};
+use crate::{Lang, t, try_t};
 
 fn label(lang: Lang, prefix: &str, code: &str) -> String {
     t(lang, &format!("{prefix}{code}"))
@@ -54,7 +54,7 @@ pub const NAMED_COUNTRIES: &[&str] = &[
     "NO", "PL", "PT", "RO", "RS", "SE", "SI", "SK", "SM", "UA", "VA", "XK",
 ];
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(all(test, feature = "strings"))]
 mod tests {
     use super::*;
 

@@ -21,7 +21,7 @@ fn root() -> PathBuf {
 /// The Fluent files of one language (`main.ftl` and one per area), in name
 /// order.
 fn files(lang: &str) -> Vec<PathBuf> {
-    let dir = root().join("app/locales").join(lang);
+    let dir = root().join("i18n/locales").join(lang);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -82,9 +82,12 @@ fn messages_of(lang: &str, path: &std::path::Path, out: &mut BTreeMap<String, BT
 
 fn rust_sources() -> String {
     let mut all = String::new();
-    let mut stack: Vec<PathBuf> = ["app/src", "server/src", "store/src"]
-        .iter()
-        .map(|d| root().join(d))
+    // Every member crate's sources: strings are used wherever people are
+    // spoken to (pages, e-mails, records), whichever crate that is.
+    let mut stack: Vec<PathBuf> = std::fs::read_dir(root())
+        .unwrap()
+        .map(|e| e.unwrap().path().join("src"))
+        .filter(|src| src.is_dir() && src.parent().unwrap().join("Cargo.toml").is_file())
         .collect();
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
