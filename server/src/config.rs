@@ -28,7 +28,7 @@ pub struct Settings {
     pub sparql: Sparql,
     pub rdf: Rdf,
     pub oai: Oai,
-    pub harvest: Harvest,
+    pub harvest: harvest::Settings,
     pub mail: Mail,
 }
 
@@ -58,44 +58,6 @@ impl std::fmt::Debug for Mail {
             .field("smtp_url", &url)
             .field("from", &self.from)
             .finish()
-    }
-}
-
-/// Harvesting of registered sources (see `crate::harvest`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Harvest {
-    /// Fetch from loopback, private, link-local and other local addresses
-    /// (for tests and closed networks only).
-    pub allow_private: bool,
-    /// Redirects followed at most, each checked like the first address.
-    pub max_redirects: u32,
-    /// Bytes at most in a fetched body, and again once decompressed.
-    pub max_bytes: u64,
-    /// Seconds a whole fetch may take.
-    pub timeout_s: u64,
-    /// Triples at most from one source.
-    pub max_triples: usize,
-    /// Bytes at most in one literal or IRI.
-    pub max_literal_bytes: usize,
-    /// Nesting of arrays and objects at most in a JSON-LD document.
-    pub max_json_depth: usize,
-    /// Minutes between checks for sources due by their interval (`serve`).
-    pub check_every_min: u64,
-}
-
-impl Default for Harvest {
-    fn default() -> Self {
-        Self {
-            allow_private: false,
-            max_redirects: 5,
-            max_bytes: 50 * 1024 * 1024,
-            timeout_s: 60,
-            max_triples: 5_000_000,
-            max_literal_bytes: 1024 * 1024,
-            max_json_depth: 64,
-            check_every_min: 5,
-        }
     }
 }
 
@@ -217,7 +179,7 @@ impl Default for Settings {
             sparql: Sparql::default(),
             rdf: Rdf::default(),
             oai: Oai::default(),
-            harvest: Harvest::default(),
+            harvest: harvest::Settings::default(),
             mail: Mail::default(),
         }
     }

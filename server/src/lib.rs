@@ -9,7 +9,6 @@ pub mod config;
 pub mod cursor;
 pub mod dumps;
 pub mod error;
-pub mod harvest;
 pub mod http;
 pub mod indexer;
 pub mod learn;

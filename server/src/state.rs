@@ -9,12 +9,12 @@ use anyhow::Context;
 use search_index::SearchIndex;
 
 use crate::config::Settings;
-use crate::harvest::Harvester;
 use crate::http::limiter::FailureLimiter;
 use crate::indexer::Indexer;
 use crate::learn::Courses;
 use crate::mail::delivery::Delivery;
 use crate::rdf::RdfProjection;
+use harvest::Harvester;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -71,7 +71,12 @@ impl AppState {
             linked_data::Uris::new(settings.public_url()),
             courses.clone(),
         ));
-        let harvester = Harvester::new(db.clone(), rdf.store().clone(), &settings);
+        let harvester = Harvester::new(
+            db.clone(),
+            rdf.store().clone(),
+            settings.public_url(),
+            &settings.harvest,
+        );
         let sparql_slots = Arc::new(tokio::sync::Semaphore::new(
             settings.sparql.concurrent_queries,
         ));

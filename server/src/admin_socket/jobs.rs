@@ -6,8 +6,8 @@ use store::library::Status;
 
 use super::{HarvestedRun, ImportJob, Job, Outcome, Sources};
 use crate::cli::import::{check_args, import_text};
-use crate::harvest::Harvester;
 use crate::state::AppState;
+use ::harvest::Harvester;
 
 /// Tells how far a job is: `(done, total, item)`.
 pub type Progress<'a> = &'a (dyn Fn(u64, u64, &str) + Sync);
@@ -53,7 +53,12 @@ async fn harvest_run(
     sources: Sources,
     progress: Progress<'_>,
 ) -> anyhow::Result<Outcome> {
-    let harvester = Harvester::new(state.db.clone(), state.rdf.store().clone(), &state.settings);
+    let harvester = Harvester::new(
+        state.db.clone(),
+        state.rdf.store().clone(),
+        state.settings.public_url(),
+        &state.settings.harvest,
+    );
     let ids = source_ids(&state.db, sources).await?;
     let total = ids.len() as u64;
     let mut runs = Vec::new();

@@ -12,7 +12,7 @@ use store::harvest::{self, SourceForm};
 
 use crate::admin_socket::{self, Sources, jobs};
 use crate::config::Settings;
-use crate::harvest::Harvester;
+use ::harvest::Harvester;
 
 #[derive(Subcommand)]
 pub enum HarvestCommand {
@@ -51,7 +51,12 @@ pub enum HarvestCommand {
 async fn harvester(settings: Settings) -> anyhow::Result<Harvester> {
     let db = super::open_db(&settings).await?;
     let state = crate::state::AppState::new(db.clone(), settings.clone())?;
-    Ok(Harvester::new(db, state.rdf.store().clone(), &settings))
+    Ok(Harvester::new(
+        db,
+        state.rdf.store().clone(),
+        settings.public_url(),
+        &settings.harvest,
+    ))
 }
 
 pub async fn run(settings: Settings, command: HarvestCommand) -> anyhow::Result<()> {

@@ -9,9 +9,9 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use harvest::{self, Harvester};
 use linked_data::store::{Limits, QueryRequest};
 use server::config::Settings;
-use server::harvest::{self, Harvester};
 use server::state::AppState;
 use store::harvest::{RunStatus, SourceForm};
 
@@ -120,7 +120,12 @@ pub async fn setup() -> Setup {
     settings.harvest.timeout_s = 10;
     let db = server::cli::open_db(&settings).await.unwrap();
     let state = AppState::new(db.clone(), settings.clone()).unwrap();
-    let harvester = Harvester::new(db, state.rdf.store().clone(), &settings);
+    let harvester = Harvester::new(
+        db,
+        state.rdf.store().clone(),
+        settings.public_url(),
+        &settings.harvest,
+    );
     let routes: Routes = Arc::default();
     let base = serve(routes.clone());
     Setup {

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use server::harvest::Harvester;
+use harvest::Harvester;
 use server::state::AppState;
 use store::harvest::{RunStatus, SourceForm};
 use tower::ServiceExt;
@@ -90,7 +90,12 @@ async fn harvested_resources_are_searched_shown_updated_and_removed() {
     settings.harvest.allow_private = true;
     let db = server::cli::open_db(&settings).await.unwrap();
     let state = AppState::new(db.clone(), settings.clone()).unwrap();
-    let harvester = Harvester::new(db.clone(), state.rdf.store().clone(), &settings);
+    let harvester = Harvester::new(
+        db.clone(),
+        state.rdf.store().clone(),
+        settings.public_url(),
+        &settings.harvest,
+    );
     let router = server::http::app(state.clone());
     let routes: Routes = Arc::default();
     let base = serve(routes.clone());
@@ -236,7 +241,12 @@ async fn a_demo_instances_resources_become_entries() {
     settings.harvest.max_triples = 5_000_000;
     let db = server::cli::open_db(&settings).await.unwrap();
     let state = AppState::new(db.clone(), settings.clone()).unwrap();
-    let harvester = Harvester::new(db.clone(), state.rdf.store().clone(), &settings);
+    let harvester = Harvester::new(
+        db.clone(),
+        state.rdf.store().clone(),
+        settings.public_url(),
+        &settings.harvest,
+    );
     let routes: Routes = Arc::default();
     let base = serve(routes.clone());
     routes

@@ -8,8 +8,8 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
+use harvest;
 use server::config::Settings;
-use server::harvest;
 use server::state::AppState;
 use store::harvest::RunStatus;
 

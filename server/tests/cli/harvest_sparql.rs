@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
+use harvest;
 use linked_data::store::{Limits, QueryRequest};
-use server::harvest;
 use server::state::AppState;
 use store::harvest::RunStatus;
 

@@ -16,8 +16,6 @@ use ureq::http::Uri;
 use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
-use crate::config;
-
 /// Why a fetch was refused or failed, in words an operator can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
@@ -75,8 +73,8 @@ pub struct FetchLimits {
     pub refused: fn(IpAddr) -> bool,
 }
 
-impl From<&config::Harvest> for FetchLimits {
-    fn from(h: &config::Harvest) -> Self {
+impl From<&crate::Settings> for FetchLimits {
+    fn from(h: &crate::Settings) -> Self {
         Self {
             allow_private: h.allow_private,
             max_redirects: h.max_redirects,

@@ -62,8 +62,8 @@ pub struct ParseLimits {
     pub max_json_depth: usize,
 }
 
-impl From<&crate::config::Harvest> for ParseLimits {
-    fn from(h: &crate::config::Harvest) -> Self {
+impl From<&crate::Settings> for ParseLimits {
+    fn from(h: &crate::Settings) -> Self {
         Self {
             max_bytes: h.max_bytes,
             max_triples: h.max_triples,
