@@ -15,6 +15,7 @@
 //! each other with checked links such as
 //! `[neutrality](@/courses/chatons/01-internet/02-neutrality/index.md#why)`.
 
+pub mod catalogue;
 mod frontmatter;
 pub mod images;
 mod links;

@@ -358,7 +358,7 @@ impl Settings {
         })
     }
 
-    /// The RDF dumps, written from the store (see `crate::dumps`).
+    /// The RDF dumps, written from the store (see `projections::dumps`).
     pub fn dumps_dir(&self) -> PathBuf {
         self.data_dir.join("dumps")
     }

@@ -3,18 +3,11 @@
 //! integration tests drive the same router the server runs.
 
 pub mod admin_socket;
-pub mod blocking;
 pub mod cli;
 pub mod config;
-pub mod cursor;
-pub mod dumps;
 pub mod error;
 pub mod http;
-pub mod indexer;
-pub mod learn;
 pub mod mail;
 pub mod oai;
-pub mod rdf;
-pub mod search_docs;
 pub mod state;
 pub mod uploads;

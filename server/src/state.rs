@@ -10,11 +10,11 @@ use search_index::SearchIndex;
 
 use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
-use crate::indexer::Indexer;
-use crate::learn::Courses;
 use crate::mail::delivery::Delivery;
-use crate::rdf::RdfProjection;
+use courses::catalogue::Courses;
 use harvest::Harvester;
+use projections::rdf::RdfProjection;
+use projections::search::Indexer;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -394,7 +394,7 @@ pub fn build(content: &Path, uris: &Uris, count: usize, partners: usize) -> Data
             lesson
                 .versions
                 .values()
-                .flat_map(|v| server::rdf::cited_resources(&v.text.markdown))
+                .flat_map(|v| projections::rdf::cited_resources(&v.text.markdown))
                 .collect()
         };
         for lesson in course.lessons() {

@@ -186,7 +186,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .await?
         .with_context(|| format!("demo account {}", reviewer.email))?;
     created += providers::load(&db, &directory, reviewer.id).await?;
-    let catalogue = crate::learn::Catalogue::build(
+    let catalogue = courses::catalogue::Catalogue::build(
         &library,
         &settings.content_dir,
         &settings.data_dir.join("cache").join("images"),
@@ -222,9 +222,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             }
             let (lang, page) = lesson.version(course.original(), course.original());
             if let (Some(how), Some(quiz)) = (&p.quiz, &page.quiz) {
-                let fields = crate::learn::quiz_form::right_answers(quiz);
+                let fields = crate::http::quiz_form::right_answers(quiz);
                 let fields = if how == "right" { fields } else { Vec::new() };
-                let (score, total) = crate::learn::quiz_form::score(quiz, &fields);
+                let (score, total) = crate::http::quiz_form::score(quiz, &fields);
                 let answers = serde_json::to_string(&fields)?;
                 let attempt = store::learning::NewAttempt {
                     course: &course.slug,

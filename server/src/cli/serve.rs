@@ -94,7 +94,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let delivery = state.delivery.clone().spawn();
     let watcher = watch_content.then(|| {
         tracing::info!(dir = %content_dir.display(), "watching the content folder for changes");
-        crate::learn::watch::spawn(
+        projections::content::spawn(
             state.courses.clone(),
             content_dir,
             Some(state.indexer.clone()),

@@ -13,8 +13,8 @@ use serde::Deserialize;
 
 use super::linked::{Stopped, execute};
 use super::render::Ctx;
-use crate::dumps;
 use crate::state::AppState;
+use projections::dumps;
 
 /// Rows shown on the page; the downloads have them all.
 const SHOWN_ROWS: usize = 500;

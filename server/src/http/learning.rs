@@ -20,9 +20,9 @@ use tower::ServiceExt;
 
 use super::render::{Ctx, Failure, OrFail, PageResult};
 use crate::error::AppError;
-use crate::learn::quiz_form;
-use crate::learn::{Catalogue, CourseEntry};
+use crate::http::quiz_form;
 use crate::state::AppState;
+use courses::catalogue::{Catalogue, CourseEntry};
 
 /// The anonymous learner's cookie (`__Host-` on https: no subdomain can plant it).
 pub fn cookie_name(secure: bool) -> &'static str {
@@ -232,7 +232,7 @@ pub async fn catalogue(ctx: Ctx, Query(f): Query<Filters>) -> PageResult {
             topics: topic_tags(&catalogue, &c.front.topics, lang),
             lessons: c.lessons.len(),
             progress,
-            cover: c.cover.clone(),
+            cover: c.cover.as_ref().map(picture),
         });
     }
     Ok(ctx.show(Page::Courses(CatalogueView {
@@ -341,7 +341,7 @@ pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
         resume,
         completed: completed(course, &p),
         certificate: certificate_of(&ctx, &course.slug).await?,
-        cover: course.cover.clone(),
+        cover: course.cover.as_ref().map(picture),
     };
     Ok(ctx.show(Page::Course(view)))
 }
@@ -550,5 +550,15 @@ pub async fn course_file(
             res.into_response()
         }
         Err(never) => match never {},
+    }
+}
+
+/// A course cover as the page shows it.
+fn picture(p: &courses::catalogue::Picture) -> app::learning::Picture {
+    app::learning::Picture {
+        src: p.src.clone(),
+        srcset: p.srcset.clone(),
+        width: p.width,
+        height: p.height,
     }
 }

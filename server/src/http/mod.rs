@@ -21,6 +21,7 @@ pub mod logos;
 pub mod pages;
 pub mod partners;
 pub mod providers;
+pub mod quiz_form;
 pub mod render;
 pub mod search;
 pub mod security;
@@ -258,7 +259,7 @@ pub fn app(state: AppState) -> Router {
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
         .nest_service(
-            crate::learn::MEDIA_PATH,
+            courses::catalogue::MEDIA_PATH,
             ServiceBuilder::new()
                 .layer(SetResponseHeaderLayer::overriding(
                     header::CACHE_CONTROL,

@@ -46,7 +46,7 @@ pub fn render(state: &AppState, mut ctx: PageContext, status: StatusCode) -> Res
 /// on it (a draft) or cannot be read.
 fn embedded_json_ld(state: &AppState, path: &str) -> Option<String> {
     let uri = format!("{}{path}", state.rdf.uris().base());
-    match crate::blocking::blocking(|| state.rdf.store().describe(&uri)) {
+    match projections::blocking::blocking(|| state.rdf.store().describe(&uri)) {
         Ok(graph) if !graph.is_empty() => {
             serde_json::to_string(&linked_data::jsonld::compact(&graph)).ok()
         }

@@ -36,7 +36,7 @@ async fn paths(state: &AppState) -> Result<Vec<String>, AppError> {
     for org in store::organisations::list(&state.db).await? {
         out.push(format!("/partners/{}", org.slug));
     }
-    for p in crate::indexer::published_providers(&state.db).await? {
+    for p in projections::search::published_providers(&state.db).await? {
         out.push(format!("/directory/{}", p.slug));
     }
     let mut offset = 0;

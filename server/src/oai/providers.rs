@@ -87,7 +87,7 @@ fn dublin_core(ctx: &Context, doc: &mut Doc, p: &Provider, profile: &Profile) {
     doc.text("dc:title", &profile.name);
     for lang in Lang::ALL {
         let code = lang.code();
-        for subject in crate::search_docs::providers::offered_in(lang, profile) {
+        for subject in projections::search::providers::offered_in(lang, profile) {
             doc.text_with("dc:subject", &[("xml:lang", code)], &subject);
         }
     }

@@ -58,7 +58,7 @@ pub async fn catch_up(app: &TestApp) {
 }
 
 fn slugs(app: &TestApp, q: &str) -> Vec<String> {
-    server::search_docs::providers::provider_slugs(app.indexer.index(), q, "en").unwrap()
+    projections::search::providers::provider_slugs(app.indexer.index(), q, "en").unwrap()
 }
 
 #[tokio::test]

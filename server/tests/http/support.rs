@@ -14,8 +14,8 @@ use tower::ServiceExt;
 
 pub struct TestApp {
     pub router: Router,
-    pub indexer: std::sync::Arc<server::indexer::Indexer>,
-    pub rdf: std::sync::Arc<server::rdf::RdfProjection>,
+    pub indexer: std::sync::Arc<projections::search::Indexer>,
+    pub rdf: std::sync::Arc<projections::rdf::RdfProjection>,
     /// The e-mail delivery of help requests (no mailer unless a test sets one).
     pub delivery: std::sync::Arc<server::mail::delivery::Delivery>,
     pub db: store::Db,

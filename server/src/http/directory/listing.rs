@@ -320,7 +320,7 @@ async fn search_slugs(state: &AppState, text: &str, lang: Lang) -> anyhow::Resul
     let index = state.indexer.index().clone();
     let (text, lang) = (text.to_string(), lang.code().to_string());
     let slugs = tokio::task::spawn_blocking(move || {
-        crate::search_docs::providers::provider_slugs(&index, &text, &lang)
+        projections::search::providers::provider_slugs(&index, &text, &lang)
     })
     .await??;
     Ok(slugs)

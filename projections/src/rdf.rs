@@ -7,28 +7,28 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use courses::catalogue::Courses;
 use linked_data::{Graph, Limits, QueryRequest, RdfStore, Uris, map};
-use store::{Db, StoreError, concepts, directory, library, organisations, outbox};
-use tokio::sync::{Mutex, Notify};
+use store::{Db, StoreError, concepts, directory, library, organisations};
 
 use crate::blocking::blocking;
-use crate::cursor::Cursor;
+use crate::cursor::Batch;
 use crate::dumps::Dumps;
-use crate::learn::Courses;
+use crate::runner::{Projection, Runner};
 
-pub struct RdfProjection {
+/// The RDF store, kept current.
+pub type RdfProjection = Runner<RdfGraphs>;
+
+/// What the RDF store holds of this instance, one named graph per entity.
+pub struct RdfGraphs {
     db: Db,
     store: Arc<dyn RdfStore>,
     uris: Uris,
     courses: Arc<Courses>,
-    cursor: Cursor,
     /// The mapping the store was last filled with ([`map::MAPPING_VERSION`]).
     mapping_file: std::path::PathBuf,
     /// The dumps of the whole store, written again after changes.
     dumps: Arc<Dumps>,
-    /// One catch-up or rebuild at a time.
-    running: Mutex<()>,
-    wake: Notify,
 }
 
 /// The uids of the library resources a lesson's Markdown links to.
@@ -50,6 +50,8 @@ pub fn cited_resources(markdown: &str) -> Vec<String> {
 }
 
 impl RdfProjection {
+    /// The projection into `store`, its cursor and mapping version kept in
+    /// `dir`, its dumps written to `dumps_dir`.
     pub fn new(
         db: Db,
         store: Arc<dyn RdfStore>,
@@ -63,19 +65,89 @@ impl RdfProjection {
             dumps_dir.to_path_buf(),
             Some(format!("{}/harvest/", uris.base())),
         ));
-        Self {
-            db,
+        let graphs = RdfGraphs {
+            db: db.clone(),
             store,
             uris,
             courses,
-            cursor: Cursor::new(dir.join("outbox-cursor")),
             mapping_file: dir.join("mapping-version"),
             dumps,
-            running: Mutex::new(()),
-            wake: Notify::new(),
+        };
+        Runner::start(db, graphs, dir.join("outbox-cursor"))
+    }
+}
+
+impl Projection for RdfGraphs {
+    const NAME: &'static str = "RDF store";
+
+    async fn apply(&self, batch: Batch) -> anyhow::Result<()> {
+        for slug in &batch.partners {
+            self.partner(slug).await?;
         }
+        for uid in &batch.resources {
+            self.resource(uid).await?;
+        }
+        if batch.topics {
+            self.topics().await?;
+        }
+        for slug in &batch.providers {
+            self.provider(slug).await?;
+        }
+        Ok(())
     }
 
+    fn caught_up(&self) {
+        self.dumps.changed();
+    }
+
+    /// Empties the store of what this projection writes and fills it again;
+    /// returns the graphs written. Harvested graphs (`/harvest/…`) are kept:
+    /// they come from elsewhere and only a harvest replaces them.
+    async fn rebuild(&self, progress: &(dyn Fn(usize, usize) + Sync)) -> anyhow::Result<usize> {
+        blocking(|| self.drop_own_graphs())?;
+        let orgs = organisations::list(&self.db).await?;
+        let uids = library::browse::published_uids(&self.db, i64::MAX, 0).await?;
+        let providers = crate::search::published_providers(&self.db).await?;
+        // Each partner, resource and provider, then the topics, the courses
+        // and the vocabularies.
+        let total = orgs.len() + uids.len() + providers.len() + 3;
+        let mut graphs = 0;
+        for org in &orgs {
+            self.partner(&org.slug).await?;
+            graphs += 1;
+            progress(graphs, total);
+        }
+        for uid in &uids {
+            self.resource(uid).await?;
+            graphs += 1;
+            progress(graphs, total);
+        }
+        for p in &providers {
+            self.provider(&p.slug).await?;
+            graphs += 1;
+            progress(graphs, total);
+        }
+        let steps = graphs;
+        graphs += self.topics().await?;
+        progress(steps + 1, total);
+        graphs += self.put_courses()?;
+        progress(steps + 2, total);
+        graphs += self.put_vocabularies()?;
+        std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
+        self.dumps.changed();
+        progress(total, total);
+        Ok(graphs)
+    }
+
+    /// Writes the courses being served, replacing the previous ones.
+    async fn courses_changed(&self) -> anyhow::Result<usize> {
+        let written = self.put_courses()? + self.put_vocabularies()?;
+        self.dumps.changed();
+        Ok(written)
+    }
+}
+
+impl RdfGraphs {
     pub fn store(&self) -> &Arc<dyn RdfStore> {
         &self.store
     }
@@ -88,59 +160,13 @@ impl RdfProjection {
         &self.dumps
     }
 
-    /// Applies every change recorded since the last one applied; returns how many.
-    pub async fn catch_up(&self) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
-        let mut applied = 0;
-        while let Some(batch) = self.cursor.next_batch(&self.db).await? {
-            for slug in &batch.partners {
-                self.partner(slug).await?;
-            }
-            for uid in &batch.resources {
-                self.resource(uid).await?;
-            }
-            if batch.topics {
-                self.topics().await?;
-            }
-            for slug in &batch.providers {
-                self.provider(slug).await?;
-            }
-            self.cursor.save(batch.last)?;
-            applied += batch.len;
-        }
-        if applied > 0 {
-            self.dumps.changed();
-        }
-        Ok(applied)
-    }
-
-    /// Empties the store of what this projection writes and fills it again;
-    /// returns the graphs written. Harvested graphs (`/harvest/…`) are kept:
-    /// they come from elsewhere and only a harvest replaces them.
-    pub async fn rebuild(&self) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
-        let last = outbox::last_id(&self.db).await?;
-        blocking(|| self.drop_own_graphs())?;
-        let mut graphs = 0;
-        for org in organisations::list(&self.db).await? {
-            self.partner(&org.slug).await?;
-            graphs += 1;
-        }
-        for uid in library::browse::published_uids(&self.db, i64::MAX, 0).await? {
-            self.resource(&uid).await?;
-            graphs += 1;
-        }
-        for p in crate::indexer::published_providers(&self.db).await? {
-            self.provider(&p.slug).await?;
-            graphs += 1;
-        }
-        graphs += self.topics().await?;
-        graphs += self.put_courses()?;
-        graphs += self.put_vocabularies()?;
-        self.cursor.save(last)?;
-        std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
-        self.dumps.changed();
-        Ok(graphs)
+    /// Whether the store was filled by another version of the mapping (or
+    /// by none): its entities are then written again by a rebuild.
+    pub fn mapping_outdated(&self) -> bool {
+        std::fs::read_to_string(&self.mapping_file)
+            .ok()
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            != Some(map::MAPPING_VERSION)
     }
 
     /// Removes every graph but the harvested ones.
@@ -178,23 +204,6 @@ impl RdfProjection {
             }
         }
         Ok(())
-    }
-
-    /// Writes the courses being served, replacing the previous ones.
-    pub async fn index_courses(&self) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
-        let written = self.put_courses()? + self.put_vocabularies()?;
-        self.dumps.changed();
-        Ok(written)
-    }
-
-    /// Whether the store was filled by another version of the mapping (or
-    /// by none): its entities are then written again by [`Self::rebuild`].
-    pub fn mapping_outdated(&self) -> bool {
-        std::fs::read_to_string(&self.mapping_file)
-            .ok()
-            .and_then(|v| v.trim().parse::<u32>().ok())
-            != Some(map::MAPPING_VERSION)
     }
 
     /// The level scheme and the audience roles resources cite.
@@ -275,26 +284,6 @@ impl RdfProjection {
             None => blocking(|| self.store.remove(&name))?,
         }
         Ok(())
-    }
-
-    /// Asks the background task to catch up now.
-    pub fn poke(&self) {
-        self.wake.notify_one();
-    }
-
-    /// Catches up when poked and every few seconds (other app nodes write too).
-    pub fn spawn(self: Arc<Self>) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            loop {
-                if let Err(e) = self.catch_up().await {
-                    tracing::error!(error = format!("{e:#}"), "RDF store catch-up failed");
-                }
-                tokio::select! {
-                    _ = self.wake.notified() => {},
-                    _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {},
-                }
-            }
-        })
     }
 
     /// The scheme in its graph, each concept in its own; returns how many.

@@ -1,18 +1,15 @@
 //! What the search index holds about each thing: partners, published
 //! resources (every readable text in its own language, the labels of its
 //! topics in every language, its facets), courses and lessons, and the
-//! library entries harvested from other sources ([`harvested`]), and the
-//! published providers of the directory ([`providers`]).
-
-pub mod harvested;
-pub mod providers;
+//! library entries harvested from other sources ([`super::harvested`]), and the
+//! published providers of the directory ([`super::providers`]).
 
 use search_index::{DocText, SearchDoc};
 use store::concepts::Concept;
 use store::library::{self, Origin, Resource, Status};
 use store::organisations::Organisation;
 
-use crate::learn::Catalogue;
+use courses::catalogue::Catalogue;
 use courses::render::{html_text, plain_text};
 
 /// The search document of a partner organisation.
@@ -93,7 +90,7 @@ pub fn resource_doc(r: &Resource, scheme: &[Concept], partner_slug: &str) -> Opt
     let (topics, mut facets) = topic_fields(&r.topics, scheme);
     facets.extend([
         "kind/resource".to_string(),
-        harvested::LOCAL_SOURCE.to_string(),
+        super::harvested::LOCAL_SOURCE.to_string(),
         format!("type/{}", r.kind.as_str()),
         format!("partner/{partner_slug}"),
         format!("country/{}", r.country),

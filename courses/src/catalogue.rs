@@ -2,17 +2,14 @@
 //! lesson version rendered to safe HTML up front with its links resolved to
 //! page addresses, and swapped whole when the content changes.
 
-pub mod quiz_form;
-pub mod watch;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-use courses::images::Responsive;
-use courses::render::{Target, TocEntry};
-use courses::topics::Topics;
-use courses::{Course, CourseFront, Library};
+use crate::images::Responsive;
+use crate::render::{Target, TocEntry};
+use crate::topics::Topics;
+use crate::{Course, CourseFront, Library};
 
 /// A lesson version ready to show.
 #[derive(Debug, Clone)]
@@ -23,7 +20,7 @@ pub struct LessonPage {
     pub toc: Vec<TocEntry>,
     /// Estimated reading time.
     pub minutes: u32,
-    pub quiz: Option<courses::quiz::Quiz>,
+    pub quiz: Option<crate::quiz::Quiz>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +68,7 @@ pub struct CourseEntry {
     pub modules: Vec<ModuleEntry>,
     /// Every lesson, in reading order.
     pub lessons: Vec<LessonEntry>,
-    pub cover: Option<app::learning::Picture>,
+    pub cover: Option<Picture>,
 }
 
 impl CourseEntry {
@@ -131,7 +128,7 @@ pub struct Catalogue {
     pub courses: Vec<CourseEntry>,
     pub topics: Topics,
     /// The published courses as loaded (for the RDF store).
-    pub sources: Vec<courses::Course>,
+    pub sources: Vec<crate::Course>,
 }
 
 impl Catalogue {
@@ -205,11 +202,11 @@ impl Images<'_> {
     /// Variants of every image a text shows, by source as written.
     fn prepare(&self, markdown: &str, dir: &Path) -> BTreeMap<String, Responsive> {
         let mut out = BTreeMap::new();
-        for (_, src) in courses::render::image_sources(markdown) {
-            let Some(path) = courses::images::source_path(dir, &src) else {
+        for (_, src) in crate::render::image_sources(markdown) {
+            let Some(path) = crate::images::source_path(dir, &src) else {
                 continue;
             };
-            match courses::images::prepare(&self.root.join(&path), self.media) {
+            match crate::images::prepare(&self.root.join(&path), self.media) {
                 Ok(r) => {
                     out.insert(src, r);
                 }
@@ -230,9 +227,20 @@ fn srcset(r: &Responsive) -> String {
         .join(", ")
 }
 
-fn picture(r: &Responsive) -> app::learning::Picture {
+/// A responsive image as pages show it: the default variant and the others
+/// by width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub src: String,
+    /// `url 480w, url 800w, …`
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn picture(r: &Responsive) -> Picture {
     let d = r.default_variant();
-    app::learning::Picture {
+    Picture {
         src: format!("{MEDIA_PATH}/{}", d.file),
         srcset: srcset(r),
         width: d.width,
@@ -264,10 +272,10 @@ fn render(
     dir: &Path,
     paths: &BTreeMap<String, String>,
     images: &Images<'_>,
-) -> courses::render::Rendered {
+) -> crate::render::Rendered {
     let files = dir.to_string_lossy().replace('\\', "/");
     let variants = images.prepare(markdown, dir);
-    let mut r = courses::render::render(markdown, |target| match target {
+    let mut r = crate::render::render(markdown, |target| match target {
         Target::Checked(t) => {
             let (file, anchor) = t.split_once('#').map_or((t, None), |(f, a)| (f, Some(a)));
             // Links are checked at load time, so the target exists.
@@ -357,8 +365,8 @@ fn build_course(c: &Course, paths: &BTreeMap<String, String>, images: &Images<'_
         }
     }
     let cover = c.front.cover.as_deref().and_then(|src| {
-        let path = courses::images::source_path(&course_files, src)?;
-        match courses::images::prepare(&images.root.join(&path), images.media) {
+        let path = crate::images::source_path(&course_files, src)?;
+        match crate::images::prepare(&images.root.join(&path), images.media) {
             Ok(r) => Some(picture(&r)),
             Err(e) => {
                 tracing::warn!(image = %path.display(), error = %e, "no cover variants");

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::Courses;
+use courses::catalogue::Courses;
+
+use crate::rdf::RdfProjection;
+use crate::search::Indexer;
 
 /// How often the folder is looked at.
 const EVERY: Duration = Duration::from_secs(1);
@@ -42,8 +45,8 @@ pub fn fingerprint(root: &Path) -> u64 {
 pub fn spawn(
     courses: Arc<Courses>,
     root: PathBuf,
-    indexer: Option<Arc<crate::indexer::Indexer>>,
-    rdf: Option<Arc<crate::rdf::RdfProjection>>,
+    indexer: Option<Arc<Indexer>>,
+    rdf: Option<Arc<RdfProjection>>,
 ) -> tokio::task::JoinHandle<()> {
     // Taken now, not when the task first runs, so an edit made meanwhile counts.
     let mut last = fingerprint(&root);

@@ -1,102 +1,85 @@
-//! Keeps the search index a faithful projection of SQL: applies the outbox
-//! after this node's cursor (kept in the index folder), and rebuilds it from
-//! scratch on `archipel reindex`.
+//! Keeps the search index a faithful projection of SQL and the courses: the
+//! outbox after this node's cursor (kept in the index folder) is applied by
+//! the [`Runner`], and `archipel reindex` rebuilds it from scratch. What each
+//! thing looks like to search is in [`docs`], [`harvested`] and [`providers`].
+
+pub mod docs;
+pub mod harvested;
+pub mod providers;
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
-use anyhow::Context;
+use courses::catalogue::Courses;
 use search_index::{SearchDoc, SearchIndex};
-use store::{Db, StoreError, concepts, directory, harvest, library, organisations, outbox};
+use store::{Db, StoreError, concepts, directory, harvest, library, organisations};
 
-use crate::cursor::Cursor;
-use crate::learn::Courses;
-use crate::search_docs::harvested::{entry_doc, source_facet};
-pub use crate::search_docs::partner_doc;
-use crate::search_docs::providers::{doc_id as provider_doc_id, provider_doc};
-use crate::search_docs::{course_docs, resource_doc};
-use tokio::sync::{Mutex, Notify};
+use crate::cursor::Batch;
+use crate::runner::{Projection, Runner};
+use docs::{course_docs, partner_doc, resource_doc};
+use harvested::{entry_doc, source_facet};
+use providers::{doc_id as provider_doc_id, provider_doc};
 
-pub struct Indexer {
+/// The search index, kept current.
+pub type Indexer = Runner<SearchProjection>;
+
+/// What the search index holds, written from SQL and the courses.
+pub struct SearchProjection {
     db: Db,
     index: Arc<SearchIndex>,
     /// The courses being served: indexed from the content, not from SQL.
     courses: Arc<Courses>,
-    cursor: Cursor,
-    wake: Notify,
-    /// One catch-up at a time.
-    running: Mutex<()>,
 }
 
 impl Indexer {
+    /// The indexer of `index`, whose cursor is kept in `index_dir`.
     pub fn new(db: Db, index: Arc<SearchIndex>, index_dir: &Path, courses: Arc<Courses>) -> Self {
-        Self {
-            db,
+        let projection = SearchProjection {
+            db: db.clone(),
             index,
             courses,
-            cursor: Cursor::new(index_dir.join("outbox-cursor")),
-            wake: Notify::new(),
-            running: Mutex::new(()),
-        }
+        };
+        Runner::start(db, projection, index_dir.join("outbox-cursor"))
     }
+}
 
-    pub fn index(&self) -> &Arc<SearchIndex> {
-        &self.index
-    }
+impl Projection for SearchProjection {
+    const NAME: &'static str = "search index";
 
-    /// Applies every change recorded since the last one applied; returns how many.
-    pub async fn catch_up(&self) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
-        let mut applied = 0;
-        while let Some(mut batch) = self.cursor.next_batch(&self.db).await? {
-            for slug in &batch.partners {
-                match organisations::get_by_slug(&self.db, slug).await {
-                    Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
-                    Err(StoreError::NotFound) => self.index.delete(&format!("partner:{slug}")),
-                    Err(e) => return Err(e.into()),
-                }
+    async fn apply(&self, mut batch: Batch) -> anyhow::Result<()> {
+        for slug in &batch.partners {
+            match organisations::get_by_slug(&self.db, slug).await {
+                Ok(org) => self.index.upsert(&[partner_doc(&org)])?,
+                Err(StoreError::NotFound) => self.index.delete(&format!("partner:{slug}")),
+                Err(e) => return Err(e.into()),
             }
-            // A topic change reaches every tagged document (they carry the
-            // topics' labels) and the courses.
-            if batch.topics || !batch.resources.is_empty() {
-                let scheme = concepts::list(&self.db).await?;
-                if batch.topics {
-                    batch.resources.extend(self.published_uids().await?);
-                    self.put_courses(&scheme)?;
-                }
-                for uid in &batch.resources {
-                    self.resource(uid, &scheme).await?;
-                }
-            }
-            for source_id in &batch.harvest_sources {
-                self.harvested(*source_id).await?;
-            }
-            for slug in &batch.providers {
-                self.provider(slug).await?;
-            }
-            self.index.commit()?;
-            self.cursor.save(batch.last)?;
-            applied += batch.len;
         }
-        Ok(applied)
+        // A topic change reaches every tagged document (they carry the
+        // topics' labels) and the courses.
+        if batch.topics || !batch.resources.is_empty() {
+            let scheme = concepts::list(&self.db).await?;
+            if batch.topics {
+                batch.resources.extend(self.published_uids().await?);
+                self.put_courses(&scheme)?;
+            }
+            for uid in &batch.resources {
+                self.resource(uid, &scheme).await?;
+            }
+        }
+        for source_id in &batch.harvest_sources {
+            self.harvested(*source_id).await?;
+        }
+        for slug in &batch.providers {
+            self.provider(slug).await?;
+        }
+        self.index.commit()?;
+        Ok(())
     }
 
     /// Empties the index and fills it again from SQL and the courses being
     /// served, then compacts it; returns the documents written. Until its
     /// commit, searches see the previous index, and a crash leaves that one.
-    pub async fn rebuild(&self) -> anyhow::Result<usize> {
-        self.rebuild_with(&|_, _| {}).await
-    }
-
-    /// [`rebuild`](Self::rebuild), telling `progress(done, total)` as it goes.
-    pub async fn rebuild_with(
-        &self,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
-        // Read the cursor first: changes made during the rebuild are applied again later.
-        let last = outbox::last_id(&self.db).await?;
+    async fn rebuild(&self, progress: &(dyn Fn(usize, usize) + Sync)) -> anyhow::Result<usize> {
         self.index.clear()?;
         let orgs = organisations::list(&self.db).await?;
         let docs: Vec<SearchDoc> = orgs.iter().map(partner_doc).collect();
@@ -126,21 +109,23 @@ impl Indexer {
         progress(total - 1, total);
         self.index.commit()?;
         self.index.compact()?;
-        self.cursor
-            .save(last)
-            .context("cannot save the index cursor")?;
         progress(total, total);
         Ok(docs.len() + providers.len() + uids.len() + entries + courses)
     }
 
     /// Indexes the courses and lessons being served, replacing the previous
     /// ones (after the content was loaded or reloaded).
-    pub async fn index_courses(&self) -> anyhow::Result<usize> {
-        let _one = self.running.lock().await;
+    async fn courses_changed(&self) -> anyhow::Result<usize> {
         let scheme = concepts::list(&self.db).await?;
         let n = self.put_courses(&scheme)?;
         self.index.commit()?;
         Ok(n)
+    }
+}
+
+impl SearchProjection {
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
     }
 
     fn put_courses(&self, scheme: &[concepts::Concept]) -> anyhow::Result<usize> {
@@ -221,26 +206,6 @@ impl Indexer {
                 return Ok(all);
             }
         }
-    }
-
-    /// Asks the background task to catch up now.
-    pub fn poke(&self) {
-        self.wake.notify_one();
-    }
-
-    /// Catches up when poked and every few seconds (other app nodes write too).
-    pub fn spawn(self: Arc<Self>) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            loop {
-                if let Err(e) = self.catch_up().await {
-                    tracing::error!(error = format!("{e:#}"), "search index catch-up failed");
-                }
-                tokio::select! {
-                    _ = self.wake.notified() => {},
-                    _ = tokio::time::sleep(Duration::from_secs(5)) => {},
-                }
-            }
-        })
     }
 }
 
