@@ -19,6 +19,18 @@ pub fn service(lang: Lang, code: &str) -> String {
     label(lang, "dir-service-", code)
 }
 
+/// The names of what a provider offers in `lang`: its kinds of help, then
+/// its services, from their codes.
+pub fn offered<'a>(
+    lang: Lang,
+    help: impl IntoIterator<Item = &'a str>,
+    services: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let help = help.into_iter().map(|h| help_kind(lang, h));
+    help.chain(services.into_iter().map(|s| service(lang, s)))
+        .collect()
+}
+
 /// A price model (`free`, `sliding-scale`…).
 pub fn price_model(lang: Lang, code: &str) -> String {
     label(lang, "dir-price-", code)

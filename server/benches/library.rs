@@ -45,7 +45,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let big = photo(4000, 3000);
     let ms = time(5, || {
-        server::uploads::check(&big, "photo.jpg", 50 << 20, 40_000_000).unwrap()
+        uploads::check(&big, "photo.jpg", 50 << 20, 40_000_000).unwrap()
     });
     println!(
         "upload check of a 4000x3000 JPEG ({} KB): decode, orient, 480 px thumbnail: median {ms:.0} ms",
@@ -53,7 +53,7 @@ fn main() {
     );
     let bomb = std::fs::read(root.join("server/tests/fixtures/uploads/bomb.png")).unwrap();
     let ms = time(200, || {
-        server::uploads::check(&bomb, "bomb.png", 50 << 20, 40_000_000).unwrap_err()
+        uploads::check(&bomb, "bomb.png", 50 << 20, 40_000_000).unwrap_err()
     });
     println!(
         "refusing a 400-megapixel PNG bomb ({} KB) from its header: median {:.1} µs",

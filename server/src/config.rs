@@ -27,65 +27,9 @@ pub struct Settings {
     pub limits: Limits,
     pub sparql: Sparql,
     pub rdf: Rdf,
-    pub oai: Oai,
+    pub oai: oai_provider::Settings,
     pub harvest: harvest::Settings,
-    pub mail: Mail,
-}
-
-/// Outgoing e-mail: the directory's help requests, delivered to providers
-/// (see `crate::mail`). Without `smtp_url` nothing is sent; requests stay
-/// in the providers' inboxes on the site.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Mail {
-    /// `smtps://user:pass@host:465` (implicit TLS), `smtp://user:pass@host:587`
-    /// (STARTTLS required) or `smtp://localhost:25` (a local relay, plain).
-    /// A secret: never logged.
-    pub smtp_url: String,
-    /// The sender of the messages, `Name <address>` or an address; empty
-    /// means `noreply@` the public host.
-    pub from: String,
-}
-
-impl std::fmt::Debug for Mail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let url = if self.smtp_url.is_empty() {
-            ""
-        } else {
-            "(set)"
-        };
-        f.debug_struct("Mail")
-            .field("smtp_url", &url)
-            .field("from", &self.from)
-            .finish()
-    }
-}
-
-/// The OAI-PMH provider at `/oai`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Oai {
-    /// Records (or headers) in one answer; a list continues with a token.
-    pub page_size: usize,
-    /// How long a resumption token stays valid, in seconds.
-    pub token_lifetime_s: u64,
-    /// Identify's `adminEmail`; empty means `admin@` the public host.
-    pub admin_email: String,
-    /// The key that signs resumption tokens; empty means a random key kept
-    /// in `<data_dir>/oai-token.key`. App nodes sharing one database and
-    /// answering the same address need the same key.
-    pub token_key: String,
-}
-
-impl Default for Oai {
-    fn default() -> Self {
-        Self {
-            page_size: 100,
-            token_lifetime_s: 86_400,
-            admin_email: String::new(),
-            token_key: String::new(),
-        }
-    }
+    pub mail: mail::Settings,
 }
 
 /// Where the RDF store lives.
@@ -178,9 +122,9 @@ impl Default for Settings {
             limits: Limits::default(),
             sparql: Sparql::default(),
             rdf: Rdf::default(),
-            oai: Oai::default(),
+            oai: oai_provider::Settings::default(),
             harvest: harvest::Settings::default(),
-            mail: Mail::default(),
+            mail: mail::Settings::default(),
         }
     }
 }
@@ -300,7 +244,7 @@ impl Settings {
         if self.limits.body_bytes < self.limits.logo_bytes {
             bail!("limits.body_bytes must be at least limits.logo_bytes");
         }
-        crate::mail::check_settings(&self.mail)?;
+        mail::check_settings(&self.mail)?;
         Ok(())
     }
 

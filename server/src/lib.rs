@@ -7,7 +7,4 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod http;
-pub mod mail;
-pub mod oai;
 pub mod state;
-pub mod uploads;

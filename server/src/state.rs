@@ -10,9 +10,9 @@ use search_index::SearchIndex;
 
 use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
-use crate::mail::delivery::Delivery;
 use courses::catalogue::Courses;
 use harvest::Harvester;
+use mail::delivery::Delivery;
 use projections::rdf::RdfProjection;
 use projections::search::Indexer;
 
@@ -93,9 +93,12 @@ impl AppState {
             .build();
         let delivery = Arc::new(Delivery::new(
             db.clone(),
-            crate::mail::from_settings(&settings.mail)?,
+            mail::from_settings(&settings.mail)?,
             settings.public_url(),
-            crate::mail::from_address(&settings.mail, settings.public_url()),
+            mail::from_address(
+                &settings.mail,
+                &linked_data::uris::host_of(settings.public_url()),
+            ),
             settings.default_lang(),
         ));
         let limiter = FailureLimiter::new(

@@ -68,17 +68,12 @@ fn texts(profile: &Profile) -> Vec<DocText> {
 
 /// The names of what a provider offers (kinds of help, then services) in
 /// `lang`.
-pub fn offered_in(lang: Lang, profile: &Profile) -> impl Iterator<Item = String> + '_ {
-    profile
-        .help
-        .iter()
-        .map(move |h| i18n::labels::help_kind(lang, h.as_str()))
-        .chain(
-            profile
-                .services
-                .iter()
-                .map(move |s| i18n::labels::service(lang, s.as_str())),
-        )
+pub fn offered_in(lang: Lang, profile: &Profile) -> Vec<String> {
+    i18n::labels::offered(
+        lang,
+        profile.help.iter().map(|h| h.as_str()),
+        profile.services.iter().map(|s| s.as_str()),
+    )
 }
 
 /// The names of what a provider offers in every interface language.

@@ -21,7 +21,6 @@ use tower_http::services::ServeFile;
 use super::library::load;
 use super::render::{Ctx, Failure, PageResult};
 use crate::error::AppError;
-use crate::uploads;
 
 /// A submitted form's fields, and the file chosen in it, if any.
 pub struct Submission {

@@ -69,7 +69,7 @@ pub async fn receive(
     };
     let name = format!("{}.{ext}", &hex::encode(Sha256::digest(&bytes))[..32]);
     let dir = ctx.state.settings.uploads_dir().join("logos");
-    crate::uploads::write_whole(&dir, &name, &bytes)
+    uploads::write_whole(&dir, &name, &bytes)
         .await
         .map_err(|e| ctx.fail(AppError::Internal(anyhow::Error::new(e).context(what))))?;
     Ok(Ok(name))

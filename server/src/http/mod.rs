@@ -18,6 +18,7 @@ pub mod library;
 pub mod limiter;
 pub mod linked;
 pub mod logos;
+pub mod oai;
 pub mod pages;
 pub mod partners;
 pub mod providers;
@@ -252,7 +253,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
-        .route("/oai", get(crate::oai::get).post(crate::oai::post))
+        .route("/oai", get(oai::get).post(oai::post))
         .merge(api::routes())
         .merge(linked::routes())
         .merge(pages)

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use i18n::Lang;
-use server::mail::delivery::{Delivery, MAX_ATTEMPTS, Pass};
-use server::mail::{CaptureMailer, Mailer};
+use mail::delivery::{Delivery, MAX_ATTEMPTS, Pass};
+use mail::{CaptureMailer, Mailer};
 use store::directory::{ProviderForm, requests};
 
 use crate::provider_linked::{people, provider_form, published};

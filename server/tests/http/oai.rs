@@ -10,7 +10,7 @@ mod xsd;
 
 use std::collections::BTreeSet;
 
-use server::oai::token;
+use oai_provider::token;
 use store::library;
 use store::library::review::{self, TranslationForm};
 
@@ -287,7 +287,7 @@ async fn every_error_condition() {
         data_dir: app.dir.path().join("data"),
         ..Default::default()
     };
-    let key = token::key(&settings).unwrap();
+    let key = token::key(&settings.oai, &settings.data_dir).unwrap();
     let mut t = token::decode(&text, &key, 0).unwrap();
     let forged = token::encode(&t, b"another instance's key, long enough to pass");
     let body = oai(

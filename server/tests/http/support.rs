@@ -17,7 +17,7 @@ pub struct TestApp {
     pub indexer: std::sync::Arc<projections::search::Indexer>,
     pub rdf: std::sync::Arc<projections::rdf::RdfProjection>,
     /// The e-mail delivery of help requests (no mailer unless a test sets one).
-    pub delivery: std::sync::Arc<server::mail::delivery::Delivery>,
+    pub delivery: std::sync::Arc<mail::delivery::Delivery>,
     pub db: store::Db,
     pub cookies: HashMap<String, String>,
     pub dir: tempfile::TempDir,

@@ -242,7 +242,7 @@ pub async fn restart(app: TestApp) -> TestApp {
         site_root: dir.path().join("site"),
         content_dir: content_dir.clone(),
         public_url: format!("https://{HOST}"),
-        oai: server::config::Oai {
+        oai: oai_provider::Settings {
             page_size: 2,
             ..Default::default()
         },

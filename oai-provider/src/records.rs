@@ -10,8 +10,8 @@ use store::library::oai::Record;
 use store::library::{Kind, Origin, Resource, Status};
 use store::organisations::Organisation;
 
-use super::xml::{DC_NS, Doc, OAI_DC_NS, OAI_DC_XSD, XSI_NS, datestamp};
-use crate::state::AppState;
+use crate::Repository;
+use crate::xml::{DC_NS, Doc, OAI_DC_NS, OAI_DC_XSD, XSI_NS, datestamp};
 
 /// The formats offered: prefix, schema, namespace. Every record that is
 /// not deleted can be disseminated in each.
@@ -36,14 +36,14 @@ pub struct Context {
 }
 
 impl Context {
-    pub async fn load(state: &AppState) -> Result<Self, store::StoreError> {
-        let public = state.settings.public_url();
-        let partners = store::organisations::list(&state.db)
+    pub async fn load(repo: &Repository<'_>) -> Result<Self, store::StoreError> {
+        let public = repo.public_url;
+        let partners = store::organisations::list(repo.db)
             .await?
             .into_iter()
             .map(|o| (o.id, o))
             .collect();
-        let concepts = store::concepts::list(&state.db)
+        let concepts = store::concepts::list(repo.db)
             .await?
             .into_iter()
             .map(|c| (c.id.clone(), c))
@@ -51,7 +51,7 @@ impl Context {
         Ok(Context {
             host: linked_data::uris::host_of(public),
             uris: Uris::new(public),
-            page_lang: state.settings.default_lang().code().to_string(),
+            page_lang: repo.page_lang.to_string(),
             partners,
             concepts,
         })

@@ -114,7 +114,7 @@ fn bad_files_are_refused_with_a_reason() {
         refused(b"<!doctype html><p>hi", "image.jpg", MB),
         Some(Refused::TypeRefused)
     );
-    let bomb = include_bytes!("../../tests/fixtures/uploads/bomb.png");
+    let bomb = include_bytes!("../../server/tests/fixtures/uploads/bomb.png");
     assert_eq!(refused(bomb, "bomb.png", MB), Some(Refused::ImageTooBig));
     let whole = jpeg(300, 200);
     assert!(refused(&whole, "ok.jpg", MB).is_none());

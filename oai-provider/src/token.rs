@@ -14,7 +14,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::config::Settings;
+use crate::Settings;
 
 /// What a token carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,11 +105,11 @@ pub fn decode(text: &str, key: &[u8], now: i64) -> Result<Token, TokenError> {
 /// The signing key: `oai.token_key`, or the random key kept in the data
 /// folder (made on first use; two processes starting at once agree, since
 /// the file appears whole or not at all).
-pub fn key(settings: &Settings) -> std::io::Result<Vec<u8>> {
-    if !settings.oai.token_key.is_empty() {
-        return Ok(settings.oai.token_key.as_bytes().to_vec());
+pub fn key(settings: &Settings, data_dir: &Path) -> std::io::Result<Vec<u8>> {
+    if !settings.token_key.is_empty() {
+        return Ok(settings.token_key.as_bytes().to_vec());
     }
-    key_in(&settings.data_dir.join("oai-token.key"))
+    key_in(&data_dir.join("oai-token.key"))
 }
 
 fn key_in(path: &Path) -> std::io::Result<Vec<u8>> {

@@ -16,7 +16,36 @@ use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
-use crate::config::Mail;
+use serde::{Deserialize, Serialize};
+
+/// Outgoing e-mail: the directory's help requests, delivered to providers
+/// (`[mail]` in the settings). Without `smtp_url` nothing is sent; requests stay
+/// in the providers' inboxes on the site.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `smtps://user:pass@host:465` (implicit TLS), `smtp://user:pass@host:587`
+    /// (STARTTLS required) or `smtp://localhost:25` (a local relay, plain).
+    /// A secret: never logged.
+    pub smtp_url: String,
+    /// The sender of the messages, `Name <address>` or an address; empty
+    /// means `noreply@` the public host.
+    pub from: String,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let url = if self.smtp_url.is_empty() {
+            ""
+        } else {
+            "(set)"
+        };
+        f.debug_struct("Mail")
+            .field("smtp_url", &url)
+            .field("from", &self.from)
+            .finish()
+    }
+}
 
 /// One message to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +102,7 @@ pub struct SmtpMailer {
 }
 
 impl SmtpMailer {
-    /// The mailer of an SMTP URL (see [`Mail::smtp_url`]).
+    /// The mailer of an SMTP URL (see [`Settings::smtp_url`]).
     pub fn new(smtp_url: &str) -> anyhow::Result<Self> {
         let url = transport_url(smtp_url)?;
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)
@@ -211,7 +240,7 @@ fn transport_url(url: &str) -> anyhow::Result<String> {
 }
 
 /// Refuses mail settings that cannot work, without quoting the URL.
-pub fn check_settings(mail: &Mail) -> anyhow::Result<()> {
+pub fn check_settings(mail: &Settings) -> anyhow::Result<()> {
     if mail.smtp_url.is_empty() {
         return Ok(());
     }
@@ -226,17 +255,17 @@ pub fn check_settings(mail: &Mail) -> anyhow::Result<()> {
 }
 
 /// The sender of the instance's messages: `[mail] from`, else `noreply@`
-/// the public host.
-pub fn from_address(mail: &Mail, public_url: &str) -> String {
+/// the public host (`host`, as in the instance's public URL).
+pub fn from_address(mail: &Settings, host: &str) -> String {
     if mail.from.trim().is_empty() {
-        format!("noreply@{}", linked_data::uris::host_of(public_url))
+        format!("noreply@{host}")
     } else {
         mail.from.trim().to_string()
     }
 }
 
 /// The mailer the settings configure, if any.
-pub fn from_settings(mail: &Mail) -> anyhow::Result<Option<std::sync::Arc<dyn Mailer>>> {
+pub fn from_settings(mail: &Settings) -> anyhow::Result<Option<std::sync::Arc<dyn Mailer>>> {
     if mail.smtp_url.is_empty() {
         return Ok(None);
     }
@@ -285,22 +314,22 @@ mod tests {
 
     #[test]
     fn settings_are_checked_and_never_show_the_secret() {
-        let mail = Mail {
+        let mail = Settings {
             smtp_url: "smtps://u:secret@mail.example.org".into(),
             from: "Archipel <noreply@example.org>".into(),
         };
         assert!(check_settings(&mail).is_ok());
         assert!(!format!("{mail:?}").contains("secret"));
-        let bad = Mail {
+        let bad = Settings {
             from: "not an address".into(),
             ..mail.clone()
         };
         assert!(check_settings(&bad).is_err());
         assert_eq!(
-            from_address(&Mail::default(), "https://archipel.example.org/"),
+            from_address(&Settings::default(), "archipel.example.org"),
             "noreply@archipel.example.org"
         );
-        assert!(from_settings(&Mail::default()).unwrap().is_none());
+        assert!(from_settings(&Settings::default()).unwrap().is_none());
     }
 
     #[test]

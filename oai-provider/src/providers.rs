@@ -13,8 +13,8 @@ use linked_data::{Format, Graph, map};
 use store::directory::oai::Record;
 use store::directory::{Profile, Provider, vocab};
 
-use super::records::{Context, open_dc, set, strip_declaration};
-use super::xml::Doc;
+use crate::records::{Context, open_dc, set, strip_declaration};
+use crate::xml::Doc;
 
 /// The setSpec of the directory's providers.
 pub const SET: &str = "providers";
@@ -60,7 +60,7 @@ pub fn header(ctx: &Context, doc: &mut Doc, rec: &Record) {
         doc.open("header");
     }
     doc.text("identifier", &ctx.identifier(&local_id(&rec.provider.slug)));
-    doc.text("datestamp", &super::xml::datestamp(&rec.datestamp));
+    doc.text("datestamp", &crate::xml::datestamp(&rec.datestamp));
     doc.text("setSpec", SET);
     doc.close("header");
 }
@@ -87,7 +87,12 @@ fn dublin_core(ctx: &Context, doc: &mut Doc, p: &Provider, profile: &Profile) {
     doc.text("dc:title", &profile.name);
     for lang in Lang::ALL {
         let code = lang.code();
-        for subject in projections::search::providers::offered_in(lang, profile) {
+        let offered = i18n::labels::offered(
+            lang,
+            profile.help.iter().map(|h| h.as_str()),
+            profile.services.iter().map(|s| s.as_str()),
+        );
+        for subject in offered {
             doc.text_with("dc:subject", &[("xml:lang", code)], &subject);
         }
     }

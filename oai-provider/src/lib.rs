@@ -4,19 +4,21 @@
 //! topic and language, the directory's providers as a set of their own
 //! ([`providers`]), persistent deletions and stateless resumption tokens.
 //!
-//! Protocol errors are answers (HTTP 200 with `<error code=…>`), not
-//! `AppError`s; only a failure of the database is an HTTP error. Of the
-//! spec's codes, `noSetHierarchy` never applies: this repository has sets.
+//! Protocol errors are answers (an XML document with `<error code=…>`, sent
+//! with HTTP 200), not [`OaiError`]s; only a failure of the database (or of
+//! the token key) is an error. Of the spec's codes, `noSetHierarchy` never
+//! applies: this repository has sets. The HTTP endpoint is the server's; this
+//! crate reads the arguments and writes the answer.
 
 pub mod providers;
 pub mod records;
 pub mod token;
 pub mod xml;
 
-use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use store::Db;
 use store::directory::oai as directory_oai;
 use store::library::oai::{self as library_oai, Record, Selection, SetFilter};
 use time::OffsetDateTime;
@@ -24,52 +26,80 @@ use time::OffsetDateTime;
 use self::records::{Context, FORMATS};
 use self::token::Token;
 use self::xml::{Doc, OAI_ID_NS, OAI_ID_XSD, XSI_NS, utc};
-use crate::error::AppError;
-use crate::state::AppState;
 
-/// `GET /oai?verb=…`.
-pub async fn get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    respond(&state, query.unwrap_or_default().as_bytes()).await
+/// What the provider answers from: the database and the instance's settings.
+pub struct Repository<'a> {
+    pub db: &'a Db,
+    /// The instance's public URL (records and the base URL are under it).
+    pub public_url: &'a str,
+    /// The interface language record pages are linked in.
+    pub page_lang: &'a str,
+    pub settings: &'a Settings,
+    /// Where the token key is kept when the settings name none.
+    pub data_dir: &'a Path,
 }
 
-/// `POST /oai` with the arguments as a form.
-pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| {
-            t.split(';').next().unwrap_or("").trim() == "application/x-www-form-urlencoded"
-        });
-    if !form {
-        let now = OffsetDateTime::now_utc();
-        let base = base_url(&state);
-        let body = error_doc(
-            &utc(now),
-            &base,
+/// Why no answer could be written (protocol errors are answers).
+#[derive(Debug, thiserror::Error)]
+pub enum OaiError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("cannot read the resumption token key: {0}")]
+    Key(#[source] std::io::Error),
+    #[error("cannot write a record: {0}")]
+    Record(#[source] std::io::Error),
+}
+
+impl Repository<'_> {
+    /// The provider's base URL.
+    pub fn base_url(&self) -> String {
+        format!("{}/oai", self.public_url.trim_end_matches('/'))
+    }
+
+    /// The answer to a request whose arguments are `raw` (a query string or
+    /// a form body), as an XML document.
+    pub async fn answer(&self, raw: &[u8]) -> Result<String, OaiError> {
+        answer(self, raw, OffsetDateTime::now_utc()).await
+    }
+
+    /// The answer to a POST whose body is not a form.
+    pub fn not_a_form(&self) -> String {
+        error_doc(
+            &utc(OffsetDateTime::now_utc()),
+            &self.base_url(),
             None,
             &Failure::new(
                 "badArgument",
                 "arguments are sent as application/x-www-form-urlencoded",
             ),
-        );
-        return xml_response(body);
+        )
     }
-    respond(&state, &body).await
 }
 
-fn base_url(state: &AppState) -> String {
-    format!("{}/oai", state.settings.public_url())
+/// The provider's settings (`[oai]` in the settings).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Records (or headers) in one answer; a list continues with a token.
+    pub page_size: usize,
+    /// How long a resumption token stays valid, in seconds.
+    pub token_lifetime_s: u64,
+    /// Identify's `adminEmail`; empty means `admin@` the public host.
+    pub admin_email: String,
+    /// The key that signs resumption tokens; empty means a random key kept
+    /// in `<data_dir>/oai-token.key`. App nodes sharing one database and
+    /// answering the same address need the same key.
+    pub token_key: String,
 }
 
-fn xml_response(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], body).into_response()
-}
-
-async fn respond(state: &AppState, raw: &[u8]) -> Response {
-    let now = OffsetDateTime::now_utc();
-    match answer(state, raw, now).await {
-        Ok(body) => xml_response(body),
-        Err(e) => e.into_response(),
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            page_size: 100,
+            token_lifetime_s: 86_400,
+            admin_email: String::new(),
+            token_key: String::new(),
+        }
     }
 }
 
@@ -184,21 +214,25 @@ fn parse_args(raw: &[u8]) -> Result<Args, Failure> {
     Ok(Args { verb, pairs })
 }
 
-async fn answer(state: &AppState, raw: &[u8], now: OffsetDateTime) -> Result<String, AppError> {
+async fn answer(
+    repo: &Repository<'_>,
+    raw: &[u8],
+    now: OffsetDateTime,
+) -> Result<String, OaiError> {
     let date = utc(now);
-    let base = base_url(state);
+    let base = repo.base_url();
     let args = match parse_args(raw) {
         Ok(a) => a,
         Err(f) => return Ok(error_doc(&date, &base, None, &f)),
     };
-    let ctx = Context::load(state).await?;
+    let ctx = Context::load(repo).await?;
     let mut doc = Doc::new(&date, &base, Some(&args.pairs));
     let done = match args.verb {
-        "Identify" => identify(state, &ctx, &mut doc, &base).await,
-        "ListMetadataFormats" => list_formats(state, &ctx, &args, &mut doc).await,
-        "ListSets" => list_sets(state, &ctx, &args, &mut doc).await,
-        "GetRecord" => get_record(state, &ctx, &args, &mut doc).await,
-        _ => list(state, &ctx, &args, &mut doc, now).await,
+        "Identify" => identify(repo, &ctx, &mut doc, &base).await,
+        "ListMetadataFormats" => list_formats(repo, &ctx, &args, &mut doc).await,
+        "ListSets" => list_sets(repo, &ctx, &args, &mut doc).await,
+        "GetRecord" => get_record(repo, &ctx, &args, &mut doc).await,
+        _ => list(repo, &ctx, &args, &mut doc, now).await,
     }?;
     Ok(match done {
         Ok(()) => doc.finish(),
@@ -207,20 +241,20 @@ async fn answer(state: &AppState, raw: &[u8], now: OffsetDateTime) -> Result<Str
 }
 
 /// What a verb gives: the document written, a protocol error, or a failure.
-type Outcome = Result<Result<(), Failure>, AppError>;
+type Outcome = Result<Result<(), Failure>, OaiError>;
 
-async fn identify(state: &AppState, ctx: &Context, doc: &mut Doc, base: &str) -> Outcome {
-    let library = library_oai::earliest(&state.db).await?;
-    let directory = directory_oai::earliest(&state.db).await?;
+async fn identify(repo: &Repository<'_>, ctx: &Context, doc: &mut Doc, base: &str) -> Outcome {
+    let library = library_oai::earliest(&repo.db).await?;
+    let directory = directory_oai::earliest(&repo.db).await?;
     let earliest = [library, directory]
         .into_iter()
         .flatten()
         .min()
         .map_or_else(|| utc(OffsetDateTime::now_utc()), |d| xml::datestamp(&d));
-    let admin = if state.settings.oai.admin_email.is_empty() {
+    let admin = if repo.settings.admin_email.is_empty() {
         format!("admin@{}", ctx.host)
     } else {
-        state.settings.oai.admin_email.clone()
+        repo.settings.admin_email.clone()
     };
     doc.open("Identify");
     doc.text(
@@ -283,22 +317,20 @@ impl Item {
         }
     }
 
-    fn write(&self, ctx: &Context, doc: &mut Doc, prefix: &str) -> Result<(), AppError> {
+    fn write(&self, ctx: &Context, doc: &mut Doc, prefix: &str) -> Result<(), OaiError> {
         match self {
             Item::Resource(r) => write_record(ctx, doc, r, prefix),
-            Item::Provider(p) => {
-                providers::record(ctx, doc, p, prefix).map_err(|e| AppError::Internal(e.into()))
-            }
+            Item::Provider(p) => providers::record(ctx, doc, p, prefix).map_err(OaiError::Record),
         }
     }
 }
 
 /// The record an identifier names (idDoesNotExist when none).
 async fn record_of(
-    state: &AppState,
+    repo: &Repository<'_>,
     ctx: &Context,
     id: &str,
-) -> Result<Result<Item, Failure>, AppError> {
+) -> Result<Result<Item, Failure>, OaiError> {
     let unknown = || {
         Failure::new(
             "idDoesNotExist",
@@ -309,20 +341,20 @@ async fn record_of(
         return Ok(Err(unknown()));
     };
     if let Some(slug) = providers::slug_of(uid) {
-        let found = directory_oai::get(&state.db, slug).await?;
+        let found = directory_oai::get(&repo.db, slug).await?;
         return Ok(found
             .map(|r| Item::Provider(Box::new(r)))
             .ok_or_else(unknown));
     }
-    let found = library_oai::get(&state.db, uid).await?;
+    let found = library_oai::get(&repo.db, uid).await?;
     Ok(found
         .map(|r| Item::Resource(Box::new(r)))
         .ok_or_else(unknown))
 }
 
-async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+async fn list_formats(repo: &Repository<'_>, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
     if let Some(id) = args.get("identifier") {
-        let rec = match record_of(state, ctx, id).await? {
+        let rec = match record_of(repo, ctx, id).await? {
             Ok(r) => r,
             Err(f) => return Ok(Err(f)),
         };
@@ -346,7 +378,7 @@ async fn list_formats(state: &AppState, ctx: &Context, args: &Args, doc: &mut Do
     Ok(Ok(()))
 }
 
-async fn list_sets(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+async fn list_sets(repo: &Repository<'_>, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
     if args.get("resumptionToken").is_some() {
         // The sets are listed in one answer: no token is ever issued for them.
         return Ok(Err(Failure::new(
@@ -354,7 +386,7 @@ async fn list_sets(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) 
             "ListSets answers in one response and issues no resumption token",
         )));
     }
-    let languages = library_oai::languages(&state.db).await?;
+    let languages = library_oai::languages(&repo.db).await?;
     doc.open("ListSets");
     ctx.sets(doc, &languages);
     providers::list_set(ctx, doc);
@@ -373,12 +405,12 @@ fn check_prefix(prefix: &str) -> Result<(), Failure> {
     }
 }
 
-async fn get_record(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
+async fn get_record(repo: &Repository<'_>, ctx: &Context, args: &Args, doc: &mut Doc) -> Outcome {
     let (id, prefix) = match (args.required("identifier"), args.required("metadataPrefix")) {
         (Ok(i), Ok(p)) => (i, p),
         (Err(f), _) | (_, Err(f)) => return Ok(Err(f)),
     };
-    let rec = match record_of(state, ctx, id).await? {
+    let rec = match record_of(repo, ctx, id).await? {
         Ok(r) => r,
         Err(f) => return Ok(Err(f)),
     };
@@ -391,12 +423,12 @@ async fn get_record(state: &AppState, ctx: &Context, args: &Args, doc: &mut Doc)
     Ok(Ok(()))
 }
 
-fn write_record(ctx: &Context, doc: &mut Doc, rec: &Record, prefix: &str) -> Result<(), AppError> {
+fn write_record(ctx: &Context, doc: &mut Doc, rec: &Record, prefix: &str) -> Result<(), OaiError> {
     doc.open("record");
     ctx.header(doc, rec);
     if !rec.deleted {
         ctx.metadata(doc, &rec.resource, prefix)
-            .map_err(|e| AppError::Internal(e.into()))?;
+            .map_err(OaiError::Record)?;
     }
     doc.close("record");
     Ok(())
@@ -481,13 +513,13 @@ fn selection(
 
 /// ListIdentifiers and ListRecords, a page at a time.
 async fn list(
-    state: &AppState,
+    repo: &Repository<'_>,
     ctx: &Context,
     args: &Args,
     doc: &mut Doc,
     now: OffsetDateTime,
 ) -> Outcome {
-    let key = token::key(&state.settings).map_err(|e| AppError::Internal(e.into()))?;
+    let key = token::key(repo.settings, repo.data_dir).map_err(OaiError::Key)?;
     let (request, after) = match args.get("resumptionToken") {
         Some(text) => match token::decode(text, &key, now.unix_timestamp()) {
             Ok(t) if t.verb == args.verb => {
@@ -533,18 +565,18 @@ async fn list(
     if let Err(f) = check_prefix(&request.prefix) {
         return Ok(Err(f));
     }
-    let page = state.settings.oai.page_size;
+    let page = repo.settings.page_size;
     let last = after.as_ref().map(|((stamp, id), _)| (stamp.clone(), *id));
     let directory = request.set.as_deref() == Some(providers::SET);
     let (from, until) = (selection.from.as_deref(), selection.until.as_deref());
     let mut items: Vec<Item> = if directory {
-        directory_oai::list(&state.db, from, until, last.as_ref(), page as i64 + 1)
+        directory_oai::list(&repo.db, from, until, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
             .map(|r| Item::Provider(Box::new(r)))
             .collect()
     } else {
-        library_oai::list(&state.db, &selection, last.as_ref(), page as i64 + 1)
+        library_oai::list(&repo.db, &selection, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
             .map(|r| Item::Resource(Box::new(r)))
@@ -569,15 +601,15 @@ async fn list(
     }
     if more || after.is_some() {
         let total = if directory {
-            directory_oai::count(&state.db, from, until).await?
+            directory_oai::count(&repo.db, from, until).await?
         } else {
-            library_oai::count(&state.db, &selection).await?
+            library_oai::count(&repo.db, &selection).await?
         };
         let cursor_text = cursor.to_string();
         let size = total.to_string();
         if more {
             let tail = items.last().expect("a page is not empty");
-            let lifetime = time::Duration::seconds(state.settings.oai.token_lifetime_s as i64);
+            let lifetime = time::Duration::seconds(repo.settings.token_lifetime_s as i64);
             let expires = now + lifetime;
             let next = Token {
                 after: tail.position(),
