@@ -73,8 +73,8 @@ pub struct FetchLimits {
     pub refused: fn(IpAddr) -> bool,
 }
 
-impl From<&crate::Settings> for FetchLimits {
-    fn from(h: &crate::Settings) -> Self {
+impl From<&crate::settings::Settings> for FetchLimits {
+    fn from(h: &crate::settings::Settings) -> Self {
         Self {
             allow_private: h.allow_private,
             max_redirects: h.max_redirects,

@@ -62,8 +62,8 @@ pub struct ParseLimits {
     pub max_json_depth: usize,
 }
 
-impl From<&crate::Settings> for ParseLimits {
-    fn from(h: &crate::Settings) -> Self {
+impl From<&crate::settings::Settings> for ParseLimits {
+    fn from(h: &crate::settings::Settings) -> Self {
         Self {
             max_bytes: h.max_bytes,
             max_triples: h.max_triples,

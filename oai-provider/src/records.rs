@@ -10,7 +10,7 @@ use store::library::oai::Record;
 use store::library::{Kind, Origin, Resource, Status};
 use store::organisations::Organisation;
 
-use crate::Repository;
+use crate::repository::Repository;
 use crate::xml::{DC_NS, Doc, OAI_DC_NS, OAI_DC_XSD, XSI_NS, datestamp};
 
 /// The formats offered: prefix, schema, namespace. Every record that is

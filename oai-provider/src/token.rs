@@ -14,7 +14,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::Settings;
+use crate::repository::Settings;
 
 /// What a token carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -114,7 +114,7 @@ fn main() {
         let text = serde_json::to_string(&records).unwrap();
         let org = store::organisations::get_by_slug(&db, "rete-civica-aperta").await.unwrap();
         let t = Instant::now();
-        let summary = server::cli::import::import_text(
+        let summary = harvest::import::import_text(
             &db,
             &text,
             &org,

@@ -5,9 +5,9 @@ use store::harvest::{self, Run, RunStatus};
 use store::library::Status;
 
 use super::{HarvestedRun, ImportJob, Job, Outcome, Sources};
-use crate::cli::import::{check_args, import_text};
 use crate::state::AppState;
 use ::harvest::Harvester;
+use ::harvest::import::{check_args, import_text};
 
 /// Tells how far a job is: `(done, total, item)`.
 pub type Progress<'a> = &'a (dyn Fn(u64, u64, &str) + Sync);

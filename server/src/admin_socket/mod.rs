@@ -19,7 +19,7 @@ pub mod listen;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::import::Summary;
+use harvest::import::Summary;
 
 /// The socket's name in the data folder.
 pub const SOCKET_NAME: &str = "admin.sock";

@@ -3,17 +3,18 @@
 use std::net::SocketAddr;
 
 use app::Page;
-use app::page::FormState;
+use app::page::{AccountView, FormState};
 use axum::Form;
 use axum::extract::{ConnectInfo, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::StoreError;
+use store::authz::{self, Action};
+use store::organisations;
 use store::users::{self, ProfileUpdate, Registration, Role};
 
-use super::pages::account_view;
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, Failure, OrFail, PageResult};
 use super::session_store::USER_ID;
 use crate::error::AppError;
 
@@ -210,4 +211,66 @@ pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
         }
         Err(e) => Err(ctx.fail(e.into())),
     }
+}
+
+/// The sign-in page.
+pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(&ctx.href("/account")).into_response();
+    }
+    let form = q.next.map(|next| app::page::FormState {
+        form: "login".into(),
+        values: [("next".to_string(), next)].into(),
+        ..Default::default()
+    });
+    ctx.show_with(Page::Login, axum::http::StatusCode::OK, form)
+}
+
+/// The registration page.
+pub async fn register_form(ctx: Ctx) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(&ctx.href("/account")).into_response();
+    }
+    ctx.show(Page::Register)
+}
+
+pub async fn account_view(ctx: &Ctx, user: &users::User) -> Result<AccountView, Failure> {
+    let orgs = organisations::memberships_of(&ctx.state.db, user.id)
+        .await
+        .or_fail(ctx)?;
+    let providers = store::directory::of_member(&ctx.state.db, user.id)
+        .await
+        .or_fail(ctx)?
+        .into_iter()
+        .map(|p| (p.slug, p.working.name, p.status.as_str().to_string()))
+        .collect();
+    let actor = ctx.actor().await?;
+    let provider_reviews = if authz::can(actor.as_ref(), Action::ReviewProviders) {
+        Some(
+            store::directory::review::waiting(&ctx.state.db)
+                .await
+                .or_fail(ctx)?,
+        )
+    } else {
+        None
+    };
+    Ok(AccountView {
+        providers,
+        provider_reviews,
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role.as_str().into(),
+        preferred_languages: user.preferred_languages.clone(),
+        organisations: orgs
+            .into_iter()
+            .map(|(o, r)| (o.slug, o.name, r.as_str().to_string()))
+            .collect(),
+    })
+}
+
+/// The signed-in person's account page.
+pub async fn account(ctx: Ctx) -> PageResult {
+    let user = ctx.require_user()?;
+    let view = account_view(&ctx, &user).await?;
+    Ok(ctx.show(Page::Account(view)))
 }

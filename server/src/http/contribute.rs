@@ -17,10 +17,12 @@ use store::library::review;
 use store::library::{self, Resource, ResourceForm, Status};
 use store::organisations;
 
-use super::files::{self, Submission};
+use super::file_links;
+use super::files;
 use super::library::load;
 use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
 use super::topics::topic_tree;
+use super::upload::Submission;
 use crate::error::AppError;
 
 type Fields = Form<Vec<(String, String)>>;
@@ -138,7 +140,12 @@ async fn editor(
         .collect();
     let files = uid
         .as_ref()
-        .map(|uid| attached.iter().map(|f| files::file_view(uid, f)).collect())
+        .map(|uid| {
+            attached
+                .iter()
+                .map(|f| file_links::file_view(uid, f))
+                .collect()
+        })
         .unwrap_or_default();
     Ok(ResourceEditor {
         files,

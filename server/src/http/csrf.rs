@@ -9,33 +9,10 @@ use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::reader::{CsrfToken, csrf_cookie_name, read_cookie};
 use super::security::random_token;
 use crate::error::AppError;
 use crate::state::AppState;
-
-/// The token of this request: the cookie's, or a new one set on the response.
-#[derive(Debug, Clone)]
-pub struct CsrfToken(pub String);
-
-pub fn cookie_name(secure: bool) -> &'static str {
-    // The __Host- prefix stops a sibling subdomain from planting the cookie.
-    if secure {
-        "__Host-archipel_csrf"
-    } else {
-        "archipel_csrf"
-    }
-}
-
-pub fn read_cookie(req_headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
-    req_headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
-}
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -68,7 +45,7 @@ async fn token_in_body(content_type: &str, body: &Bytes) -> Option<String> {
 
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let secure = state.settings.secure_cookies();
-    let name = cookie_name(secure);
+    let name = csrf_cookie_name(secure);
     let existing = read_cookie(req.headers(), name).filter(|t| t.len() >= 20 && t.len() <= 64);
     let token = existing.clone().unwrap_or_else(|| random_token(24));
 

@@ -5,11 +5,10 @@
 //! sniffed type, a `Content-Disposition` carrying the cleaned name, and a
 //! sandboxing Content-Security-Policy.
 
-use axum::Form;
 use axum::body::Body;
-use axum::extract::{FromRequest, Multipart, Path, Request};
+use axum::extract::{Path, Request};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use bytes::Bytes;
 use store::authz::{self, Action};
 use store::library::files::{self, NewFile, ResourceFile};
@@ -18,62 +17,10 @@ use store::{FieldError, StoreError};
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
+use super::file_links::encode;
 use super::library::load;
 use super::render::{Ctx, Failure, PageResult};
 use crate::error::AppError;
-
-/// A submitted form's fields, and the file chosen in it, if any.
-pub struct Submission {
-    pub fields: Vec<(String, String)>,
-    /// The uploader's file name and the bytes.
-    pub file: Option<(String, Bytes)>,
-}
-
-impl<S: Send + Sync> FromRequest<S> for Submission {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let multipart = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("multipart/form-data"));
-        if !multipart {
-            let Form(fields) = Form::<Vec<(String, String)>>::from_request(req, state)
-                .await
-                .map_err(IntoResponse::into_response)?;
-            return Ok(Submission { fields, file: None });
-        }
-        let mut body = Multipart::from_request(req, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let mut out = Submission {
-            fields: Vec::new(),
-            file: None,
-        };
-        while let Some(field) = body
-            .next_field()
-            .await
-            .map_err(IntoResponse::into_response)?
-        {
-            let name = field.name().unwrap_or_default().to_string();
-            match field.file_name().map(str::to_string) {
-                Some(file_name) if name == "file" => {
-                    let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
-                    // A file input left empty still sends a part, nameless and empty.
-                    if !(file_name.is_empty() && bytes.is_empty()) {
-                        out.file = Some((file_name, bytes));
-                    }
-                }
-                _ => {
-                    let text = field.text().await.map_err(IntoResponse::into_response)?;
-                    out.fields.push((name, text));
-                }
-            }
-        }
-        Ok(out)
-    }
-}
 
 /// Checks the submitted file and writes it under a generated name: `Ok(None)`
 /// without a file, the field's error when it is refused.
@@ -299,46 +246,4 @@ pub async fn thumbnail(
         .join(uploads::THUMBNAILS_DIR)
         .join(&name);
     send(&ctx, req, path, media, r.status == Status::Published).await
-}
-
-/// Percent-encodes all but unreserved characters (RFC 3986).
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-/// The address of a file, and of a thumbnail (without the language prefix).
-pub fn file_url(uid: &str, f: &ResourceFile) -> String {
-    format!(
-        "/library/resources/{uid}/files/{}/{}",
-        f.id,
-        encode(&f.file_name)
-    )
-}
-
-pub fn thumbnail_url(uid: &str, name: &str) -> String {
-    format!("/library/resources/{uid}/thumbnails/{name}")
-}
-
-/// What a page shows of a file.
-pub fn file_view(uid: &str, f: &ResourceFile) -> app::library::FileView {
-    app::library::FileView {
-        id: f.id,
-        name: f.file_name.clone(),
-        url: file_url(uid, f),
-        badge: f
-            .file_name
-            .rsplit_once('.')
-            .map(|(_, ext)| ext.to_ascii_uppercase())
-            .unwrap_or_default(),
-        bytes: f.bytes,
-        thumbnail: f.thumbnail.as_ref().map(|t| thumbnail_url(uid, t)),
-    }
 }

@@ -24,20 +24,11 @@ use crate::http::quiz_form;
 use crate::state::AppState;
 use courses::catalogue::{Catalogue, CourseEntry};
 
-/// The anonymous learner's cookie (`__Host-` on https: no subdomain can plant it).
-pub fn cookie_name(secure: bool) -> &'static str {
-    if secure {
-        "__Host-archipel_learner"
-    } else {
-        "archipel_learner"
-    }
-}
-
 fn set_cookie(state: &AppState, res: &mut Response, value: &str, max_age: u32) {
     let secure = state.settings.secure_cookies();
     let cookie = format!(
         "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
+        super::reader::learner_cookie_name(secure),
         if secure { "; Secure" } else { "" }
     );
     if let Ok(v) = HeaderValue::from_str(&cookie) {

@@ -75,7 +75,7 @@ pub(super) fn card(
         thumbnail: r
             .thumbnail
             .as_ref()
-            .map(|t| super::files::thumbnail_url(&r.uid, t)),
+            .map(|t| super::file_links::thumbnail_url(&r.uid, t)),
     })
 }
 
@@ -363,12 +363,12 @@ pub(super) async fn resource_view(
         files: r
             .files
             .iter()
-            .map(|f| super::files::file_view(&r.uid, f))
+            .map(|f| super::file_links::file_view(&r.uid, f))
             .collect(),
         thumbnail: r
             .thumbnail
             .as_ref()
-            .map(|t| super::files::thumbnail_url(&r.uid, t)),
+            .map(|t| super::file_links::thumbnail_url(&r.uid, t)),
         topics,
         related,
         citation: citation(&r, &text.title, &org.name, &page_url),

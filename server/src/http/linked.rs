@@ -78,7 +78,7 @@ async fn entity(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> 
     match representation {
         None => vary(not_acceptable(&uri)),
         Some(Representation::Html) => {
-            let lang = super::reader_lang(&state, &headers);
+            let lang = super::reader::reader_lang(&state, &headers);
             vary(Redirect::to(&format!("/{}{}", lang.code(), page_of(path))).into_response())
         }
         Some(Representation::Rdf(format)) => {
@@ -287,7 +287,7 @@ async fn sparql_get(
                 linked_data::negotiate(headers_accept(&headers)),
                 Some(Representation::Html)
             ) {
-                let lang = super::reader_lang(&state, &headers);
+                let lang = super::reader::reader_lang(&state, &headers);
                 Redirect::to(&format!("/{}/data", lang.code())).into_response()
             } else {
                 bad_request("A SPARQL query is needed: ?query=…")

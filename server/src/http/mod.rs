@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod data;
 pub mod directory;
 pub mod feed;
+pub mod file_links;
 pub mod files;
 pub mod harvested;
 pub mod learner;
@@ -23,12 +24,14 @@ pub mod pages;
 pub mod partners;
 pub mod providers;
 pub mod quiz_form;
+pub mod reader;
 pub mod render;
 pub mod search;
 pub mod security;
 pub mod session_store;
 pub mod sitemap;
 pub mod topics;
+pub mod upload;
 
 use std::time::Duration;
 
@@ -55,7 +58,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// The cookie that remembers an explicit language choice.
-pub const LANG_COOKIE: &str = "archipel_lang";
+pub use reader::{LANG_COOKIE, reader_lang};
 
 pub fn app(state: AppState) -> Router {
     let settings = state.settings.clone();
@@ -192,13 +195,16 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/partners/{slug}/members/{user_id}/remove",
             post(partners::remove_member),
         )
-        .route("/{lang}/login", get(pages::login).post(accounts::login))
+        .route(
+            "/{lang}/login",
+            get(accounts::login_form).post(accounts::login),
+        )
         .route(
             "/{lang}/register",
-            get(pages::register).post(accounts::register),
+            get(accounts::register_form).post(accounts::register),
         )
         .route("/{lang}/logout", post(accounts::logout))
-        .route("/{lang}/account", get(pages::account))
+        .route("/{lang}/account", get(accounts::account))
         .route("/{lang}/account/profile", post(accounts::profile))
         .route("/{lang}/account/password", post(accounts::password))
         .route("/{lang}/account/delete", post(accounts::delete))
@@ -310,24 +316,6 @@ async fn root(State(state): State<AppState>, req: Request) -> Response {
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
     res
-}
-
-/// The language to show a reader who did not say: the one chosen before
-/// (cookie), else the browser's best offered one, else the default.
-pub(crate) fn reader_lang(state: &AppState, headers: &axum::http::HeaderMap) -> Lang {
-    let offered = state.settings.langs();
-    let remembered = csrf::read_cookie(headers, LANG_COOKIE)
-        .and_then(|c| Lang::from_code(&c))
-        .filter(|l| offered.contains(l));
-    let negotiated = || {
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| Lang::negotiate(v, &offered))
-    };
-    remembered
-        .or_else(negotiated)
-        .unwrap_or_else(|| state.settings.default_lang())
 }
 
 #[derive(Deserialize)]

@@ -1,8 +1,8 @@
 //! Read-only pages.
 
 use app::Page;
-use app::page::{AccountView, PartnerDetail, PartnerView, UserRow};
-use axum::extract::{Path, Query};
+use app::page::{PartnerDetail, PartnerView, UserRow};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use store::authz::{self, Action};
 use store::organisations::{self, Organisation};
@@ -21,25 +21,6 @@ pub async fn home_slash(ctx: Ctx) -> Response {
 
 pub async fn about(ctx: Ctx) -> Response {
     ctx.show(Page::About)
-}
-
-pub async fn login(ctx: Ctx, Query(q): Query<super::accounts::NextQuery>) -> Response {
-    if ctx.user.is_some() {
-        return Redirect::to(&ctx.href("/account")).into_response();
-    }
-    let form = q.next.map(|next| app::page::FormState {
-        form: "login".into(),
-        values: [("next".to_string(), next)].into(),
-        ..Default::default()
-    });
-    ctx.show_with(Page::Login, axum::http::StatusCode::OK, form)
-}
-
-pub async fn register(ctx: Ctx) -> Response {
-    if ctx.user.is_some() {
-        return Redirect::to(&ctx.href("/account")).into_response();
-    }
-    ctx.show(Page::Register)
 }
 
 pub fn partner_view(o: &Organisation) -> PartnerView {
@@ -108,49 +89,6 @@ pub async fn partner(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> P
         .or_fail(&ctx)?;
     let page = partner_page(&ctx, &org).await?;
     Ok(ctx.show(page))
-}
-
-pub async fn account_view(
-    ctx: &Ctx,
-    user: &users::User,
-) -> Result<AccountView, super::render::Failure> {
-    let orgs = organisations::memberships_of(&ctx.state.db, user.id)
-        .await
-        .or_fail(ctx)?;
-    let providers = store::directory::of_member(&ctx.state.db, user.id)
-        .await
-        .or_fail(ctx)?
-        .into_iter()
-        .map(|p| (p.slug, p.working.name, p.status.as_str().to_string()))
-        .collect();
-    let actor = ctx.actor().await?;
-    let provider_reviews = if authz::can(actor.as_ref(), Action::ReviewProviders) {
-        Some(
-            store::directory::review::waiting(&ctx.state.db)
-                .await
-                .or_fail(ctx)?,
-        )
-    } else {
-        None
-    };
-    Ok(AccountView {
-        providers,
-        provider_reviews,
-        email: user.email.clone(),
-        display_name: user.display_name.clone(),
-        role: user.role.as_str().into(),
-        preferred_languages: user.preferred_languages.clone(),
-        organisations: orgs
-            .into_iter()
-            .map(|(o, r)| (o.slug, o.name, r.as_str().to_string()))
-            .collect(),
-    })
-}
-
-pub async fn account(ctx: Ctx) -> PageResult {
-    let user = ctx.require_user()?;
-    let view = account_view(&ctx, &user).await?;
-    Ok(ctx.show(Page::Account(view)))
 }
 
 pub async fn user_rows(ctx: &Ctx) -> Result<Vec<UserRow>, super::render::Failure> {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use store::users::User;
 use tower_sessions::Session;
 
-use super::csrf::CsrfToken;
+use super::reader::CsrfToken;
 use super::security::CspNonce;
 use super::session_store::{FLASH, USER_ID};
 use crate::error::AppError;
@@ -187,9 +187,9 @@ impl FromRequestParts<AppState> for Ctx {
                 .await
                 .map_err(|e| fail(e.into()))?;
         }
-        let learner_token = super::csrf::read_cookie(
+        let learner_token = super::reader::read_cookie(
             &parts.headers,
-            super::learning::cookie_name(state.settings.secure_cookies()),
+            super::reader::learner_cookie_name(state.settings.secure_cookies()),
         )
         .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
         Ok(Ctx {

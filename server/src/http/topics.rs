@@ -203,7 +203,7 @@ const MAX_SKOS_BYTES: usize = 4 * 1024 * 1024;
 
 /// An administrator's SKOS file: the topics page again with what it did
 /// (200), or with every reason it was refused and nothing written (422).
-pub async fn import(ctx: Ctx, submission: super::files::Submission) -> PageResult {
+pub async fn import(ctx: Ctx, submission: super::upload::Submission) -> PageResult {
     let actor = administrator(&ctx).await?;
     let lang = ctx.lang();
     let refused = |keys: Vec<(&str, Vec<(&'static str, String)>)>| TopicImport {

@@ -11,8 +11,8 @@ use store::StoreError;
 use store::authz::{Action, can};
 use store::directory::{self, Provider, ProviderForm, requests, review};
 
+use super::access::{actor, allowed, history, logo_url};
 use super::form::{self, Fields};
-use super::{actor, allowed, history, logo_url};
 use crate::http::logos::{self, forget_logo};
 use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
 

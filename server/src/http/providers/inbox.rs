@@ -15,7 +15,7 @@ use store::authz::Action;
 use store::directory::requests::{self, RequestStatus};
 use store::directory::{self, Provider, members as provider_members};
 
-use super::allowed;
+use super::access::allowed;
 use crate::error::AppError;
 use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
 

@@ -13,8 +13,8 @@ use store::StoreError;
 use store::authz::{Action, can};
 use store::directory::{self, Provider, review};
 
+use super::access::{allowed, history, logo_url};
 use super::form::profile_fields;
-use super::{allowed, history, logo_url};
 use crate::http::logos::forget_logo;
 use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
 
