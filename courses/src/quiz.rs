@@ -23,6 +23,8 @@
 //! `ordering` (`items` in the right order; shown shuffled), `matching`
 //! (`pairs = [["left", "right"], …]`).
 
+pub mod form;
+
 use std::path::Path;
 
 use serde::Deserialize;

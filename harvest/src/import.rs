@@ -191,21 +191,6 @@ fn incoming(
     })
 }
 
-/// What a form error code means, for operators' reports.
-pub fn reason(field: &str, code: &str) -> String {
-    let what = match code {
-        "too-long" => "is too long",
-        "required" => "is missing",
-        "language-invalid" => "is not a language tag",
-        "url-invalid" => "is not a web address",
-        "date-invalid" => "is not a date",
-        "invalid-characters" => "contains control characters",
-        "topic-unknown" => "names a topic the scheme does not have",
-        other => other,
-    };
-    format!("{field} {what}")
-}
-
 /// Imports the records of `text` for partner `org`, telling
 /// `progress(done, total, record name)` as it goes.
 pub async fn import_text(
@@ -245,7 +230,7 @@ pub async fn import_text(
                 Ok(Outcome::Created(_)) => summary.created += 1,
                 Ok(Outcome::Updated(_)) => summary.updated += 1,
                 Err(store::StoreError::Invalid(errors)) => {
-                    let reasons = errors.iter().map(|e| reason(e.field, e.code)).collect();
+                    let reasons = errors.iter().map(store::FieldError::describe).collect();
                     summary.rejected.push(reject(&record.id, reasons));
                 }
                 Err(e) => return Err(e).with_context(|| format!("writing record {}", i + 1)),

@@ -34,7 +34,8 @@ use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use store::harvest::Source;
 
 use self::response::{OaiError, Record};
-use super::{Gathered, Harvested, Harvester, Problem, Report, fetch, graph_name, rdf};
+use crate::gather::{Gathered, Harvested, Harvester, Problem, Report, graph_name};
+use crate::{fetch, rdf};
 
 /// `ListRecords` pages followed at most in one run.
 pub const MAX_PAGES: usize = 10_000;

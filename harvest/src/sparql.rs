@@ -23,7 +23,8 @@ use std::time::Duration;
 use linked_data::Graph;
 use oxigraph::io::RdfFormat;
 
-use super::{Gathered, Harvested, Harvester, Problem, Report, fetch, rdf};
+use crate::gather::{Gathered, Harvested, Harvester, Problem, Report};
+use crate::{fetch, rdf};
 use store::harvest::Source;
 
 /// Resources asked per page at first.

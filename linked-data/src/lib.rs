@@ -6,7 +6,9 @@
 //! [`remote`]). No HTTP server here; the remote store is an HTTP client.
 
 pub mod catalogue;
+pub mod examples;
 pub mod format;
+pub mod hints;
 pub mod jsonld;
 pub mod map;
 pub mod memory;

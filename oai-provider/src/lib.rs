@@ -203,8 +203,8 @@ async fn answer(
 type Outcome = Result<Result<(), Failure>, OaiError>;
 
 async fn identify(repo: &Repository<'_>, ctx: &Context, doc: &mut Doc, base: &str) -> Outcome {
-    let library = library_oai::earliest(&repo.db).await?;
-    let directory = directory_oai::earliest(&repo.db).await?;
+    let library = library_oai::earliest(repo.db).await?;
+    let directory = directory_oai::earliest(repo.db).await?;
     let earliest = [library, directory]
         .into_iter()
         .flatten()
@@ -300,12 +300,12 @@ async fn record_of(
         return Ok(Err(unknown()));
     };
     if let Some(slug) = providers::slug_of(uid) {
-        let found = directory_oai::get(&repo.db, slug).await?;
+        let found = directory_oai::get(repo.db, slug).await?;
         return Ok(found
             .map(|r| Item::Provider(Box::new(r)))
             .ok_or_else(unknown));
     }
-    let found = library_oai::get(&repo.db, uid).await?;
+    let found = library_oai::get(repo.db, uid).await?;
     Ok(found
         .map(|r| Item::Resource(Box::new(r)))
         .ok_or_else(unknown))
@@ -345,7 +345,7 @@ async fn list_sets(repo: &Repository<'_>, ctx: &Context, args: &Args, doc: &mut 
             "ListSets answers in one response and issues no resumption token",
         )));
     }
-    let languages = library_oai::languages(&repo.db).await?;
+    let languages = library_oai::languages(repo.db).await?;
     doc.open("ListSets");
     ctx.sets(doc, &languages);
     providers::list_set(ctx, doc);
@@ -529,13 +529,13 @@ async fn list(
     let directory = request.set.as_deref() == Some(providers::SET);
     let (from, until) = (selection.from.as_deref(), selection.until.as_deref());
     let mut items: Vec<Item> = if directory {
-        directory_oai::list(&repo.db, from, until, last.as_ref(), page as i64 + 1)
+        directory_oai::list(repo.db, from, until, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
             .map(|r| Item::Provider(Box::new(r)))
             .collect()
     } else {
-        library_oai::list(&repo.db, &selection, last.as_ref(), page as i64 + 1)
+        library_oai::list(repo.db, &selection, last.as_ref(), page as i64 + 1)
             .await?
             .into_iter()
             .map(|r| Item::Resource(Box::new(r)))
@@ -560,9 +560,9 @@ async fn list(
     }
     if more || after.is_some() {
         let total = if directory {
-            directory_oai::count(&repo.db, from, until).await?
+            directory_oai::count(repo.db, from, until).await?
         } else {
-            library_oai::count(&repo.db, &selection).await?
+            library_oai::count(repo.db, &selection).await?
         };
         let cursor_text = cursor.to_string();
         let size = total.to_string();

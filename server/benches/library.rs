@@ -70,7 +70,7 @@ fn main() {
         let scheme = courses::load(&content).unwrap().topics;
         let ids: Vec<String> = scheme.concepts.iter().map(|c| c.id.clone()).collect();
         let t = Instant::now();
-        let seeds = server::cli::seed::read(&content.join("library"), &ids).unwrap();
+        let seeds = demo::seed::read(&content.join("library"), &ids).unwrap();
         let read_ms = t.elapsed().as_secs_f64() * 1000.0;
 
         // The demo's partners, accounts and topics, without the seed library
@@ -89,7 +89,7 @@ fn main() {
         server::cli::demo::run(settings.clone()).await.unwrap();
         let db = server::cli::open_db(&settings).await.unwrap();
         let t = Instant::now();
-        let added = server::cli::seed::load(&db, &seeds).await.unwrap();
+        let added = demo::seed::load(&db, &seeds).await.unwrap();
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
         println!(
             "seed library: read and check {} resources {read_ms:.1} ms; write {added} into SQLite {load_ms:.0} ms ({:.1} ms each)",

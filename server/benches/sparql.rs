@@ -27,12 +27,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::serve::ListenerExt;
+use linked_data::examples::EXAMPLES;
 use oxigraph::io::RdfFormat;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use server::config::{Settings, Sparql};
-use server::http::data::EXAMPLES;
 use server::state::AppState;
 
 use client::{Client, Outcome};

@@ -50,7 +50,7 @@ async fn demo_is_idempotent() {
     cli::demo::run(settings(dir.path())).await.unwrap();
     let db = cli::open_db(&settings(dir.path())).await.unwrap();
     // The four demo accounts and one member per example provider.
-    let providers = cli::demo::providers::parse(cli::demo::providers::PROVIDERS, "p.toml")
+    let providers = demo::providers::parse(demo::providers::PROVIDERS, "p.toml")
         .unwrap()
         .provider;
     assert_eq!(users::count(&db).await.unwrap(), 4 + providers.len() as i64);

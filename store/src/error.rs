@@ -14,6 +14,22 @@ impl FieldError {
     pub const fn new(field: &'static str, code: &'static str) -> Self {
         Self { field, code }
     }
+
+    /// The error in words, for operators' reports (pages say it through
+    /// the interface strings instead).
+    pub fn describe(&self) -> String {
+        let what = match self.code {
+            "too-long" => "is too long",
+            "required" => "is missing",
+            "language-invalid" => "is not a language tag",
+            "url-invalid" => "is not a web address",
+            "date-invalid" => "is not a date",
+            "invalid-characters" => "contains control characters",
+            "topic-unknown" => "names a topic the scheme does not have",
+            other => other,
+        };
+        format!("{} {what}", self.field)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,5 @@
 //! The query mix: what visitors of the open data page and harvesters ask,
-//! most of it after `server::http::data::EXAMPLES`. `{base}`, `{lang}`,
+//! most of it after `linked_data::examples::EXAMPLES`. `{base}`, `{lang}`,
 //! `{uid}`, `{topic}` and `{partner}` change from one run to the next.
 //!
 //! Without Oxigraph's optimiser (see ARCHITECTURE), a group of patterns is
@@ -12,7 +12,7 @@
 //! each on their own and the mix asks the same questions in forms that
 //! finish.
 
-use server::http::data::{EXAMPLES, Example};
+use linked_data::examples::{EXAMPLES, Example};
 
 /// What a query answers.
 #[derive(Clone, Copy, PartialEq, Eq)]

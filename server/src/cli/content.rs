@@ -31,7 +31,7 @@ fn check(dir: &std::path::Path) -> anyhow::Result<()> {
     if demo.exists() {
         let text = std::fs::read_to_string(&demo)
             .with_context(|| format!("cannot read {}", demo.display()))?;
-        let parsed = super::demo::parse(&text, &demo.display().to_string())?;
+        let parsed = demo::parse(&text, &demo.display().to_string())?;
         println!(
             "{}: {} accounts, {} partners",
             demo.display(),
@@ -58,7 +58,7 @@ fn check(dir: &std::path::Path) -> anyhow::Result<()> {
                 .iter()
                 .map(|c| c.id.clone())
                 .collect();
-            let seeds = super::seed::read(&seed_dir, &ids)?;
+            let seeds = demo::seed::read(&seed_dir, &ids)?;
             println!("{}: {} resources", seed_dir.display(), seeds.len());
             checked += 1;
         }

@@ -382,7 +382,7 @@ pub async fn lesson(
             let last = attempts.first().filter(|_| q.retry.is_none());
             let given: Option<Vec<(String, String)>> =
                 last.and_then(|a| serde_json::from_str(&a.answers).ok());
-            let score = given.as_ref().map(|g| quiz_form::score(quiz, g));
+            let score = given.as_ref().map(|g| courses::quiz::form::score(quiz, g));
             Some(QuizView {
                 questions: quiz_form::views(quiz, &entry.id, given.as_deref()),
                 passed: passed(score.as_ref(), course.front.pass_mark),
@@ -485,9 +485,9 @@ pub async fn answer_quiz(
     let lang = ctx.lang().code();
     let (shown, page) = entry.version(lang, course.original());
     let quiz = found(&ctx, page.quiz.as_ref())?;
-    let fields = quiz_form::quiz_fields(form)
+    let fields = courses::quiz::form::quiz_fields(form)
         .ok_or_else(|| ctx.fail(AppError::BadRequest("too many quiz fields".into())))?;
-    let (score, total) = quiz_form::score(quiz, &fields);
+    let (score, total) = courses::quiz::form::score(quiz, &fields);
     let answers =
         serde_json::to_string(&fields).map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
     let (me, token) = learner(&ctx, true).await?;

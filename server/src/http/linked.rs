@@ -14,8 +14,6 @@ use tower::ServiceExt;
 
 use crate::state::AppState;
 
-mod hints;
-
 /// Splits a format suffix off a path (`/partners/x.ttl` → `/partners/x`,
 /// Turtle).
 fn suffix(path: &str) -> (&str, Option<Format>) {
@@ -233,7 +231,7 @@ fn protocol_params(
             // set Accept) and many clients send, as other endpoints read
             // them: hints before Accept, never a reason to refuse.
             "format" | "output" | "results" => {
-                for media in hints::media_types(v) {
+                for media in linked_data::hints::media_types(v) {
                     if !hinted.contains(&media) {
                         hinted.push(media);
                     }
@@ -449,7 +447,7 @@ async fn run(
 ) -> Response {
     request.base_iri = Some(state.rdf.uris().sparql());
     let download = !hinted.is_empty();
-    request.accept = hints::accept(hinted, headers_accept(headers));
+    request.accept = linked_data::hints::accept(hinted, headers_accept(headers));
     match execute(state, request).await {
         Ok(a) => {
             let mut res = ([(header::CONTENT_TYPE, a.media_type)], a.body).into_response();

@@ -8,7 +8,6 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
-use harvest;
 use server::config::Settings;
 use server::state::AppState;
 use store::harvest::RunStatus;

@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use harvest;
 use linked_data::store::{Limits, QueryRequest};
 use server::state::AppState;
 use store::harvest::RunStatus;

@@ -98,7 +98,7 @@ fn seed_uid(id: &str) -> String {
 async fn every_example_query_answers_on_the_demo_data() {
     let demo = demo().await;
     for lang in ["fr", "hr"] {
-        for example in server::http::data::EXAMPLES {
+        for example in linked_data::examples::EXAMPLES {
             let page = get(
                 &demo.router,
                 &format!("/{lang}/data?example={}", example.id),

@@ -9,7 +9,6 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
 
-use harvest;
 use server::config::Settings;
 use server::state::AppState;
 use store::harvest::{RunStatus, SourceForm};

@@ -454,6 +454,7 @@ on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
 mod concept_import;
 mod directory;
+mod directory_browse;
 mod harvest;
 mod harvest_entries;
 mod harvest_kinds;

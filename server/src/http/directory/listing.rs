@@ -14,7 +14,7 @@ use store::directory::{HelpKind, PriceModel, Provider, Service, parse_area, voca
 use store::{Db, StoreError};
 
 use super::super::render::{Ctx, OrFail, PageResult};
-use super::{area_label, excerpt, logo_url, spoken_language};
+use super::naming::{area_label, excerpt, logo_url, spoken_language};
 use crate::state::AppState;
 
 /// Providers per page.

@@ -13,7 +13,7 @@ use store::directory::requests::{self, HelpRequestForm};
 use store::directory::{Provider, browse};
 
 use super::super::render::{Ctx, Failure, OrFail, PageResult};
-use super::{areas_named, excerpt, logo_url, spoken_language};
+use super::naming::{areas_named, excerpt, logo_url, spoken_language};
 use crate::error::AppError;
 
 /// Characters of description in link previews.

@@ -26,6 +26,7 @@ pub mod providers;
 pub mod quiz_form;
 pub mod reader;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod security;
 pub mod session_store;
@@ -108,20 +109,20 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/library/new",
             get(contribute::new_form).post(contribute::create),
         )
-        .route("/{lang}/library/review", get(contribute::queue))
+        .route("/{lang}/library/review", get(review::queue))
         .route(
             "/{lang}/library/topics",
             get(topics::page).post(topics::save),
         )
         .route("/{lang}/library/topics/import", post(topics::import))
-        .route("/{lang}/library/requests", get(contribute::requests))
+        .route("/{lang}/library/requests", get(review::requests))
         .route(
             "/{lang}/library/requests/{id}/take",
-            post(contribute::take_request),
+            post(review::take_request),
         )
         .route(
             "/{lang}/library/resources/{uid}/request-translation",
-            post(contribute::ask_translation),
+            post(review::ask_translation),
         )
         .route(
             "/{lang}/library/resources/{uid}/edit",
@@ -141,39 +142,39 @@ pub fn app(state: AppState) -> Router {
         )
         .route(
             "/{lang}/library/resources/{uid}/submit",
-            post(contribute::submit),
+            post(review::submit),
         )
         .route(
             "/{lang}/library/resources/{uid}/publish",
-            post(contribute::publish),
+            post(review::publish),
         )
         .route(
             "/{lang}/library/resources/{uid}/request-changes",
-            post(contribute::request_changes),
+            post(review::request_changes),
         )
         .route(
             "/{lang}/library/resources/{uid}/unpublish",
-            post(contribute::unpublish),
+            post(review::unpublish),
         )
         .route(
             "/{lang}/library/resources/{uid}/withdraw",
-            post(contribute::withdraw),
+            post(review::withdraw),
         )
         .route(
             "/{lang}/library/resources/{uid}/translations",
-            post(contribute::save_translation),
+            post(review::save_translation),
         )
         .route(
             "/{lang}/library/resources/{uid}/translations/{text}/submit",
-            post(contribute::submit_translation),
+            post(review::submit_translation),
         )
         .route(
             "/{lang}/library/resources/{uid}/translations/{text}/publish",
-            post(contribute::publish_translation),
+            post(review::publish_translation),
         )
         .route(
             "/{lang}/library/resources/{uid}/translations/{text}/request-changes",
-            post(contribute::request_translation_changes),
+            post(review::request_translation_changes),
         )
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/data", get(data::page))

@@ -97,7 +97,7 @@ pub fn accept(hinted: &[String], header: Option<&str>) -> Option<String> {
     match header.map(str::trim).filter(|h| !h.is_empty()) {
         // The client's preferences keep their order, at half the weight.
         Some(header) => ranges.extend(
-            linked_data::format::accept_ranges(header)
+            crate::format::accept_ranges(header)
                 .into_iter()
                 .map(|(range, q)| format!("{range};q={:.3}", q * 0.5)),
         ),

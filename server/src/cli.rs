@@ -5,7 +5,6 @@ pub mod content;
 pub mod demo;
 pub mod harvest;
 pub mod import;
-pub mod seed;
 pub mod serve;
 pub mod topics;
 pub mod user;

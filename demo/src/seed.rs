@@ -259,7 +259,7 @@ pub fn describe(e: &store::StoreError) -> String {
     match e {
         store::StoreError::Invalid(errors) => errors
             .iter()
-            .map(|f| harvest::import::reason(f.field, f.code))
+            .map(store::FieldError::describe)
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

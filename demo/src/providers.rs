@@ -13,7 +13,7 @@ use store::directory::requests::{self, HelpRequestForm};
 use store::directory::{self, ProviderForm, review};
 use store::users::{self, Registration, Role};
 
-pub const PROVIDERS: &str = include_str!("../../../../content/demo/providers.toml");
+pub const PROVIDERS: &str = include_str!("../../content/demo/providers.toml");
 const FILE: &str = "content/demo/providers.toml";
 
 #[derive(Debug, Deserialize)]
