@@ -6,6 +6,7 @@
 //! therefore never fails on a damaged, missing or outdated index: it starts
 //! again empty and says so ([`SearchIndex::opened`]), and the caller refills it.
 
+pub mod address;
 pub mod analysis;
 pub mod croatian;
 pub mod query;

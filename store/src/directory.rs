@@ -15,6 +15,7 @@
 //! change what the public sees also record an outbox change (entity
 //! [`OUTBOX_ENTITY`], keyed by slug).
 
+pub mod address;
 pub mod browse;
 mod form;
 pub mod members;

@@ -159,7 +159,7 @@ async fn search(
     State(state): State<AppState>,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> Result<Json<SearchResponse>, Response> {
-    let asked = super::search::parse(raw.as_deref());
+    let asked = search_index::address::parse(raw.as_deref());
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let offered = state.settings.langs();

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use app::page::{AreaChoice, ChosenFilter, DirectoryView, FilterChoice, ProviderCard};
 use app::{Lang, Page, labels};
 use axum::extract::RawQuery;
+use store::directory::address::{Asked, parse};
 use store::directory::browse::{self, Filters};
 use store::directory::{HelpKind, PriceModel, Provider, Service, parse_area, vocab};
 use store::{Db, StoreError};
@@ -22,183 +23,72 @@ pub const PER_PAGE: usize = 20;
 /// Characters of description on a card.
 const EXCERPT_CHARS: usize = 220;
 
-/// What the address asks for, with unknown values left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Asked {
-    pub q: String,
-    pub help: Vec<HelpKind>,
-    pub services: Vec<Service>,
-    /// Country and NUTS-1 codes, upper case.
-    pub areas: Vec<String>,
-    /// Language tags, lower case.
-    pub languages: Vec<String>,
-    pub prices: Vec<PriceModel>,
-    pub chatons: bool,
-    pub remote: bool,
-    pub on_site: bool,
-    pub page: usize,
-}
-
-fn push<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) {
-    if let Some(v) = value
-        && !list.contains(&v)
-    {
-        list.push(v);
-    }
-}
-
-pub(super) fn parse(query: Option<&str>) -> Asked {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
-    let mut a = Asked {
-        page: 1,
-        ..Asked::default()
+/// The chips of the chosen filters: each value with its words and the
+/// address without it.
+fn chips(asked: &Asked, lang: Lang) -> Vec<ChosenFilter> {
+    let mut out = Vec::new();
+    let mut chip = |label: String, without: Asked| {
+        out.push(ChosenFilter {
+            label,
+            remove: without.href(1),
+        });
     };
-    for (k, v) in pairs {
-        let v = v.trim();
-        let on = matches!(v, "1" | "true" | "on");
-        match k.as_str() {
-            "q" => a.q = v.chars().take(200).collect(),
-            "page" => a.page = v.parse().unwrap_or(1).clamp(1, 10_000),
-            "help" => push(&mut a.help, HelpKind::parse(v)),
-            "service" => push(&mut a.services, Service::parse(v)),
-            "price" => push(&mut a.prices, PriceModel::parse(v)),
-            "area" => push(&mut a.areas, parse_area(v).map(|x| x.code().to_string())),
-            "language" => {
-                let tag = v.to_lowercase();
-                push(
-                    &mut a.languages,
-                    store::validate::is_language_tag(&tag).then_some(tag),
-                );
-            }
-            "chatons" => a.chatons |= on,
-            "remote" => a.remote |= on,
-            "on_site" => a.on_site |= on,
-            _ => {}
-        }
-    }
-    a
-}
-
-impl Asked {
-    fn filters(&self) -> Filters {
-        Filters {
-            help: self.help.clone(),
-            services: self.services.clone(),
-            areas: self.areas.clone(),
-            languages: self.languages.clone(),
-            prices: self.prices.clone(),
-            chatons: self.chatons.then_some(true),
-            remote: self.remote.then_some(true),
-            on_site: self.on_site.then_some(true),
-        }
-    }
-
-    /// The address of these filters at `page` (without the language prefix).
-    pub(super) fn href(&self, page: usize) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.q.is_empty() {
-            pairs.push(("q", self.q.clone()));
-        }
-        pairs.extend(self.help.iter().map(|v| ("help", v.as_str().to_string())));
-        pairs.extend(self.areas.iter().map(|v| ("area", v.clone())));
-        pairs.extend(self.languages.iter().map(|v| ("language", v.clone())));
-        pairs.extend(
-            self.services
-                .iter()
-                .map(|v| ("service", v.as_str().to_string())),
+    if !asked.q.is_empty() {
+        chip(
+            format!("“{}”", asked.q),
+            Asked {
+                q: String::new(),
+                ..asked.clone()
+            },
         );
-        pairs.extend(
-            self.prices
-                .iter()
-                .map(|v| ("price", v.as_str().to_string())),
-        );
-        for (flag, on) in [
-            ("chatons", self.chatons),
-            ("remote", self.remote),
-            ("on_site", self.on_site),
-        ] {
-            if on {
-                pairs.push((flag, "1".into()));
-            }
-        }
-        if page > 1 {
-            pairs.push(("page", page.to_string()));
-        }
-        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
-        if query.is_empty() {
-            "/directory".into()
-        } else {
-            format!("/directory?{query}")
-        }
     }
-
-    /// Each chosen value with its words and the address without it.
-    fn chips(&self, lang: Lang) -> Vec<ChosenFilter> {
-        let mut out = Vec::new();
-        let mut chip = |label: String, without: Asked| {
-            out.push(ChosenFilter {
-                label,
-                remove: without.href(1),
-            });
+    for v in &asked.help {
+        let mut w = asked.clone();
+        w.help.retain(|x| x != v);
+        chip(labels::help_kind(lang, v.as_str()), w);
+    }
+    for v in &asked.areas {
+        let mut w = asked.clone();
+        w.areas.retain(|x| x != v);
+        chip(area_label(lang, v), w);
+    }
+    for v in &asked.languages {
+        let mut w = asked.clone();
+        w.languages.retain(|x| x != v);
+        chip(spoken_language(v), w);
+    }
+    for v in &asked.services {
+        let mut w = asked.clone();
+        w.services.retain(|x| x != v);
+        chip(labels::service(lang, v.as_str()), w);
+    }
+    for v in &asked.prices {
+        let mut w = asked.clone();
+        w.prices.retain(|x| x != v);
+        chip(labels::price_model(lang, v.as_str()), w);
+    }
+    if asked.chatons {
+        let w = Asked {
+            chatons: false,
+            ..asked.clone()
         };
-        if !self.q.is_empty() {
-            chip(
-                format!("“{}”", self.q),
-                Asked {
-                    q: String::new(),
-                    ..self.clone()
-                },
-            );
-        }
-        for v in &self.help {
-            let mut w = self.clone();
-            w.help.retain(|x| x != v);
-            chip(labels::help_kind(lang, v.as_str()), w);
-        }
-        for v in &self.areas {
-            let mut w = self.clone();
-            w.areas.retain(|x| x != v);
-            chip(area_label(lang, v), w);
-        }
-        for v in &self.languages {
-            let mut w = self.clone();
-            w.languages.retain(|x| x != v);
-            chip(spoken_language(v), w);
-        }
-        for v in &self.services {
-            let mut w = self.clone();
-            w.services.retain(|x| x != v);
-            chip(labels::service(lang, v.as_str()), w);
-        }
-        for v in &self.prices {
-            let mut w = self.clone();
-            w.prices.retain(|x| x != v);
-            chip(labels::price_model(lang, v.as_str()), w);
-        }
-        if self.chatons {
-            let w = Asked {
-                chatons: false,
-                ..self.clone()
-            };
-            chip(i18n::t(lang, "directory-filter-chatons"), w);
-        }
-        if self.remote {
-            let w = Asked {
-                remote: false,
-                ..self.clone()
-            };
-            chip(i18n::t(lang, "directory-filter-remote"), w);
-        }
-        if self.on_site {
-            let w = Asked {
-                on_site: false,
-                ..self.clone()
-            };
-            chip(i18n::t(lang, "directory-filter-on-site"), w);
-        }
-        out
+        chip(i18n::t(lang, "directory-filter-chatons"), w);
     }
+    if asked.remote {
+        let w = Asked {
+            remote: false,
+            ..asked.clone()
+        };
+        chip(i18n::t(lang, "directory-filter-remote"), w);
+    }
+    if asked.on_site {
+        let w = Asked {
+            on_site: false,
+            ..asked.clone()
+        };
+        chip(i18n::t(lang, "directory-filter-on-site"), w);
+    }
+    out
 }
 
 /// How many published providers a filter on one area finds (a region
@@ -452,7 +342,7 @@ pub async fn directory(ctx: Ctx, RawQuery(query): RawQuery) -> PageResult {
         chatons: flag(&counts, "chatons", asked.chatons),
         remote: flag(&counts, "remote", asked.remote),
         on_site: flag(&counts, "on_site", asked.on_site),
-        chosen: asked.chips(lang),
+        chosen: chips(&asked, lang),
         page: asked.page,
         pages,
         prev: (asked.page > 1).then(|| asked.href((asked.page - 1).min(pages))),
@@ -475,32 +365,5 @@ fn flag(
             .copied()
             .unwrap_or(0),
         chosen,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_values_are_left_out_and_addresses_read_back() {
-        let a = parse(Some(
-            "help=hosting&help=nope&area=frj&area=ZZ&language=DE&language=x!&price=free\
-             &chatons=1&remote=0&page=abc&q=+nuage+",
-        ));
-        assert_eq!(a.help, vec![HelpKind::Hosting]);
-        assert_eq!(a.areas, vec!["FRJ".to_string()]);
-        assert_eq!(a.languages, vec!["de".to_string()]);
-        assert_eq!(a.prices, vec![PriceModel::Free]);
-        assert!(a.chatons && !a.remote);
-        assert_eq!(a.page, 1);
-        assert_eq!(a.q, "nuage");
-        let href = a.href(2);
-        assert_eq!(
-            href,
-            "/directory?q=nuage&help=hosting&area=FRJ&language=de&price=free&chatons=1&page=2"
-        );
-        let again = parse(href.split_once('?').map(|(_, q)| q));
-        assert_eq!(again, Asked { page: 2, ..a });
     }
 }
