@@ -24,6 +24,7 @@ const ACYCLIC: &[&str] = &[
     "oai-provider",
     "uploads",
     "architecture",
+    "courses",
 ];
 
 /// The crates that must build without Leptos.

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use crate::frontmatter::CourseFront;
 use crate::images::Responsive;
+use crate::model::{Course, Library};
 use crate::render::{Target, TocEntry};
 use crate::topics::Topics;
-use crate::{Course, CourseFront, Library};
 
 /// A lesson version ready to show.
 #[derive(Debug, Clone)]
@@ -128,7 +129,7 @@ pub struct Catalogue {
     pub courses: Vec<CourseEntry>,
     pub topics: Topics,
     /// The published courses as loaded (for the RDF store).
-    pub sources: Vec<crate::Course>,
+    pub sources: Vec<crate::model::Course>,
 }
 
 impl Catalogue {

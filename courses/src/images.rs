@@ -83,7 +83,11 @@ pub fn source_path(lesson_dir: &Path, src: &str) -> Option<PathBuf> {
 }
 
 /// Checks every image the lessons of `library` show.
-pub(crate) fn check_all(root: &Path, library: &crate::Library, problems: &mut Vec<crate::Problem>) {
+pub(crate) fn check_all(
+    root: &Path,
+    library: &crate::model::Library,
+    problems: &mut Vec<crate::report::Problem>,
+) {
     for course in &library.courses {
         if let Some(cover) = &course.front.cover {
             let dir = Path::new("courses").join(&course.slug);
@@ -107,11 +111,11 @@ fn check_one(
     src: &str,
     file: &Path,
     line: usize,
-    problems: &mut Vec<crate::Problem>,
+    problems: &mut Vec<crate::report::Problem>,
 ) {
     let Some(path) = source_path(dir, src) else {
         problems.push(
-            crate::Problem::new(
+            crate::report::Problem::new(
                 file,
                 line,
                 format!("image {src:?} is outside the lesson's folder"),
@@ -122,7 +126,7 @@ fn check_one(
     };
     if let Err(e) = check(&root.join(&path)) {
         problems.push(
-            crate::Problem::new(file, line, format!("image {}: {e}", path.display())).hint(
+            crate::report::Problem::new(file, line, format!("image {}: {e}", path.display())).hint(
                 "check the file name, and that it is a PNG, JPEG, GIF or WebP file that opens",
             ),
         );

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::{Library, Text};
 use crate::report::Problem;
-use crate::{Library, Text};
 
 /// The ids of a text's headings, as rendering gives them.
 fn anchors(markdown: &str) -> BTreeSet<String> {

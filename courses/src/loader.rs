@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::frontmatter::{self, CourseFront, LessonFront, ModuleFront, TranslatedFront};
+use crate::links;
+use crate::model::{Course, Lesson, LessonVersion, Library, Module, Text, Translations};
 use crate::quiz::{self, Quiz};
 use crate::report::{Problem, Report};
-use crate::{Course, Lesson, LessonVersion, Library, Module, Text, Translations, links};
 
 /// Loads every course under `root/courses`. Any problem anywhere makes the
 /// whole load fail with the full list, in file order.
