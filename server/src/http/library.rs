@@ -274,20 +274,7 @@ pub(super) async fn resource_view(
     if may_edit || may_review {
         let mut names: BTreeMap<i64, String> = BTreeMap::new();
         for e in library::history(db, r.id).await.or_fail(ctx)? {
-            let who = match e.user_id {
-                Some(id) => {
-                    if let std::collections::btree_map::Entry::Vacant(slot) = names.entry(id) {
-                        let name = store::users::find(db, id)
-                            .await
-                            .or_fail(ctx)?
-                            .map(|u| u.display_name)
-                            .unwrap_or_default();
-                        slot.insert(name);
-                    }
-                    names[&id].clone()
-                }
-                None => String::new(),
-            };
+            let who = ctx.name_of(&mut names, e.user_id).await?;
             history.push(HistoryRow {
                 who,
                 action: e.action,

@@ -1,6 +1,8 @@
 //! Turns a [`PageContext`] into an HTML response, and the request into a
 //! [`Ctx`] that page handlers work with.
 
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::sync::Arc;
 
 use app::page::{FormState, SessionUser};
@@ -265,6 +267,28 @@ impl Ctx {
                 .map_err(|e| self.fail(e.into())),
             None => Ok(None),
         }
+    }
+
+    /// The display name of whoever did something in a history (empty for
+    /// nobody or a deleted account); `known` keeps the names already read,
+    /// so each account is read once per history.
+    pub async fn name_of(
+        &self,
+        known: &mut BTreeMap<i64, String>,
+        user_id: Option<i64>,
+    ) -> Result<String, Failure> {
+        let Some(id) = user_id else {
+            return Ok(String::new());
+        };
+        if let Entry::Vacant(slot) = known.entry(id) {
+            let name = store::users::find(&self.state.db, id)
+                .await
+                .map_err(|e| self.fail(e.into()))?
+                .map(|u| u.display_name)
+                .unwrap_or_default();
+            slot.insert(name);
+        }
+        Ok(known[&id].clone())
     }
 
     /// Whether the signed-in person may do `action`; the error page otherwise.

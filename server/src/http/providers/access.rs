@@ -3,7 +3,6 @@
 //! history with names, and where its logo is served.
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 
 use app::page::HistoryEntry;
 use store::authz::{Action, Actor};
@@ -46,20 +45,7 @@ pub(super) async fn history(ctx: &Ctx, provider_id: i64) -> Result<Vec<HistoryEn
     let mut names: BTreeMap<i64, String> = BTreeMap::new();
     let mut out = Vec::with_capacity(events.len());
     for e in events {
-        let who = match e.user_id {
-            Some(id) => {
-                if let Entry::Vacant(slot) = names.entry(id) {
-                    let name = store::users::find(&ctx.state.db, id)
-                        .await
-                        .or_fail(ctx)?
-                        .map(|u| u.display_name)
-                        .unwrap_or_default();
-                    slot.insert(name);
-                }
-                names[&id].clone()
-            }
-            None => String::new(),
-        };
+        let who = ctx.name_of(&mut names, e.user_id).await?;
         out.push(HistoryEntry {
             action: e.action,
             who,
