@@ -66,11 +66,6 @@ impl<P: Projection> Runner<P> {
         }
     }
 
-    /// The database the projection reads.
-    pub fn db(&self) -> &Db {
-        &self.db
-    }
-
     /// Applies every change recorded since the last one applied; returns how many.
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;

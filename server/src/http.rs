@@ -58,7 +58,6 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The cookie that remembers an explicit language choice.
 pub use reader::{LANG_COOKIE, reader_lang};
 
 pub fn app(state: AppState) -> Router {

@@ -42,6 +42,7 @@ pub fn learner_cookie_name(secure: bool) -> &'static str {
     }
 }
 
+/// The cookie that remembers an explicit language choice.
 pub const LANG_COOKIE: &str = "archipel_lang";
 
 /// The language to show a reader who did not say: the one chosen before
