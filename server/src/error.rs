@@ -56,6 +56,11 @@ impl AppError {
         }
     }
 
+    /// Wraps any error that says what went wrong inside (I/O, sessions).
+    pub fn internal(e: impl Into<anyhow::Error>) -> Self {
+        AppError::Internal(e.into())
+    }
+
     /// The problem document the JSON API answers with.
     pub fn problem(&self) -> Response {
         if let AppError::Internal(e) = self {
@@ -97,13 +102,23 @@ impl From<StoreError> for AppError {
     }
 }
 
-/// Plain responses (outside pages and the API) answer with a short text.
+/// Left on the response an [`AppError`] becomes: the page layer
+/// (`http::render::error_pages`) replaces such a response with the localised
+/// error page, or the login redirect, for the status it carries. Responses
+/// that leave the router unmarked are never touched.
+#[derive(Clone, Copy, Debug)]
+pub struct Unrendered;
+
+/// Every handler's error ends here: internal details go to the log, the
+/// response carries only the status and a short text, marked [`Unrendered`].
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let AppError::Internal(e) = &self {
             tracing::error!(error = format!("{e:#}"), "internal error");
         }
         let status = self.status();
-        (status, status.canonical_reason().unwrap_or("error")).into_response()
+        let mut res = (status, status.canonical_reason().unwrap_or("error")).into_response();
+        res.extensions_mut().insert(Unrendered);
+        res
     }
 }

@@ -283,6 +283,10 @@ pub fn app(state: AppState) -> Router {
         )
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), poke_indexer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            render::error_pages,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
         .layer(sessions)
         .layer(middleware::from_fn(security::headers))
@@ -397,7 +401,7 @@ async fn poke_indexer(
     res
 }
 
-async fn fallback(State(state): State<AppState>, req: Request) -> Response {
-    let (parts, _) = req.into_parts();
-    render::error_page(&state, &parts, AppError::NotFound).await
+/// Any other path: the page layer shows "not found" in the path's language.
+async fn fallback() -> AppError {
+    AppError::NotFound
 }

@@ -14,13 +14,13 @@ use store::authz::{self, Action};
 use store::organisations;
 use store::users::{self, ProfileUpdate, Registration, Role};
 
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use super::session_store::USER_ID;
 use crate::error::AppError;
 
 /// Signs `user_id` in on a fresh session id (no fixation) with a message.
 async fn sign_in(ctx: &Ctx, user_id: i64, flash: &str, next: &str) -> PageResult {
-    let err = |e: tower_sessions::session::Error| ctx.fail(AppError::Internal(e.into()));
+    let err = |e: tower_sessions::session::Error| AppError::Internal(e.into());
     ctx.session.cycle_id().await.map_err(err)?;
     ctx.session.insert(USER_ID, user_id).await.map_err(err)?;
     ctx.session
@@ -30,9 +30,7 @@ async fn sign_in(ctx: &Ctx, user_id: i64, flash: &str, next: &str) -> PageResult
     let mut res = Redirect::to(next).into_response();
     // What this browser did before signing in now belongs to the account.
     if let Some(token) = &ctx.learner_token {
-        store::learning::merge_anonymous(&ctx.state.db, token, user_id)
-            .await
-            .or_fail(ctx)?;
+        store::learning::merge_anonymous(&ctx.state.db, token, user_id).await?;
         super::learning::forget_cookie(&ctx.state, &mut res);
     }
     Ok(res)
@@ -66,7 +64,7 @@ pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
             &[("email", &form.email), ("display_name", &form.display_name)],
             &errors,
         )),
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -108,10 +106,7 @@ pub async fn login(
             Some(shown("login-throttled")),
         ));
     }
-    match users::authenticate(&ctx.state.db, &form.email, &form.password)
-        .await
-        .or_fail(&ctx)?
-    {
+    match users::authenticate(&ctx.state.db, &form.email, &form.password).await? {
         Some(user) => {
             let next = safe_next(&ctx, q.next.as_deref());
             sign_in(&ctx, user.id, "flash-logged-in", &next).await
@@ -129,10 +124,7 @@ pub async fn login(
 }
 
 pub async fn logout(ctx: Ctx) -> PageResult {
-    ctx.session
-        .flush()
-        .await
-        .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+    ctx.session.flush().await.map_err(AppError::internal)?;
     ctx.redirect_with("/", "flash-logged-out").await
 }
 
@@ -148,7 +140,7 @@ pub async fn profile(ctx: Ctx, Form(form): Form<ProfileUpdate>) -> PageResult {
             let view = account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "profile", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -184,7 +176,7 @@ pub async fn password(ctx: Ctx, Form(form): Form<PasswordForm>) -> PageResult {
             let view = account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "password", &[], &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -199,17 +191,14 @@ pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
     match users::delete(&ctx.state.db, user.id, &form.password).await {
         Ok(()) => {
             tracing::info!(user = user.id, "account deleted");
-            ctx.session
-                .flush()
-                .await
-                .map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+            ctx.session.flush().await.map_err(AppError::internal)?;
             ctx.redirect_with("/", "flash-account-deleted").await
         }
         Err(StoreError::Invalid(errors)) => {
             let view = account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "delete", &[], &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -234,23 +223,16 @@ pub async fn register_form(ctx: Ctx) -> Response {
     ctx.show(Page::Register)
 }
 
-pub async fn account_view(ctx: &Ctx, user: &users::User) -> Result<AccountView, Failure> {
-    let orgs = organisations::memberships_of(&ctx.state.db, user.id)
-        .await
-        .or_fail(ctx)?;
+pub async fn account_view(ctx: &Ctx, user: &users::User) -> Result<AccountView, AppError> {
+    let orgs = organisations::memberships_of(&ctx.state.db, user.id).await?;
     let providers = store::directory::of_member(&ctx.state.db, user.id)
-        .await
-        .or_fail(ctx)?
+        .await?
         .into_iter()
         .map(|p| (p.slug, p.working.name, p.status.as_str().to_string()))
         .collect();
     let actor = ctx.actor().await?;
     let provider_reviews = if authz::can(actor.as_ref(), Action::ReviewProviders) {
-        Some(
-            store::directory::review::waiting(&ctx.state.db)
-                .await
-                .or_fail(ctx)?,
-        )
+        Some(store::directory::review::waiting(&ctx.state.db).await?)
     } else {
         None
     };

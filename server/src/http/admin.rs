@@ -9,7 +9,7 @@ use store::authz::Action;
 use store::users::{self, Role};
 
 use super::pages::user_rows;
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 
 #[derive(Deserialize)]
 pub struct RoleForm {
@@ -24,7 +24,7 @@ pub async fn set_role(
 ) -> PageResult {
     ctx.authorize(Action::SetRole { target_user_id: id })
         .await?;
-    users::get(&ctx.state.db, id).await.or_fail(&ctx)?;
+    users::get(&ctx.state.db, id).await?;
     let result = match Role::parse(&form.role) {
         Some(role) => users::set_role(&ctx.state.db, id, role).await,
         None => Err(StoreError::invalid("role", "role-invalid")),
@@ -39,6 +39,6 @@ pub async fn set_role(
             let users = user_rows(&ctx).await?;
             Ok(ctx.invalid(Page::AdminUsers { users }, "role", &[], &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }

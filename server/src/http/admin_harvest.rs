@@ -16,14 +16,14 @@ use store::authz::Action;
 use store::harvest::{self, Run, RunStatus, Source, SourceForm, SourceKind};
 use store::{FieldError, StoreError, organisations};
 
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 /// The organisations by id: `(slug, name)`.
 type Partners = HashMap<i64, (String, String)>;
 
-async fn partners(ctx: &Ctx) -> Result<Partners, Failure> {
-    let list = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
+async fn partners(ctx: &Ctx) -> Result<Partners, AppError> {
+    let list = organisations::list(&ctx.state.db).await?;
     Ok(list.into_iter().map(|o| (o.id, (o.slug, o.name))).collect())
 }
 
@@ -100,10 +100,8 @@ async fn source_row(
     source: &Source,
     last: Option<&Run>,
     partners: &Partners,
-) -> Result<HarvestSourceRow, Failure> {
-    let entries = harvest::count_entries(&ctx.state.db, source.id)
-        .await
-        .or_fail(ctx)?;
+) -> Result<HarvestSourceRow, AppError> {
+    let entries = harvest::count_entries(&ctx.state.db, source.id).await?;
     Ok(HarvestSourceRow {
         id: source.id,
         kind: source.kind.as_str().to_string(),
@@ -120,10 +118,10 @@ async fn source_row(
     })
 }
 
-async fn list_page(ctx: &Ctx) -> Result<Page, Failure> {
+async fn list_page(ctx: &Ctx) -> Result<Page, AppError> {
     let partners = partners(ctx).await?;
     let mut sources = Vec::new();
-    for (source, last) in harvest::list(&ctx.state.db).await.or_fail(ctx)? {
+    for (source, last) in harvest::list(&ctx.state.db).await? {
         sources.push(source_row(ctx, &source, last.as_ref(), &partners).await?);
     }
     let mut organisations: Vec<(i64, String)> = partners
@@ -143,16 +141,16 @@ async fn list_page(ctx: &Ctx) -> Result<Page, Failure> {
 }
 
 /// The source `id`, or the not-found page.
-async fn source(ctx: &Ctx, id: i64) -> Result<Source, Failure> {
-    harvest::get(&ctx.state.db, id).await.or_fail(ctx)
+async fn source(ctx: &Ctx, id: i64) -> Result<Source, AppError> {
+    harvest::get(&ctx.state.db, id)
+        .await
+        .map_err(AppError::from)
 }
 
-async fn detail_page(ctx: &Ctx, source: &Source) -> Result<Page, Failure> {
+async fn detail_page(ctx: &Ctx, source: &Source) -> Result<Page, AppError> {
     let db = &ctx.state.db;
-    let runs = harvest::runs(db, source.id, RUNS_SHOWN)
-        .await
-        .or_fail(ctx)?;
-    let total_runs = harvest::count_runs(db, source.id).await.or_fail(ctx)?;
+    let runs = harvest::runs(db, source.id, RUNS_SHOWN).await?;
+    let total_runs = harvest::count_runs(db, source.id).await?;
     let partners = partners(ctx).await?;
     let row = source_row(ctx, source, runs.first(), &partners).await?;
     Ok(Page::AdminHarvestSource(HarvestSourceDetail {
@@ -239,7 +237,7 @@ pub async fn add(ctx: Ctx, Form(f): Form<SourceFields>) -> PageResult {
             ];
             Ok(ctx.invalid(page, "source", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -295,7 +293,7 @@ pub async fn schedule(
             }
             Ok(ctx.invalid(page, "schedule", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -315,12 +313,7 @@ pub async fn run_now(
 ) -> PageResult {
     ctx.authorize(Action::ManageHarvest).await?;
     source(&ctx, id).await?;
-    let run = ctx
-        .state
-        .harvester
-        .run(id)
-        .await
-        .map_err(|e| ctx.fail(AppError::Internal(e)))?;
+    let run = ctx.state.harvester.run(id).await?;
     let flash = match run.status {
         RunStatus::Ok => "flash-harvest-ok",
         RunStatus::Unchanged => "flash-harvest-unchanged",
@@ -348,11 +341,7 @@ pub async fn confirm_remove(ctx: Ctx, Path((_lang, id)): Path<(String, i64)>) ->
 pub async fn remove(ctx: Ctx, Path((_lang, id)): Path<(String, i64)>) -> PageResult {
     ctx.authorize(Action::ManageHarvest).await?;
     source(&ctx, id).await?;
-    ctx.state
-        .harvester
-        .remove(id)
-        .await
-        .map_err(|e| ctx.fail(AppError::Internal(e)))?;
+    ctx.state.harvester.remove(id).await?;
     tracing::info!(source = id, "harvest source removed");
     ctx.redirect_with("/admin/harvest", "flash-harvest-removed")
         .await

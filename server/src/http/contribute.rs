@@ -19,7 +19,7 @@ use store::organisations;
 use super::file_links;
 use super::files;
 use super::library::load;
-use super::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use super::render::{Ctx, PageResult, form_state};
 use super::topics::topic_tree;
 use super::upload::Submission;
 use crate::error::AppError;
@@ -111,17 +111,15 @@ fn values(form: &ResourceForm, organisation: &str) -> BTreeMap<String, String> {
     ])
 }
 
-pub(super) async fn actor(ctx: &Ctx) -> Result<Actor, Failure> {
-    ctx.actor()
-        .await?
-        .ok_or_else(|| ctx.fail(AppError::LoginRequired))
+pub(super) async fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
+    ctx.actor().await?.ok_or(AppError::LoginRequired)
 }
 
-pub(super) fn require(ctx: &Ctx, actor: &Actor, action: Action) -> Result<(), Failure> {
+pub(super) fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
     if store::authz::can(Some(actor), action) {
         Ok(())
     } else {
-        Err(ctx.fail(AppError::Forbidden))
+        Err(AppError::Forbidden)
     }
 }
 
@@ -130,8 +128,8 @@ async fn editor(
     actor: &Actor,
     uid: Option<String>,
     attached: &[store::library::files::ResourceFile],
-) -> Result<ResourceEditor, Failure> {
-    let orgs = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
+) -> Result<ResourceEditor, AppError> {
+    let orgs = organisations::list(&ctx.state.db).await?;
     let organisations = orgs
         .into_iter()
         .filter(|o| store::authz::can(Some(actor), Action::CreateResource { org_id: o.id }))
@@ -166,11 +164,9 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
     let actor = actor(&ctx).await?;
     let editor = editor(&ctx, &actor, None, &[]).await?;
     let Some((org_id, _)) = editor.organisations.first().cloned() else {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     };
-    let org = organisations::get(&ctx.state.db, org_id)
-        .await
-        .or_fail(&ctx)?;
+    let org = organisations::get(&ctx.state.db, org_id).await?;
     let defaults = ResourceForm {
         kind: "guide".into(),
         original_language: ctx.lang().code().into(),
@@ -218,9 +214,9 @@ pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
     let form = resource_form(fields);
     let org = field(fields, "organisation");
     let Ok(org_id) = org.parse::<i64>() else {
-        return Err(ctx.fail(AppError::BadRequest("no organisation chosen".into())));
+        return Err(AppError::BadRequest("no organisation chosen".into()));
     };
-    require(&ctx, &actor, Action::CreateResource { org_id })?;
+    require(&actor, Action::CreateResource { org_id })?;
     let file = match files::accept(&ctx, &sub.file).await? {
         Ok(file) => file,
         Err(refused) => {
@@ -244,7 +240,7 @@ pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
             let editor = editor(&ctx, &actor, None, &[]).await?;
             refused_form(ctx, editor, &form, &org, &errors)
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -253,9 +249,9 @@ async fn with_problems(
     ctx: &Ctx,
     form: &ResourceForm,
     refused: store::FieldError,
-) -> Result<Vec<store::FieldError>, Failure> {
+) -> Result<Vec<store::FieldError>, AppError> {
     let mut errors = vec![refused];
-    errors.extend(library::problems(&ctx.state.db, form).await.or_fail(ctx)?);
+    errors.extend(library::problems(&ctx.state.db, form).await?);
     Ok(errors)
 }
 
@@ -263,7 +259,6 @@ pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> 
     let actor = actor(&ctx).await?;
     let r = load(&ctx, &uid).await?;
     require(
-        &ctx,
         &actor,
         Action::EditResource {
             org_id: r.organisation_id,
@@ -304,7 +299,6 @@ pub async fn update(
     let actor = actor(&ctx).await?;
     let r = load(&ctx, &uid).await?;
     require(
-        &ctx,
         &actor,
         Action::EditResource {
             org_id: r.organisation_id,
@@ -339,6 +333,6 @@ pub async fn update(
             let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
             refused_form(ctx, editor, &form, &org, &errors)
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }

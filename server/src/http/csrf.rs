@@ -70,7 +70,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         };
         let body = match axum::body::to_bytes(body, limit).await {
             Ok(b) => b,
-            Err(_) => return super::render::error_page(&state, &parts, AppError::TooLarge).await,
+            Err(_) => return super::render::error_page(&state, &parts, AppError::TooLarge),
         };
         let sent = match parts
             .headers
@@ -83,7 +83,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         let ok = matches!((&existing, &sent), (Some(c), Some(s)) if constant_time_eq(c.as_bytes(), s.as_bytes()));
         if !ok {
             tracing::info!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
-            return super::render::error_page(&state, &parts, AppError::Csrf).await;
+            return super::render::error_page(&state, &parts, AppError::Csrf);
         }
         Request::from_parts(parts, Body::from(body))
     } else {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use store::library;
 use store::{StoreError, concepts, organisations};
 
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 /// How many entries a feed holds.
@@ -32,14 +32,14 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
     let db = &ctx.state.db;
     let lang = ctx.lang().code();
     let base = ctx.state.settings.public_url().to_string();
-    let labels = concepts::list(db).await.or_fail(&ctx)?;
+    let labels = concepts::list(db).await?;
     let topic = q.topic.as_deref().filter(|t| !t.is_empty());
     let topic_label = match topic {
         Some(t) => Some(
             labels
                 .iter()
                 .find(|c| c.id == t)
-                .ok_or_else(|| ctx.fail(AppError::NotFound))?
+                .ok_or(AppError::NotFound)?
                 .label_in(lang)
                 .to_string(),
         ),
@@ -47,8 +47,8 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
     };
     let partner = match q.partner.as_deref().filter(|p| !p.is_empty()) {
         Some(slug) => match organisations::get_by_slug(db, slug).await {
-            Err(StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
-            other => Some(other.or_fail(&ctx)?),
+            Err(StoreError::NotFound) => return Err(AppError::NotFound),
+            other => Some(other?),
         },
         None => None,
     };
@@ -57,9 +57,7 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
         organisation_id: partner.as_ref().map(|p| p.id),
         ..Default::default()
     };
-    let resources = library::browse::filtered(db, &filter, ENTRIES)
-        .await
-        .or_fail(&ctx)?;
+    let resources = library::browse::filtered(db, &filter, ENTRIES).await?;
     let names = super::library::publishers(&ctx).await?;
 
     let mut query = Vec::new();
@@ -167,7 +165,7 @@ pub async fn library_feed(ctx: Ctx, Query(q): Query<FeedQuery>) -> PageResult {
         .map(|e| e.updated)
         .max()
         .or_else(|| time(&store_now()))
-        .ok_or_else(|| ctx.fail(AppError::Internal(anyhow::anyhow!("no time for the feed"))))?;
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no time for the feed")))?;
     let feed = Feed {
         title: Text::plain(title),
         id: self_url.clone(),

@@ -19,7 +19,7 @@ use tower_http::services::ServeFile;
 
 use super::file_links::encode;
 use super::library::load;
-use super::render::{Ctx, Failure, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 /// Checks the submitted file and writes it under a generated name: `Ok(None)`
@@ -27,7 +27,7 @@ use crate::error::AppError;
 pub async fn accept(
     ctx: &Ctx,
     file: &Option<(String, Bytes)>,
-) -> Result<Result<Option<NewFile>, FieldError>, Failure> {
+) -> Result<Result<Option<NewFile>, FieldError>, AppError> {
     let Some((name, bytes)) = file else {
         return Ok(Ok(None));
     };
@@ -40,11 +40,7 @@ pub async fn accept(
         uploads::check(&data, &owned_name, upload_bytes, max_pixels)
     })
     .await
-    .map_err(|e| {
-        ctx.fail(AppError::Internal(
-            anyhow::Error::new(e).context("checking an upload"),
-        ))
-    })?;
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("checking an upload")))?;
     let checked = match checked {
         Ok(c) => c,
         Err(refused) => {
@@ -54,11 +50,7 @@ pub async fn accept(
     };
     let saved = uploads::save(&ctx.state.settings.uploads_dir(), name, bytes, &checked)
         .await
-        .map_err(|e| {
-            ctx.fail(AppError::Internal(
-                anyhow::Error::new(e).context("saving an upload"),
-            ))
-        })?;
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("saving an upload")))?;
     Ok(Ok(Some(saved)))
 }
 
@@ -79,10 +71,7 @@ pub async fn remove(
     ctx: Ctx,
     Path((_lang, uid, file_id)): Path<(String, String, i64)>,
 ) -> PageResult {
-    let actor = ctx
-        .actor()
-        .await?
-        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
+    let actor = ctx.actor().await?.ok_or(AppError::LoginRequired)?;
     let r = load(&ctx, &uid).await?;
     if !authz::can(
         Some(&actor),
@@ -91,7 +80,7 @@ pub async fn remove(
         },
     ) || r.status == Status::Withdrawn
     {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     }
     match files::remove(&ctx.state.db, actor.user_id, r.id, file_id).await {
         Ok(f) => {
@@ -107,13 +96,13 @@ pub async fn remove(
             )
             .await
         }
-        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// The resource if the current person may see its files (404 otherwise).
-async fn visible(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
+async fn visible(ctx: &Ctx, uid: &str) -> Result<Resource, AppError> {
     let r = load(ctx, uid).await?;
     if r.status != Status::Published {
         let actor = ctx.actor().await?;
@@ -124,7 +113,7 @@ async fn visible(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
             },
         );
         if !member && !authz::can(actor.as_ref(), Action::ReviewResources) {
-            return Err(ctx.fail(AppError::NotFound));
+            return Err(AppError::NotFound);
         }
     }
     Ok(r)
@@ -156,23 +145,18 @@ fn disposition(file: &ResourceFile) -> HeaderValue {
 }
 
 async fn send(
-    ctx: &Ctx,
     req: Request,
     path: std::path::PathBuf,
     media_type: &str,
     public: bool,
-) -> Result<Response, Failure> {
+) -> Result<Response, AppError> {
     let mut res = ServeFile::new(path)
         .oneshot(req)
         .await
-        .map_err(|e| {
-            ctx.fail(AppError::Internal(
-                anyhow::Error::new(e).context("reading an uploaded file"),
-            ))
-        })?
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading an uploaded file")))?
         .map(Body::new);
     if res.status() == axum::http::StatusCode::NOT_FOUND {
-        return Err(ctx.fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(media_type) {
@@ -205,7 +189,7 @@ pub async fn download(
 ) -> PageResult {
     let r = visible(&ctx, &uid).await?;
     let Some(file) = r.files.iter().find(|f| f.id == file_id) else {
-        return Err(ctx.fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     };
     let path = ctx
         .state
@@ -214,7 +198,7 @@ pub async fn download(
         .join(uploads::FILES_DIR)
         .join(&file.stored_name);
     let public = r.status == Status::Published;
-    let mut res = send(&ctx, req, path, &file.media_type, public).await?;
+    let mut res = send(req, path, &file.media_type, public).await?;
     res.headers_mut()
         .insert(header::CONTENT_DISPOSITION, disposition(file));
     Ok(res)
@@ -232,7 +216,7 @@ pub async fn thumbnail(
         .iter()
         .any(|f| f.thumbnail.as_deref() == Some(&name))
     {
-        return Err(ctx.fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     let media = if name.ends_with(".png") {
         "image/png"
@@ -245,5 +229,5 @@ pub async fn thumbnail(
         .uploads_dir()
         .join(uploads::THUMBNAILS_DIR)
         .join(&name);
-    send(&ctx, req, path, media, r.status == Status::Published).await
+    send(req, path, media, r.status == Status::Published).await
 }

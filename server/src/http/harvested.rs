@@ -10,7 +10,7 @@ use serde::Deserialize;
 use store::harvest::{self, Entry};
 use store::{library, organisations};
 
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 #[derive(Debug, Deserialize)]
@@ -90,11 +90,11 @@ pub async fn entry(
     Query(q): Query<EntryQuery>,
 ) -> PageResult {
     let Ok(id) = id.parse::<i64>() else {
-        return Err(ctx.fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     };
     let db = &ctx.state.db;
-    let e = harvest::get_entry(db, id).await.or_fail(&ctx)?;
-    let source = harvest::get(db, e.source_id).await.or_fail(&ctx)?;
+    let e = harvest::get_entry(db, id).await?;
+    let source = harvest::get(db, e.source_id).await?;
     let partner = match source.organisation_id {
         Some(org) => organisations::get(db, org).await.ok().map(|o| Link {
             path: format!("/partners/{}", o.slug),
@@ -106,7 +106,6 @@ pub async fn entry(
         .text_lang
         .filter(|l| e.texts.iter().any(|t| t.lang == *l))
         .unwrap_or_else(|| ctx.lang().code().to_string());
-    let view = entry_view(&e, &lang, &source.label, partner)
-        .ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    let view = entry_view(&e, &lang, &source.label, partner).ok_or(AppError::NotFound)?;
     Ok(ctx.show(Page::Harvested(view)))
 }

@@ -8,10 +8,10 @@ use axum::extract::Path;
 use store::learning::{self, NewCertificate};
 
 use super::learning::{
-    certificate_of, completed, course_link, course_state, found, learner, lesson_link, passed,
-    progress_of,
+    certificate_of, completed, course_link, course_state, learner, lesson_link, passed, progress_of,
 };
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
+use crate::error::AppError;
 
 pub async fn claim_certificate(
     ctx: Ctx,
@@ -19,7 +19,7 @@ pub async fn claim_certificate(
 ) -> PageResult {
     let user = ctx.require_user()?;
     let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&slug))?;
+    let course = catalogue.course(&slug).ok_or(AppError::NotFound)?;
     let (me, _) = learner(&ctx, true).await?;
     let p = course_state(&ctx, course, me).await?;
     if !completed(course, &p) {
@@ -39,8 +39,7 @@ pub async fn claim_certificate(
             language: shown,
         },
     )
-    .await
-    .or_fail(&ctx)?;
+    .await?;
     tracing::info!(user = user.id, course = %course.slug, "certificate issued");
     ctx.redirect_with(
         &format!("/certificates/{}", cert.id),
@@ -50,10 +49,8 @@ pub async fn claim_certificate(
 }
 
 pub async fn certificate(ctx: Ctx, Path((_lang, id)): Path<(String, String)>) -> PageResult {
-    let cert = learning::certificate(&ctx.state.db, &id)
-        .await
-        .or_fail(&ctx)?;
-    let cert = found(&ctx, cert)?;
+    let cert = learning::certificate(&ctx.state.db, &id).await?;
+    let cert = cert.ok_or(AppError::NotFound)?;
     let url = format!(
         "{}{}",
         ctx.state.settings.public_url(),
@@ -81,13 +78,11 @@ pub async fn dashboard(ctx: Ctx) -> PageResult {
     let mut attempts = Vec::new();
     if let Some(me) = me {
         let db = &ctx.state.db;
-        for activity in learning::courses(db, me).await.or_fail(&ctx)? {
+        for activity in learning::courses(db, me).await? {
             let Some(course) = catalogue.course(&activity.course) else {
                 continue;
             };
-            let p = learning::course_progress(db, me, &course.slug)
-                .await
-                .or_fail(&ctx)?;
+            let p = learning::course_progress(db, me, &course.slug).await?;
             let resume = course
                 .lessons
                 .iter()
@@ -101,8 +96,7 @@ pub async fn dashboard(ctx: Ctx) -> PageResult {
                 certificate: certificate_of(&ctx, &course.slug).await?,
             });
             for a in learning::attempts(db, me, Some(&course.slug))
-                .await
-                .or_fail(&ctx)?
+                .await?
                 .into_iter()
                 .take(50)
             {

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use store::learning::{self, CourseProgress, LearnerId, NewAttempt};
 use tower::ServiceExt;
 
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 use crate::http::quiz_form;
 use crate::state::AppState;
@@ -47,20 +47,18 @@ pub fn forget_cookie(state: &AppState, res: &mut Response) {
 pub(super) async fn learner(
     ctx: &Ctx,
     create: bool,
-) -> Result<(Option<LearnerId>, Option<String>), Failure> {
+) -> Result<(Option<LearnerId>, Option<String>), AppError> {
     let db = &ctx.state.db;
     if let Some(user) = &ctx.user {
         let id = if create {
-            Some(learning::for_user(db, user.id).await.or_fail(ctx)?)
+            Some(learning::for_user(db, user.id).await?)
         } else {
-            learning::existing_for_user(db, user.id)
-                .await
-                .or_fail(ctx)?
+            learning::existing_for_user(db, user.id).await?
         };
         return Ok((id, None));
     }
     if let Some(token) = &ctx.learner_token
-        && let Some(id) = learning::anonymous(db, token).await.or_fail(ctx)?
+        && let Some(id) = learning::anonymous(db, token).await?
     {
         return Ok((Some(id), None));
     }
@@ -68,7 +66,7 @@ pub(super) async fn learner(
         return Ok((None, None));
     }
     let token = learning::new_token();
-    let id = learning::create_anonymous(db, &token).await.or_fail(ctx)?;
+    let id = learning::create_anonymous(db, &token).await?;
     Ok((Some(id), Some(token)))
 }
 
@@ -119,10 +117,6 @@ pub(super) fn course_link(course: &CourseEntry, lang: &str) -> Link {
         path: format!("/courses/{}", course.slug),
         title: course.text(lang).1.0.clone(),
     }
-}
-
-pub(super) fn found<T>(ctx: &Ctx, value: Option<T>) -> Result<T, Failure> {
-    value.ok_or_else(|| ctx.fail(AppError::NotFound))
 }
 
 #[derive(Deserialize, Default)]
@@ -204,9 +198,7 @@ pub async fn catalogue(ctx: Ctx, Query(f): Query<Filters>) -> PageResult {
         }
         let progress = match me {
             Some(me) => {
-                let p = learning::course_progress(&ctx.state.db, me, &c.slug)
-                    .await
-                    .or_fail(&ctx)?;
+                let p = learning::course_progress(&ctx.state.db, me, &c.slug).await?;
                 (!p.done.is_empty() || p.last_visited.is_some()).then(|| progress_of(c, &p))
             }
             None => None,
@@ -248,29 +240,27 @@ pub(super) async fn course_state(
     ctx: &Ctx,
     course: &CourseEntry,
     me: Option<LearnerId>,
-) -> Result<CourseProgress, Failure> {
+) -> Result<CourseProgress, AppError> {
     match me {
         Some(me) => learning::course_progress(&ctx.state.db, me, &course.slug)
             .await
-            .or_fail(ctx),
+            .map_err(AppError::from),
         None => Ok(CourseProgress::default()),
     }
 }
 
 /// The account's certificate for the course, if issued.
-pub(super) async fn certificate_of(ctx: &Ctx, course: &str) -> Result<Option<String>, Failure> {
+pub(super) async fn certificate_of(ctx: &Ctx, course: &str) -> Result<Option<String>, AppError> {
     let Some(user) = &ctx.user else {
         return Ok(None);
     };
-    let all = learning::certificates_of(&ctx.state.db, user.id)
-        .await
-        .or_fail(ctx)?;
+    let all = learning::certificates_of(&ctx.state.db, user.id).await?;
     Ok(all.into_iter().find(|c| c.course == course).map(|c| c.id))
 }
 
 pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
     let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&slug))?;
+    let course = catalogue.course(&slug).ok_or(AppError::NotFound)?;
     let lang = ctx.lang().code();
     let (me, _) = learner(&ctx, false).await?;
     let p = course_state(&ctx, course, me).await?;
@@ -355,25 +345,22 @@ pub async fn lesson(
     Query(q): Query<LessonQuery>,
 ) -> PageResult {
     let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let course = catalogue.course(&course_slug).ok_or(AppError::NotFound)?;
     let path = lesson_path(&course_slug, &module, &slug);
-    let (index, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let (index, entry) = course.lesson_by_path(&path).ok_or(AppError::NotFound)?;
     let lang = ctx.lang().code();
     let (shown, page) = entry.version(lang, course.original());
     // Visits are recorded for accounts, and for visitors who already started.
     let (me, _) = learner(&ctx, ctx.user.is_some()).await?;
     if let Some(me) = me {
-        learning::visit(&ctx.state.db, me, &course.slug, &entry.id)
-            .await
-            .or_fail(&ctx)?;
+        learning::visit(&ctx.state.db, me, &course.slug, &entry.id).await?;
     }
     let p = course_state(&ctx, course, me).await?;
     let quiz = match &page.quiz {
         Some(quiz) => {
             let attempts = match me {
                 Some(me) => learning::attempts(&ctx.state.db, me, Some(&course.slug))
-                    .await
-                    .or_fail(&ctx)?
+                    .await?
                     .into_iter()
                     .filter(|a| a.lesson == entry.id)
                     .collect(),
@@ -445,22 +432,18 @@ pub async fn mark_done(
     Form(form): Form<DoneForm>,
 ) -> PageResult {
     let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let course = catalogue.course(&course_slug).ok_or(AppError::NotFound)?;
     let path = lesson_path(&course_slug, &module, &slug);
-    let (_, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let (_, entry) = course.lesson_by_path(&path).ok_or(AppError::NotFound)?;
     let done = match form.done.as_str() {
         "true" => true,
         "false" => false,
-        _ => return Err(ctx.fail(AppError::BadRequest("done must be true or false".into()))),
+        _ => return Err(AppError::BadRequest("done must be true or false".into())),
     };
     let (me, token) = learner(&ctx, true).await?;
-    let me = found(&ctx, me)?;
-    learning::set_done(&ctx.state.db, me, &course.slug, &entry.id, done)
-        .await
-        .or_fail(&ctx)?;
-    let p = learning::course_progress(&ctx.state.db, me, &course.slug)
-        .await
-        .or_fail(&ctx)?;
+    let me = me.ok_or(AppError::NotFound)?;
+    learning::set_done(&ctx.state.db, me, &course.slug, &entry.id, done).await?;
+    let p = learning::course_progress(&ctx.state.db, me, &course.slug).await?;
     // Done with the last lesson of a finished course: show the course.
     let to = if done && completed(course, &p) {
         format!(
@@ -479,19 +462,18 @@ pub async fn answer_quiz(
     Form(form): Form<Vec<(String, String)>>,
 ) -> PageResult {
     let catalogue = ctx.state.courses.get();
-    let course = found(&ctx, catalogue.course(&course_slug))?;
+    let course = catalogue.course(&course_slug).ok_or(AppError::NotFound)?;
     let path = lesson_path(&course_slug, &module, &slug);
-    let (_, entry) = found(&ctx, course.lesson_by_path(&path))?;
+    let (_, entry) = course.lesson_by_path(&path).ok_or(AppError::NotFound)?;
     let lang = ctx.lang().code();
     let (shown, page) = entry.version(lang, course.original());
-    let quiz = found(&ctx, page.quiz.as_ref())?;
+    let quiz = page.quiz.as_ref().ok_or(AppError::NotFound)?;
     let fields = courses::quiz::form::quiz_fields(form)
-        .ok_or_else(|| ctx.fail(AppError::BadRequest("too many quiz fields".into())))?;
+        .ok_or_else(|| AppError::BadRequest("too many quiz fields".into()))?;
     let (score, total) = courses::quiz::form::score(quiz, &fields);
-    let answers =
-        serde_json::to_string(&fields).map_err(|e| ctx.fail(AppError::Internal(e.into())))?;
+    let answers = serde_json::to_string(&fields).map_err(AppError::internal)?;
     let (me, token) = learner(&ctx, true).await?;
-    let me = found(&ctx, me)?;
+    let me = me.ok_or(AppError::NotFound)?;
     learning::record_attempt(
         &ctx.state.db,
         me,
@@ -504,8 +486,7 @@ pub async fn answer_quiz(
             answers: &answers,
         },
     )
-    .await
-    .or_fail(&ctx)?;
+    .await?;
     Ok(after_write(
         &ctx,
         &format!("{}#quiz-result", ctx.href(&path)),

@@ -17,7 +17,7 @@ use store::{concepts, organisations};
 
 pub use courses::render::{description_html, plain_text};
 
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 /// The beginning of a description as plain text, for cards and previews.
@@ -80,8 +80,8 @@ pub(super) fn card(
 }
 
 /// Partner names by id, for resource cards.
-pub(super) async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, Failure> {
-    let orgs = organisations::list(&ctx.state.db).await.or_fail(ctx)?;
+pub(super) async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, AppError> {
+    let orgs = organisations::list(&ctx.state.db).await?;
     Ok(names_of(&orgs))
 }
 
@@ -90,10 +90,10 @@ fn names_of(orgs: &[organisations::Organisation]) -> BTreeMap<i64, String> {
 }
 
 /// A resource by its public id; the not-found page when there is none.
-pub(super) async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, Failure> {
+pub(super) async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, AppError> {
     match library::get_by_uid(&ctx.state.db, uid).await {
-        Err(store::StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(ctx),
+        Err(store::StoreError::NotFound) => Err(AppError::NotFound),
+        other => other.map_err(AppError::from),
     }
 }
 
@@ -114,11 +114,9 @@ pub struct Browse {
 pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
     let db = &ctx.state.db;
     let lang = ctx.lang().code();
-    let orgs = organisations::list(db).await.or_fail(&ctx)?;
+    let orgs = organisations::list(db).await?;
     let names = names_of(&orgs);
-    let (languages, countries) = library::browse::languages_and_countries(db)
-        .await
-        .or_fail(&ctx)?;
+    let (languages, countries) = library::browse::languages_and_countries(db).await?;
     let filters = app::library::LibraryFilters {
         kind: b.kind.chars().take(40).collect(),
         language: b.language.chars().take(20).collect(),
@@ -146,9 +144,7 @@ pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
             lang: Some(filters.language.clone()).filter(|t| !t.is_empty()),
             country: Some(filters.country.to_uppercase()).filter(|t| !t.is_empty()),
         };
-        let found = library::browse::filtered(db, &filter, 100)
-            .await
-            .or_fail(&ctx)?;
+        let found = library::browse::filtered(db, &filter, 100).await?;
         let shown = if filters.language.is_empty() {
             lang
         } else {
@@ -163,11 +159,10 @@ pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
     } else {
         None
     };
-    let latest = library::browse::latest(db, 12).await.or_fail(&ctx)?;
-    let popular = library::browse::most_viewed(db, 6).await.or_fail(&ctx)?;
+    let latest = library::browse::latest(db, 12).await?;
+    let popular = library::browse::most_viewed(db, 6).await?;
     let total = library::browse::count_by_kind(db)
-        .await
-        .or_fail(&ctx)?
+        .await?
         .iter()
         .map(|(_, n)| n)
         .sum();
@@ -221,7 +216,7 @@ pub(super) async fn resource_view(
     ctx: &Ctx,
     uid: &str,
     text_lang: Option<&str>,
-) -> Result<ResourceView, Failure> {
+) -> Result<ResourceView, AppError> {
     let db = &ctx.state.db;
     let r = load(ctx, uid).await?;
     let actor = ctx.actor().await?;
@@ -236,10 +231,10 @@ pub(super) async fn resource_view(
     if r.status != Status::Published {
         // Drafts and reviews are seen by their organisation and moderators only.
         if !may_edit && !may_review {
-            return Err(ctx.fail(AppError::NotFound));
+            return Err(AppError::NotFound);
         }
     } else {
-        library::browse::record_view(db, r.id).await.or_fail(ctx)?;
+        library::browse::record_view(db, r.id).await?;
     }
     let live = r.status != Status::Withdrawn;
     let actions = ResourceActions {
@@ -273,7 +268,7 @@ pub(super) async fn resource_view(
     let mut history = Vec::new();
     if may_edit || may_review {
         let mut names: BTreeMap<i64, String> = BTreeMap::new();
-        for e in library::history(db, r.id).await.or_fail(ctx)? {
+        for e in library::history(db, r.id).await? {
             let who = ctx.name_of(&mut names, e.user_id).await?;
             history.push(HistoryRow {
                 who,
@@ -291,11 +286,9 @@ pub(super) async fn resource_view(
         .text_for(wanted)
         .or_else(|| r.texts.first())
         .cloned()
-        .ok_or_else(|| ctx.fail(AppError::NotFound))?;
-    let org = organisations::get(db, r.organisation_id)
-        .await
-        .or_fail(ctx)?;
-    let labels = concepts::list(db).await.or_fail(ctx)?;
+        .ok_or(AppError::NotFound)?;
+    let org = organisations::get(db, r.organisation_id).await?;
+    let labels = concepts::list(db).await?;
     let topics = r
         .topics
         .iter()
@@ -307,8 +300,7 @@ pub(super) async fn resource_view(
         .collect();
     let names = publishers(ctx).await?;
     let related = library::browse::related(db, &r, 4)
-        .await
-        .or_fail(ctx)?
+        .await?
         .iter()
         .filter_map(|x| card(x, page_lang, &names))
         .collect();

@@ -5,7 +5,7 @@
 use axum::extract::Multipart;
 use sha2::{Digest, Sha256};
 
-use super::render::{Ctx, Failure};
+use super::render::Ctx;
 use crate::error::AppError;
 
 /// Checks an uploaded logo: size, format (by content, not by name) and pixels.
@@ -41,19 +41,19 @@ pub async fn receive(
     ctx: &Ctx,
     multipart: &mut Multipart,
     what: &'static str,
-) -> Result<Result<String, &'static str>, Failure> {
+) -> Result<Result<String, &'static str>, AppError> {
     let limits = &ctx.state.settings.limits;
     let mut file = None;
     while let Some(field) = multipart
         .next_field()
         .await
-        .map_err(|e| ctx.fail(AppError::BadRequest(e.to_string())))?
+        .map_err(|e| AppError::BadRequest(e.to_string()))?
     {
         if field.name() == Some("logo") {
             let bytes = field
                 .bytes()
                 .await
-                .map_err(|e| ctx.fail(AppError::BadRequest(e.to_string())))?;
+                .map_err(|e| AppError::BadRequest(e.to_string()))?;
             file = Some(bytes);
         }
     }
@@ -71,7 +71,7 @@ pub async fn receive(
     let dir = ctx.state.settings.uploads_dir().join("logos");
     uploads::write_whole(&dir, &name, &bytes)
         .await
-        .map_err(|e| ctx.fail(AppError::Internal(anyhow::Error::new(e).context(what))))?;
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context(what)))?;
     Ok(Ok(name))
 }
 

@@ -8,7 +8,8 @@ use store::authz::{self, Action};
 use store::organisations::{self, Organisation};
 use store::users;
 
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
+use crate::error::AppError;
 
 pub async fn home(ctx: Ctx) -> Response {
     ctx.show(Page::Home)
@@ -35,7 +36,7 @@ pub fn partner_view(o: &Organisation) -> PartnerView {
 }
 
 pub async fn partners(ctx: Ctx) -> PageResult {
-    let list = organisations::list(&ctx.state.db).await.or_fail(&ctx)?;
+    let list = organisations::list(&ctx.state.db).await?;
     let actor = ctx.actor().await?;
     let can_create = authz::can(actor.as_ref(), Action::ManageOrganisations);
     let partners = list.iter().map(partner_view).collect();
@@ -46,12 +47,10 @@ pub async fn partners(ctx: Ctx) -> PageResult {
 }
 
 /// The partner page as the current person may see it.
-pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, super::render::Failure> {
+pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, AppError> {
     let actor = ctx.actor().await?;
     let members = if authz::can(actor.as_ref(), Action::ViewMembers { org_id: org.id }) {
-        let members = organisations::members(&ctx.state.db, org.id)
-            .await
-            .or_fail(ctx)?;
+        let members = organisations::members(&ctx.state.db, org.id).await?;
         Some(
             members
                 .into_iter()
@@ -69,8 +68,7 @@ pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, super::
     let names = [(org.id, org.name.clone())].into();
     let lang = ctx.lang().code();
     let resources = store::library::browse::of_organisation(&ctx.state.db, org.id, 50)
-        .await
-        .or_fail(ctx)?
+        .await?
         .iter()
         .filter_map(|r| super::library::card(r, lang, &names))
         .collect();
@@ -84,16 +82,14 @@ pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, super::
 }
 
 pub async fn partner(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
-    let org = organisations::get_by_slug(&ctx.state.db, &slug)
-        .await
-        .or_fail(&ctx)?;
+    let org = organisations::get_by_slug(&ctx.state.db, &slug).await?;
     let page = partner_page(&ctx, &org).await?;
     Ok(ctx.show(page))
 }
 
-pub async fn user_rows(ctx: &Ctx) -> Result<Vec<UserRow>, super::render::Failure> {
+pub async fn user_rows(ctx: &Ctx) -> Result<Vec<UserRow>, AppError> {
     let me = ctx.user.as_ref().map(|u| u.id);
-    let list = users::list(&ctx.state.db, 500, 0).await.or_fail(ctx)?;
+    let list = users::list(&ctx.state.db, 500, 0).await?;
     Ok(list
         .into_iter()
         .map(|u| UserRow {

@@ -10,13 +10,14 @@ use store::organisations::{self, OrgRole, Organisation, OrganisationForm};
 
 use super::logos::{self, forget_logo};
 use super::pages::{partner_page, partner_view};
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
+use crate::error::AppError;
 
 /// The organisation named in the path, or the not-found page.
-async fn load(ctx: &Ctx, slug: &str) -> Result<Organisation, Failure> {
+async fn load(ctx: &Ctx, slug: &str) -> Result<Organisation, AppError> {
     organisations::get_by_slug(&ctx.state.db, slug)
         .await
-        .or_fail(ctx)
+        .map_err(AppError::from)
 }
 
 fn org_values(form: &OrganisationForm) -> [(&'static str, &str); 4] {
@@ -36,14 +37,14 @@ pub async fn create(ctx: Ctx, Form(form): Form<OrganisationForm>) -> PageResult 
                 .await
         }
         Err(StoreError::Invalid(errors)) => {
-            let list = organisations::list(&ctx.state.db).await.or_fail(&ctx)?;
+            let list = organisations::list(&ctx.state.db).await?;
             let page = Page::Partners {
                 partners: list.iter().map(partner_view).collect(),
                 can_create: true,
             };
             Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -63,16 +64,14 @@ pub async fn update(
             let page = partner_page(&ctx, &org).await?;
             Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
 pub async fn delete(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
     let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageOrganisations).await?;
-    organisations::delete(&ctx.state.db, org.id)
-        .await
-        .or_fail(&ctx)?;
+    organisations::delete(&ctx.state.db, org.id).await?;
     if let Some(logo) = org.logo {
         forget_logo(&ctx, &logo).await;
     }
@@ -109,7 +108,7 @@ pub async fn add_member(
             let page = partner_page(&ctx, &org).await?;
             Ok(ctx.invalid(page, "member", &[("email", &form.email)], &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -120,9 +119,7 @@ pub async fn remove_member(
     let org = load(&ctx, &slug).await?;
     ctx.authorize(Action::ManageMembers { org_id: org.id })
         .await?;
-    organisations::remove_member(&ctx.state.db, org.id, user_id)
-        .await
-        .or_fail(&ctx)?;
+    organisations::remove_member(&ctx.state.db, org.id, user_id).await?;
     ctx.redirect_with(&format!("/partners/{slug}"), "flash-member-removed")
         .await
 }
@@ -141,9 +138,7 @@ pub async fn upload_logo(
             return Ok(ctx.invalid(page, "logo", &[], &[store::FieldError::new("logo", code)]));
         }
     };
-    let previous = organisations::set_logo(&ctx.state.db, org.id, Some(&name))
-        .await
-        .or_fail(&ctx)?;
+    let previous = organisations::set_logo(&ctx.state.db, org.id, Some(&name)).await?;
     if let Some(prev) = previous.filter(|p| *p != name) {
         forget_logo(&ctx, &prev).await;
     }

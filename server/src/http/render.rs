@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use app::page::{FormState, SessionUser};
 use app::{Lang, Page, PageContext};
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{Extensions, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ use tower_sessions::Session;
 use super::reader::CsrfToken;
 use super::security::CspNonce;
 use super::session_store::{FLASH, USER_ID};
-use crate::error::AppError;
+use crate::error::{AppError, Unrendered};
 use crate::state::AppState;
 
 /// Renders the whole document for `ctx`.
@@ -66,15 +67,54 @@ pub fn path_lang(state: &AppState, path: &str) -> Option<Lang> {
     Lang::from_code(first).filter(|l| state.settings.langs().contains(l))
 }
 
-/// The page for an error, outside any handler (middleware, fallbacks).
-pub async fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
+/// The page for an error found before the page layer runs (the CSRF guard).
+pub fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
+    let status = err.status();
+    if let AppError::Internal(e) = &err {
+        tracing::error!(error = format!("{e:#}"), "internal error");
+    }
     let lang = path_lang(state, parts.uri.path()).unwrap_or_else(|| state.settings.default_lang());
-    error_response(state, base_context(state, lang, parts), err)
+    let ctx = base_context(state, lang, parts.uri.path(), &parts.extensions);
+    error_response(state, ctx, status)
+}
+
+/// The one place where errors become pages. A handler (or extractor, or the
+/// fallback) answers `Err(AppError)`, which leaves a bare response marked
+/// [`Unrendered`]; this layer replaces it with the error page in the
+/// language of the path, with the reader's account in the header, or with
+/// the login redirect. Everything else passes through untouched.
+pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut carried = Extensions::new();
+    if let Some(token) = req.extensions().get::<CsrfToken>() {
+        carried.insert(token.clone());
+    }
+    if let Some(nonce) = req.extensions().get::<CspNonce>() {
+        carried.insert(nonce.clone());
+    }
+    let session = req.extensions().get::<Session>().cloned();
+    let res = next.run(req).await;
+    if res.extensions().get::<Unrendered>().is_none() {
+        return res;
+    }
+    let lang = path_lang(&state, &path).unwrap_or_else(|| state.settings.default_lang());
+    let mut ctx = base_context(&state, lang, &path, &carried);
+    if let Some(session) = session {
+        match signed_in(&state, &session).await {
+            Ok(user) => ctx.user = user.as_ref().map(session_user),
+            Err(e) => tracing::warn!(error = format!("{e:#}"), "no account for the error page"),
+        }
+    }
+    error_response(&state, ctx, res.status())
 }
 
 /// What every page of this request shares, before the user and page are known.
-fn base_context(state: &AppState, lang: Lang, parts: &Parts) -> PageContext {
-    let full_path = parts.uri.path();
+fn base_context(
+    state: &AppState,
+    lang: Lang,
+    full_path: &str,
+    extensions: &Extensions,
+) -> PageContext {
     let prefix = format!("/{}", lang.code());
     let path = full_path
         .strip_prefix(&prefix)
@@ -89,13 +129,11 @@ fn base_context(state: &AppState, lang: Lang, parts: &Parts) -> PageContext {
         },
         base_url: state.settings.public_url().to_string(),
         source_url: state.settings.source_url.clone(),
-        csrf: parts
-            .extensions
+        csrf: extensions
             .get::<CsrfToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default(),
-        nonce: parts
-            .extensions
+        nonce: extensions
             .get::<CspNonce>()
             .map(|n| n.0.clone())
             .unwrap_or_default(),
@@ -103,12 +141,12 @@ fn base_context(state: &AppState, lang: Lang, parts: &Parts) -> PageContext {
     }
 }
 
-fn error_response(state: &AppState, mut ctx: PageContext, err: AppError) -> Response {
-    let status = err.status();
-    ctx.page = match err {
-        AppError::NotFound => Page::NotFound,
-        AppError::Forbidden => Page::Forbidden,
-        AppError::LoginRequired => {
+/// The error page for `status`, or the login redirect for 401.
+fn error_response(state: &AppState, mut ctx: PageContext, status: StatusCode) -> Response {
+    ctx.page = match status {
+        StatusCode::NOT_FOUND => Page::NotFound,
+        StatusCode::FORBIDDEN => Page::Forbidden,
+        StatusCode::UNAUTHORIZED => {
             let next = format!("/{}{}", ctx.lang.code(), ctx.path);
             return Redirect::to(&format!(
                 "/{}/login?next={}",
@@ -117,15 +155,31 @@ fn error_response(state: &AppState, mut ctx: PageContext, err: AppError) -> Resp
             ))
             .into_response();
         }
-        AppError::Csrf | AppError::BadRequest(_) | AppError::Invalid(_) | AppError::TooLarge => {
-            Page::BadRequest
-        }
-        AppError::Internal(e) => {
-            tracing::error!(error = format!("{e:#}"), "internal error");
-            Page::ServerError
-        }
+        s if s.is_server_error() => Page::ServerError,
+        _ => Page::BadRequest,
     };
     render(state, ctx, status)
+}
+
+/// The account signed in on `session`, if any; a session whose account is
+/// gone is forgotten.
+async fn signed_in(state: &AppState, session: &Session) -> anyhow::Result<Option<User>> {
+    let Some(id) = session.get::<i64>(USER_ID).await? else {
+        return Ok(None);
+    };
+    let user = store::users::find(&state.db, id).await?;
+    if user.is_none() {
+        session.flush().await?;
+    }
+    Ok(user)
+}
+
+fn session_user(u: &User) -> SessionUser {
+    SessionUser {
+        id: u.id,
+        display_name: u.display_name.clone(),
+        role: u.role.as_str().into(),
+    }
 }
 
 /// Everything a page handler needs about its request.
@@ -138,56 +192,25 @@ pub struct Ctx {
     pub learner_token: Option<String>,
 }
 
-/// A handler's early answer: an error page or a redirect (boxed: responses
-/// are large and this travels in every `Result`).
-pub struct Failure(pub Box<Response>);
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        *self.0
-    }
-}
-
-pub type PageResult = Result<Response, Failure>;
+/// What a page handler answers: its page, or the error the page layer shows.
+pub type PageResult = Result<Response, AppError>;
 
 impl FromRequestParts<AppState> for Ctx {
-    type Rejection = Response;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Some(lang) = path_lang(state, parts.uri.path()) else {
-            return Err(error_page(state, parts, AppError::NotFound).await);
-        };
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let lang = path_lang(state, parts.uri.path()).ok_or(AppError::NotFound)?;
         let session = Session::from_request_parts(parts, state)
             .await
-            .map_err(|(status, msg)| (status, msg).into_response())?;
-        let mut ctx = base_context(state, lang, parts);
-        let base = ctx.clone();
-        let fail = |e: anyhow::Error| error_response(state, base.clone(), AppError::Internal(e));
-
-        let user_id: Option<i64> = session.get(USER_ID).await.map_err(|e| fail(e.into()))?;
-        let user = match user_id {
-            Some(id) => {
-                let user = store::users::find(&state.db, id)
-                    .await
-                    .map_err(|e| fail(e.into()))?;
-                if user.is_none() {
-                    // The account is gone: forget it.
-                    session.flush().await.map_err(|e| fail(e.into()))?;
-                }
-                user
-            }
-            None => None,
-        };
-        ctx.user = user.as_ref().map(|u| SessionUser {
-            id: u.id,
-            display_name: u.display_name.clone(),
-            role: u.role.as_str().into(),
-        });
-        if user_id.is_some() || !session.is_empty().await {
+            .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!(msg)))?;
+        let mut ctx = base_context(state, lang, parts.uri.path(), &parts.extensions);
+        let user = signed_in(state, &session).await?;
+        ctx.user = user.as_ref().map(session_user);
+        if user.is_some() || !session.is_empty().await {
             ctx.flash = session
                 .remove::<String>(FLASH)
                 .await
-                .map_err(|e| fail(e.into()))?;
+                .map_err(AppError::internal)?;
         }
         let learner_token = super::reader::read_cookie(
             &parts.headers,
@@ -243,28 +266,17 @@ impl Ctx {
         self.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state))
     }
 
-    /// The error page (or login redirect) for `err`.
-    pub fn fail(&self, err: AppError) -> Failure {
-        Failure(Box::new(error_response(
-            &self.state,
-            self.page.clone(),
-            err,
-        )))
-    }
-
     /// The signed-in account, or a redirect to the login page.
-    pub fn require_user(&self) -> Result<User, Failure> {
-        self.user
-            .clone()
-            .ok_or_else(|| self.fail(AppError::LoginRequired))
+    pub fn require_user(&self) -> Result<User, AppError> {
+        self.user.clone().ok_or(AppError::LoginRequired)
     }
 
-    pub async fn actor(&self) -> Result<Option<store::authz::Actor>, Failure> {
+    pub async fn actor(&self) -> Result<Option<store::authz::Actor>, AppError> {
         match &self.user {
             Some(u) => store::authz::actor_for(&self.state.db, u)
                 .await
                 .map(Some)
-                .map_err(|e| self.fail(e.into())),
+                .map_err(AppError::from),
             None => Ok(None),
         }
     }
@@ -276,14 +288,13 @@ impl Ctx {
         &self,
         known: &mut BTreeMap<i64, String>,
         user_id: Option<i64>,
-    ) -> Result<String, Failure> {
+    ) -> Result<String, AppError> {
         let Some(id) = user_id else {
             return Ok(String::new());
         };
         if let Entry::Vacant(slot) = known.entry(id) {
             let name = store::users::find(&self.state.db, id)
-                .await
-                .map_err(|e| self.fail(e.into()))?
+                .await?
                 .map(|u| u.display_name)
                 .unwrap_or_default();
             slot.insert(name);
@@ -292,14 +303,14 @@ impl Ctx {
     }
 
     /// Whether the signed-in person may do `action`; the error page otherwise.
-    pub async fn authorize(&self, action: store::authz::Action) -> Result<(), Failure> {
+    pub async fn authorize(&self, action: store::authz::Action) -> Result<(), AppError> {
         let actor = self.actor().await?;
         if store::authz::can(actor.as_ref(), action) {
             Ok(())
         } else if actor.is_none() {
-            Err(self.fail(AppError::LoginRequired))
+            Err(AppError::LoginRequired)
         } else {
-            Err(self.fail(AppError::Forbidden))
+            Err(AppError::Forbidden)
         }
     }
 
@@ -308,19 +319,8 @@ impl Ctx {
         self.session
             .insert(FLASH, flash)
             .await
-            .map_err(|e| self.fail(AppError::Internal(e.into())))?;
+            .map_err(AppError::internal)?;
         Ok(Redirect::to(&self.href(path)).into_response())
-    }
-}
-
-/// Lets `?` turn store and app errors into the matching error page.
-pub trait OrFail<T> {
-    fn or_fail(self, ctx: &Ctx) -> Result<T, Failure>;
-}
-
-impl<T, E: Into<AppError>> OrFail<T> for Result<T, E> {
-    fn or_fail(self, ctx: &Ctx) -> Result<T, Failure> {
-        self.map_err(|e| ctx.fail(e.into()))
     }
 }
 

@@ -14,7 +14,7 @@ use store::library::{self, Resource};
 use store::organisations;
 
 use super::library::load;
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 use super::contribute::{Fields, actor, field, require, resource_path};
@@ -33,7 +33,7 @@ async fn step(ctx: Ctx, uid: &str, text: &str, which: &str) -> PageResult {
         _ => may(Action::ReviewResources),
     };
     if !allowed {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     }
     let db = &ctx.state.db;
     let (done, flash) = match which {
@@ -68,7 +68,7 @@ async fn step(ctx: Ctx, uid: &str, text: &str, which: &str) -> PageResult {
             ctx.redirect_with(&resource_path(uid), "flash-action-refused")
                 .await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -96,8 +96,8 @@ pub async fn withdraw(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> Pa
 
 pub async fn queue(ctx: Ctx) -> PageResult {
     let actor = actor(&ctx).await?;
-    require(&ctx, &actor, Action::ReviewResources)?;
-    let (resources, translations) = review::queue(&ctx.state.db).await.or_fail(&ctx)?;
+    require(&actor, Action::ReviewResources)?;
+    let (resources, translations) = review::queue(&ctx.state.db).await?;
     let names = super::library::publishers(&ctx).await?;
     let lang = ctx.lang().code().to_string();
     let card = |r: &Resource| super::library::card(r, &lang, &names);
@@ -115,7 +115,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
 /// refused form is shown again there with its errors.
 pub async fn save_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
     let actor = actor(&ctx).await?;
-    require(&ctx, &actor, Action::TranslateResource)?;
+    require(&actor, Action::TranslateResource)?;
     let r = load(&ctx, &uid).await?;
     let form = review::TranslationForm {
         lang: field(&f, "lang"),
@@ -138,7 +138,7 @@ pub async fn save_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Field
             ];
             Ok(ctx.invalid(Page::Resource(view), "translation", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -158,7 +158,7 @@ async fn translation_step(
     } else {
         Action::ReviewResources
     };
-    require(&ctx, &actor, needed)?;
+    require(&actor, needed)?;
     let r = load(&ctx, uid).await?;
     let db = &ctx.state.db;
     let (done, flash) = match which {
@@ -181,7 +181,7 @@ async fn translation_step(
         Err(StoreError::Invalid(_) | StoreError::NotFound) => {
             ctx.redirect_with(&to, "flash-action-refused").await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -204,7 +204,7 @@ pub async fn request_translation_changes(
 /// Anyone signed in asks for a published resource in another language.
 pub async fn ask_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
     let actor = actor(&ctx).await?;
-    require(&ctx, &actor, Action::RequestTranslation)?;
+    require(&actor, Action::RequestTranslation)?;
     let r = load(&ctx, &uid).await?;
     let lang = field(&f, "lang");
     match library::requests::ask(&ctx.state.db, actor.user_id, &r, &lang).await {
@@ -216,15 +216,15 @@ pub async fn ask_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields
             let view = super::library::resource_view(&ctx, &uid, None).await?;
             Ok(ctx.invalid(Page::Resource(view), "request", &[("lang", &lang)], &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// The partners' languages of the signed-in member, and their organisations.
-async fn partner_languages(ctx: &Ctx, actor: &Actor) -> Result<(Vec<String>, Vec<i64>), Failure> {
+async fn partner_languages(ctx: &Ctx, actor: &Actor) -> Result<(Vec<String>, Vec<i64>), AppError> {
     let mut langs = Vec::new();
     for id in &actor.member_of {
-        let org = organisations::get(&ctx.state.db, *id).await.or_fail(ctx)?;
+        let org = organisations::get(&ctx.state.db, *id).await?;
         langs.extend(org.languages);
     }
     langs.sort();
@@ -234,11 +234,9 @@ async fn partner_languages(ctx: &Ctx, actor: &Actor) -> Result<(Vec<String>, Vec
 
 pub async fn requests(ctx: Ctx) -> PageResult {
     let actor = actor(&ctx).await?;
-    require(&ctx, &actor, Action::TranslateResource)?;
+    require(&actor, Action::TranslateResource)?;
     let (langs, orgs) = partner_languages(&ctx, &actor).await?;
-    let pending = library::requests::pending_for(&ctx.state.db, &langs, &orgs)
-        .await
-        .or_fail(&ctx)?;
+    let pending = library::requests::pending_for(&ctx.state.db, &langs, &orgs).await?;
     let names = super::library::publishers(&ctx).await?;
     let lang = ctx.lang().code().to_string();
     let rows = pending
@@ -258,27 +256,23 @@ pub async fn requests(ctx: Ctx) -> PageResult {
 /// A partner takes a request in one of its languages.
 pub async fn take_request(ctx: Ctx, Path((_l, id)): Path<(String, i64)>) -> PageResult {
     let actor = actor(&ctx).await?;
-    require(&ctx, &actor, Action::TranslateResource)?;
+    require(&actor, Action::TranslateResource)?;
     let req = match library::requests::find(&ctx.state.db, id).await {
-        Err(StoreError::NotFound) => return Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(&ctx)?,
+        Err(StoreError::NotFound) => return Err(AppError::NotFound),
+        other => other?,
     };
     let mut taker = None;
     for org_id in &actor.member_of {
-        let org = organisations::get(&ctx.state.db, *org_id)
-            .await
-            .or_fail(&ctx)?;
+        let org = organisations::get(&ctx.state.db, *org_id).await?;
         if org.languages.contains(&req.lang) {
             taker = Some(org.id);
             break;
         }
     }
     let Some(org_id) = taker else {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     };
-    let r = library::get(&ctx.state.db, req.resource_id)
-        .await
-        .or_fail(&ctx)?;
+    let r = library::get(&ctx.state.db, req.resource_id).await?;
     match library::requests::take(&ctx.state.db, id, org_id).await {
         Ok(()) => {
             let to = format!("{}#translations", resource_path(&r.uid));
@@ -288,6 +282,6 @@ pub async fn take_request(ctx: Ctx, Path((_l, id)): Path<(String, i64)>) -> Page
             ctx.redirect_with("/library/requests", "flash-action-refused")
                 .await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }

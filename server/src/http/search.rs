@@ -14,7 +14,7 @@ use search_index::address::{Asked, href, parse};
 use search_index::{FACET_GROUPS, Request, Sort};
 use store::{concepts, harvest, library, organisations};
 
-use super::render::{Ctx, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -53,9 +53,7 @@ pub async fn execute(
 pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
     let asked = parse(raw.as_deref());
     let lang = ctx.lang().code().to_string();
-    let found = execute(&ctx.state, &asked, &lang)
-        .await
-        .map_err(|e| ctx.fail(AppError::Internal(e)))?;
+    let found = execute(&ctx.state, &asked, &lang).await?;
     let labels = Labels::load(&ctx).await?;
     let sort = match asked.sort {
         Sort::Relevance => "relevance",
@@ -173,10 +171,10 @@ struct Labels {
 }
 
 impl Labels {
-    async fn load(ctx: &Ctx) -> Result<Self, super::render::Failure> {
+    async fn load(ctx: &Ctx) -> Result<Self, AppError> {
         let db = &ctx.state.db;
         let code = ctx.lang().code();
-        let scheme = concepts::list(db).await.or_fail(ctx)?;
+        let scheme = concepts::list(db).await?;
         let topics = scheme
             .iter()
             .map(|c| (c.id.clone(), c.label_in(code).to_string()))
@@ -186,14 +184,12 @@ impl Labels {
             .filter_map(|c| Some((c.id.clone(), c.broader.clone()?)))
             .collect();
         let partners = organisations::list(db)
-            .await
-            .or_fail(ctx)?
+            .await?
             .into_iter()
             .map(|o| (o.slug, o.name))
             .collect();
         let sources = harvest::list(db)
-            .await
-            .or_fail(ctx)?
+            .await?
             .into_iter()
             .map(|(s, _)| (s.id.to_string(), s.label))
             .collect();

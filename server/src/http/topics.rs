@@ -17,7 +17,7 @@ use store::concepts::import::ImportError;
 use store::concepts::{self, Concept, ConceptForm};
 use store::{StoreError, library};
 
-use super::render::{Ctx, Failure, OrFail, PageResult};
+use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
 /// The published resources under each topic, narrower topics included.
@@ -80,8 +80,8 @@ fn tree(
 }
 
 /// The topic scheme in tree order, labelled in the page's language.
-pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
-    let all = concepts::list(&ctx.state.db).await.or_fail(ctx)?;
+pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, AppError> {
+    let all = concepts::list(&ctx.state.db).await?;
     let lang = ctx.lang().code();
     fn walk(
         all: &[concepts::Concept],
@@ -113,10 +113,10 @@ pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, Failure> {
     Ok(out)
 }
 
-async fn view(ctx: &Ctx) -> Result<TopicsView, Failure> {
+async fn view(ctx: &Ctx) -> Result<TopicsView, AppError> {
     let db = &ctx.state.db;
-    let all = concepts::list(db).await.or_fail(ctx)?;
-    let filed = library::browse::published_topics(db).await.or_fail(ctx)?;
+    let all = concepts::list(db).await?;
+    let filed = library::browse::published_topics(db).await?;
     let lang = ctx.lang().code();
     let manage = authz::can(ctx.actor().await?.as_ref(), Action::ManageTopics);
     let broader = if manage {
@@ -147,9 +147,9 @@ pub async fn page(ctx: Ctx, Query(q): Query<TopicsQuery>) -> PageResult {
     let view = view(&ctx).await?;
     let mut state = None;
     if view.manage && !q.edit.is_empty() {
-        let all = concepts::list(&ctx.state.db).await.or_fail(&ctx)?;
+        let all = concepts::list(&ctx.state.db).await?;
         let Some(c) = all.iter().find(|c| c.id == q.edit) else {
-            return Err(ctx.fail(AppError::NotFound));
+            return Err(AppError::NotFound);
         };
         let labels: Vec<String> = c.labels.iter().map(|(l, t)| format!("{l}: {t}")).collect();
         state = Some(FormState {
@@ -166,13 +166,10 @@ pub async fn page(ctx: Ctx, Query(q): Query<TopicsQuery>) -> PageResult {
 }
 
 /// The signed-in person, when they may change the scheme.
-async fn administrator(ctx: &Ctx) -> Result<authz::Actor, Failure> {
-    let actor = ctx
-        .actor()
-        .await?
-        .ok_or_else(|| ctx.fail(AppError::LoginRequired))?;
+async fn administrator(ctx: &Ctx) -> Result<authz::Actor, AppError> {
+    let actor = ctx.actor().await?.ok_or(AppError::LoginRequired)?;
     if !authz::can(Some(&actor), Action::ManageTopics) {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     }
     Ok(actor)
 }
@@ -194,7 +191,7 @@ pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
             ];
             Ok(ctx.invalid(Page::Topics(view), "topic", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -241,7 +238,7 @@ pub async fn import(ctx: Ctx, submission: super::upload::Submission) -> PageResu
                 Err(ImportError::Refused(problems)) => {
                     refused(problems.iter().map(|p| (p.key(), p.args())).collect())
                 }
-                Err(ImportError::Store(e)) => return Err(ctx.fail(e.into())),
+                Err(ImportError::Store(e)) => return Err(e.into()),
             }
         }
     };

@@ -102,6 +102,28 @@ async fn unknown_pages_get_a_localised_404() {
 }
 
 #[tokio::test]
+async fn errors_inside_handlers_are_pages_for_the_signed_in_reader() {
+    let mut app = TestApp::new().await;
+    app.user("ada@example.org", store::users::Role::Learner)
+        .await;
+    app.login("ada@example.org").await;
+    // A handler that finds nothing: the page layer renders it, with the
+    // account in the header, in the path's language.
+    let r = app.get("/de/library/resources/no-such-resource").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("<html lang=\"de\""));
+    assert!(r.body.contains("ada"), "the header names the reader");
+    // Signed in but not allowed: the localised "not allowed" page.
+    let r = app.get("/en/admin/users").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("Not allowed"));
+    assert!(r.body.contains("ada"));
+    // The JSON API keeps its problem documents.
+    let r = app.get("/api/v1/partners/nobody").await;
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json");
+}
+
+#[tokio::test]
 async fn the_api_answers_json_and_problem_documents() {
     let mut app = TestApp::new().await;
     app.organisation("Rete", "IT", "it, en", "https://rete.example.org")

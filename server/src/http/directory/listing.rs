@@ -14,7 +14,7 @@ use store::directory::browse::{self, Filters};
 use store::directory::{HelpKind, PriceModel, Provider, Service, parse_area, vocab};
 use store::{Db, StoreError};
 
-use super::super::render::{Ctx, OrFail, PageResult};
+use super::super::render::{Ctx, PageResult};
 use super::naming::{area_label, excerpt, logo_url, spoken_language};
 use crate::state::AppState;
 
@@ -268,19 +268,13 @@ pub async fn directory(ctx: Ctx, RawQuery(query): RawQuery) -> PageResult {
     let per_page = PER_PAGE as i64;
     let (total, found) = if asked.q.is_empty() {
         let offset = (asked.page as i64 - 1) * per_page;
-        let listing = browse::list(db, &filters, per_page, offset)
-            .await
-            .or_fail(&ctx)?;
+        let listing = browse::list(db, &filters, per_page, offset).await?;
         (listing.total, listing.providers)
     } else {
         // The text narrows through the search index; the other filters
         // through SQL; results keep the search's order.
-        let slugs = search_slugs(&ctx.state, &asked.q, lang)
-            .await
-            .map_err(|e| ctx.fail(crate::error::AppError::Internal(e)))?;
-        let all = browse::list(db, &filters, i64::MAX, 0)
-            .await
-            .or_fail(&ctx)?;
+        let slugs = search_slugs(&ctx.state, &asked.q, lang).await?;
+        let all = browse::list(db, &filters, i64::MAX, 0).await?;
         let mut matching: Vec<Provider> = all
             .providers
             .into_iter()
@@ -296,11 +290,8 @@ pub async fn directory(ctx: Ctx, RawQuery(query): RawQuery) -> PageResult {
         (total, page)
     };
     let pages = (total as usize).div_ceil(PER_PAGE).max(1);
-    let counts = browse::counts(db).await.or_fail(&ctx)?;
-    let listed = browse::list(db, &Filters::default(), 0, 0)
-        .await
-        .or_fail(&ctx)?
-        .total;
+    let counts = browse::counts(db).await?;
+    let listed = browse::list(db, &Filters::default(), 0, 0).await?.total;
     let code = lang;
     let view = DirectoryView {
         q: asked.q.clone(),
@@ -328,17 +319,14 @@ pub async fn directory(ctx: Ctx, RawQuery(query): RawQuery) -> PageResult {
             counts.get("price"),
             &asked.prices,
         ),
-        languages: language_choices(db, counts.get("language"), &asked.languages)
-            .await
-            .or_fail(&ctx)?,
+        languages: language_choices(db, counts.get("language"), &asked.languages).await?,
         areas: area_choices(
             db,
             lang,
             counts.get("country").unwrap_or(&BTreeMap::new()),
             &asked.areas,
         )
-        .await
-        .or_fail(&ctx)?,
+        .await?,
         chatons: flag(&counts, "chatons", asked.chatons),
         remote: flag(&counts, "remote", asked.remote),
         on_site: flag(&counts, "on_site", asked.on_site),

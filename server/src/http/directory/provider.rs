@@ -12,7 +12,7 @@ use store::StoreError;
 use store::directory::requests::{self, HelpRequestForm};
 use store::directory::{Provider, browse};
 
-use super::super::render::{Ctx, Failure, OrFail, PageResult};
+use super::super::render::{Ctx, PageResult};
 use super::naming::{areas_named, excerpt, logo_url, spoken_language};
 use crate::error::AppError;
 
@@ -21,10 +21,10 @@ const SUMMARY_CHARS: usize = 200;
 
 /// A published provider by slug; the not-found page for drafts, profiles
 /// never approved or taken off the directory, and unknown slugs.
-async fn load(ctx: &Ctx, slug: &str) -> Result<Provider, Failure> {
+async fn load(ctx: &Ctx, slug: &str) -> Result<Provider, AppError> {
     match browse::published(&ctx.state.db, slug).await {
-        Err(StoreError::NotFound) => Err(ctx.fail(AppError::NotFound)),
-        other => other.or_fail(ctx),
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        other => other.map_err(AppError::from),
     }
 }
 
@@ -82,8 +82,8 @@ pub(super) fn view(p: &Provider, lang: Lang) -> Option<ProviderPageView> {
 
 /// The page for the current reader: a signed-in person finds the form
 /// filled with their name and address.
-fn page_of(ctx: &Ctx, p: &Provider) -> Result<Page, Failure> {
-    let mut v = view(p, ctx.lang()).ok_or_else(|| ctx.fail(AppError::NotFound))?;
+fn page_of(ctx: &Ctx, p: &Provider) -> Result<Page, AppError> {
+    let mut v = view(p, ctx.lang()).ok_or(AppError::NotFound)?;
     if let Some(u) = &ctx.user {
         v.sender_name = u.display_name.clone();
         v.sender_email = u.email.clone();
@@ -162,6 +162,6 @@ pub async fn contact(
             ];
             Ok(ctx.invalid(page, "contact", &values, &errors))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }

@@ -9,19 +9,18 @@ use app::Page;
 use app::page::RegionsView;
 use store::directory::browse;
 
-use super::super::render::{Ctx, OrFail, PageResult};
+use super::super::render::{Ctx, PageResult};
 use super::listing::area_choices;
 
 pub async fn regions(ctx: Ctx) -> PageResult {
     let db = &ctx.state.db;
-    let counts = browse::counts(db).await.or_fail(&ctx)?;
+    let counts = browse::counts(db).await?;
     let countries = area_choices(
         db,
         ctx.lang(),
         counts.get("country").unwrap_or(&BTreeMap::new()),
         &[],
     )
-    .await
-    .or_fail(&ctx)?;
+    .await?;
     Ok(ctx.show(Page::DirectoryRegions(RegionsView { countries })))
 }

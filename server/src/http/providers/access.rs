@@ -9,13 +9,11 @@ use store::authz::{Action, Actor};
 use store::directory::{self, Provider};
 
 use crate::error::AppError;
-use crate::http::render::{Ctx, Failure, OrFail};
+use crate::http::render::Ctx;
 
 /// The signed-in person's actor, or the sign-in redirect.
-pub(super) async fn actor(ctx: &Ctx) -> Result<Actor, Failure> {
-    ctx.actor()
-        .await?
-        .ok_or_else(|| ctx.fail(AppError::LoginRequired))
+pub(super) async fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
+    ctx.actor().await?.ok_or(AppError::LoginRequired)
 }
 
 /// The provider with this slug, once `action` (built from its id) is
@@ -25,23 +23,19 @@ pub(super) async fn allowed(
     ctx: &Ctx,
     slug: &str,
     action: fn(i64) -> Action,
-) -> Result<(Actor, Provider), Failure> {
+) -> Result<(Actor, Provider), AppError> {
     let actor = actor(ctx).await?;
-    let provider = directory::get_by_slug(&ctx.state.db, slug)
-        .await
-        .or_fail(ctx)?;
+    let provider = directory::get_by_slug(&ctx.state.db, slug).await?;
     if store::authz::can(Some(&actor), action(provider.id)) {
         Ok((actor, provider))
     } else {
-        Err(ctx.fail(AppError::Forbidden))
+        Err(AppError::Forbidden)
     }
 }
 
 /// A provider's history with the names of the people who acted.
-pub(super) async fn history(ctx: &Ctx, provider_id: i64) -> Result<Vec<HistoryEntry>, Failure> {
-    let events = directory::history(&ctx.state.db, provider_id)
-        .await
-        .or_fail(ctx)?;
+pub(super) async fn history(ctx: &Ctx, provider_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
+    let events = directory::history(&ctx.state.db, provider_id).await?;
     let mut names: BTreeMap<i64, String> = BTreeMap::new();
     let mut out = Vec::with_capacity(events.len());
     for e in events {

@@ -13,8 +13,9 @@ use store::directory::{self, Provider, ProviderForm, requests, review};
 
 use super::access::{actor, allowed, history, logo_url};
 use super::form::{self, Fields};
+use crate::error::AppError;
 use crate::http::logos::{self, forget_logo};
-use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use crate::http::render::{Ctx, PageResult, form_state};
 
 fn edit_path(slug: &str) -> String {
     format!("/directory/{slug}/edit")
@@ -30,7 +31,7 @@ async fn editor(
     ctx: &Ctx,
     p: Option<&Provider>,
     defaults: &ProviderForm,
-) -> Result<ProviderEditorView, Failure> {
+) -> Result<ProviderEditorView, AppError> {
     let lang = ctx.lang();
     let Some(p) = p else {
         return Ok(ProviderEditorView {
@@ -106,7 +107,7 @@ pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
             let state = refused(&fields, &errors);
             show(ctx, None, Some(state)).await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -131,7 +132,7 @@ pub async fn update(
             let state = refused(&fields, &errors);
             show(ctx, Some(&p), Some(state)).await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -153,7 +154,7 @@ pub async fn submit(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
                 .await
         }
         Err(StoreError::Invalid(errors)) => refused_action(ctx, &p, "status", &errors).await,
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -165,7 +166,7 @@ pub async fn confirm(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> P
                 .await
         }
         Err(StoreError::Invalid(errors)) => refused_action(ctx, &p, "status", &errors).await,
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -182,9 +183,7 @@ pub async fn upload_logo(
             return refused_action(ctx, &p, "logo", &errors).await;
         }
     };
-    let freed = directory::set_logo(&ctx.state.db, actor.user_id, p.id, Some(&name))
-        .await
-        .or_fail(&ctx)?;
+    let freed = directory::set_logo(&ctx.state.db, actor.user_id, p.id, Some(&name)).await?;
     if let Some(old) = freed.filter(|old| *old != name) {
         forget_logo(&ctx, &old).await;
     }
@@ -197,12 +196,9 @@ pub async fn mine(ctx: Ctx) -> PageResult {
     let db = &ctx.state.db;
     let now = time::OffsetDateTime::now_utc();
     let mut providers = Vec::new();
-    for p in directory::of_member(db, actor.user_id)
-        .await
-        .or_fail(&ctx)?
-    {
+    for p in directory::of_member(db, actor.user_id).await? {
         providers.push(ProviderRow {
-            unread: requests::unread(db, p.id).await.or_fail(&ctx)?,
+            unread: requests::unread(db, p.id).await?,
             due: p.due_for_confirmation(now),
             status: p.status.as_str().to_string(),
             name: p.working.name,
@@ -210,7 +206,7 @@ pub async fn mine(ctx: Ctx) -> PageResult {
         });
     }
     let waiting = if can(Some(&actor), Action::ReviewProviders) {
-        Some(review::waiting(db).await.or_fail(&ctx)?)
+        Some(review::waiting(db).await?)
     } else {
         None
     };

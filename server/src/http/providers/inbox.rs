@@ -17,7 +17,7 @@ use store::directory::{self, Provider, members as provider_members};
 
 use super::access::allowed;
 use crate::error::AppError;
-use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use crate::http::render::{Ctx, PageResult, form_state};
 
 /// Requests shown in an inbox and in the administrators' list.
 const REQUESTS_SHOWN: i64 = 500;
@@ -35,17 +35,13 @@ fn members_action(provider_id: i64) -> Action {
 pub async fn inbox(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
     let (_, p) = allowed(&ctx, &slug, view_action).await?;
     let db = &ctx.state.db;
-    let list = requests::for_provider(db, p.id, REQUESTS_SHOWN)
-        .await
-        .or_fail(&ctx)?;
-    let unread = requests::unread(db, p.id).await.or_fail(&ctx)?;
+    let list = requests::for_provider(db, p.id, REQUESTS_SHOWN).await?;
+    let unread = requests::unread(db, p.id).await?;
     let mut rows = Vec::with_capacity(list.len());
     for r in list {
         // Opening the inbox reads what is new; the page still marks it new.
         if r.status == RequestStatus::New {
-            requests::set_status(db, r.id, RequestStatus::Read)
-                .await
-                .or_fail(&ctx)?;
+            requests::set_status(db, r.id, RequestStatus::Read).await?;
         }
         rows.push(InboxRow {
             id: r.id,
@@ -78,17 +74,15 @@ pub async fn set_request_status(
     Form(form): Form<StatusForm>,
 ) -> PageResult {
     let (_, p) = allowed(&ctx, &slug, view_action).await?;
-    let request = requests::get(&ctx.state.db, id).await.or_fail(&ctx)?;
+    let request = requests::get(&ctx.state.db, id).await?;
     // Another provider's request is not there for this one.
     if request.provider_id != p.id {
-        return Err(ctx.fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     let status = RequestStatus::parse(&form.status)
         .filter(|s| *s != RequestStatus::New)
-        .ok_or_else(|| ctx.fail(AppError::BadRequest("unknown request status".into())))?;
-    requests::set_status(&ctx.state.db, id, status)
-        .await
-        .or_fail(&ctx)?;
+        .ok_or_else(|| AppError::BadRequest("unknown request status".into()))?;
+    requests::set_status(&ctx.state.db, id, status).await?;
     ctx.redirect_with(
         &format!("/directory/{slug}/requests"),
         "flash-providers-request-updated",
@@ -96,11 +90,9 @@ pub async fn set_request_status(
     .await
 }
 
-async fn members_view(ctx: &Ctx, p: &Provider) -> Result<ProviderMembersView, Failure> {
+async fn members_view(ctx: &Ctx, p: &Provider) -> Result<ProviderMembersView, AppError> {
     let me = ctx.user.as_ref().map(|u| u.id);
-    let list = provider_members::list(&ctx.state.db, p.id)
-        .await
-        .or_fail(ctx)?;
+    let list = provider_members::list(&ctx.state.db, p.id).await?;
     Ok(ProviderMembersView {
         slug: p.slug.clone(),
         name: p.working.name.clone(),
@@ -151,7 +143,7 @@ pub async fn add_member(
                 &errors,
             ))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -181,7 +173,7 @@ pub async fn remove_member(
                 Some(state),
             ))
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -197,12 +189,12 @@ fn excerpt(message: &str) -> String {
 pub async fn admin_requests(ctx: Ctx) -> PageResult {
     ctx.authorize(Action::ViewAllHelpRequests).await?;
     let db = &ctx.state.db;
-    let all = requests::all(db, REQUESTS_SHOWN).await.or_fail(&ctx)?;
+    let all = requests::all(db, REQUESTS_SHOWN).await?;
     let mut providers: BTreeMap<i64, (String, String)> = BTreeMap::new();
     let mut rows = Vec::with_capacity(all.len());
     for r in all {
         if let Entry::Vacant(slot) = providers.entry(r.provider_id) {
-            let p = directory::get(db, r.provider_id).await.or_fail(&ctx)?;
+            let p = directory::get(db, r.provider_id).await?;
             slot.insert((p.slug, p.working.name));
         }
         let (slug, name) = providers[&r.provider_id].clone();

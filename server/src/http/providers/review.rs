@@ -15,8 +15,9 @@ use store::directory::{self, Provider, review};
 
 use super::access::{allowed, history, logo_url};
 use super::form::profile_fields;
+use crate::error::AppError;
 use crate::http::logos::forget_logo;
-use crate::http::render::{Ctx, Failure, OrFail, PageResult, form_state};
+use crate::http::render::{Ctx, PageResult, form_state};
 
 fn review_action(provider_id: i64) -> Action {
     Action::ReviewProvider { provider_id }
@@ -27,8 +28,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
     let actor = ctx.actor().await?;
     let db = &ctx.state.db;
     let waiting = review::queue(db)
-        .await
-        .or_fail(&ctx)?
+        .await?
         .into_iter()
         .map(|p| QueueRow {
             own: !can(actor.as_ref(), review_action(p.id)),
@@ -39,8 +39,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
         })
         .collect();
     let due = review::due_for_confirmation(db, time::OffsetDateTime::now_utc())
-        .await
-        .or_fail(&ctx)?
+        .await?
         .into_iter()
         .map(|p| DueRow {
             confirmed_at: p.confirmed_at.clone().unwrap_or_default(),
@@ -55,7 +54,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
     Ok(ctx.show(Page::ProviderQueue(ProviderQueue { waiting, due })))
 }
 
-async fn view(ctx: &Ctx, p: &Provider) -> Result<ProviderReviewView, Failure> {
+async fn view(ctx: &Ctx, p: &Provider) -> Result<ProviderReviewView, AppError> {
     let lang = ctx.lang();
     let working = profile_fields(lang, &p.working);
     let published = p.published.as_ref().map(|v| profile_fields(lang, v));
@@ -105,9 +104,7 @@ async fn refused(
     note: &str,
     errors: &[store::FieldError],
 ) -> PageResult {
-    let p = directory::get_by_slug(&ctx.state.db, slug)
-        .await
-        .or_fail(&ctx)?;
+    let p = directory::get_by_slug(&ctx.state.db, slug).await?;
     let view = view(&ctx, &p).await?;
     let stale = errors.iter().any(|e| e.field == "status");
     let state = if stale {
@@ -141,7 +138,7 @@ pub async fn approve(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> P
                 .await
         }
         Err(StoreError::Invalid(errors)) => refused(ctx, &slug, "decision", "", &errors).await,
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -165,7 +162,7 @@ pub async fn reject(
         Err(StoreError::Invalid(errors)) => {
             refused(ctx, &slug, "reject", &form.note, &errors).await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -184,6 +181,6 @@ pub async fn unpublish(
         Err(StoreError::Invalid(errors)) => {
             refused(ctx, &slug, "unpublish", &form.note, &errors).await
         }
-        Err(e) => Err(ctx.fail(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
