@@ -81,7 +81,7 @@ fn main() {
         for part in ["courses", "demo", "topics.toml"] {
             std::os::unix::fs::symlink(content.join(part), bare.join(part)).unwrap();
         }
-        let settings = server::config::Settings {
+        let settings = settings::Settings {
             data_dir: dir.path().join("data"),
             content_dir: bare,
             ..Default::default()

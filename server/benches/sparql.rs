@@ -32,8 +32,8 @@ use oxigraph::io::RdfFormat;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
-use server::config::{Settings, Sparql};
 use server::state::AppState;
+use settings::{Settings, Sparql};
 
 use client::{Client, Outcome};
 use dataset::{Dataset, LANGS};

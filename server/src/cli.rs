@@ -12,7 +12,7 @@ pub mod user;
 use anyhow::Context;
 use store::Db;
 
-use crate::config::Settings;
+use settings::Settings;
 
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;

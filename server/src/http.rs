@@ -12,6 +12,7 @@ pub mod directory;
 pub mod feed;
 pub mod file_links;
 pub mod files;
+pub mod form;
 pub mod harvested;
 pub mod learner;
 pub mod learning;
@@ -32,7 +33,6 @@ pub mod security;
 pub mod session_store;
 pub mod sitemap;
 pub mod topics;
-pub mod upload;
 
 use std::time::Duration;
 

@@ -4,7 +4,6 @@
 
 pub mod admin_socket;
 pub mod cli;
-pub mod config;
 pub mod error;
 pub mod http;
 pub mod state;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use server::{cli, config};
+use server::cli;
 
 use clap::{Parser, Subcommand};
 
@@ -99,7 +99,7 @@ fn main() -> std::process::ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = config::Settings::load(cli.config.as_deref())?;
+    let settings = settings::Settings::load(cli.config.as_deref())?;
     match cli.command {
         Command::Serve => cli::serve::run(settings).await,
         Command::Demo => cli::demo::run(settings).await,

@@ -8,13 +8,13 @@ use store::Db;
 use anyhow::Context;
 use search_index::SearchIndex;
 
-use crate::config::Settings;
 use crate::http::limiter::FailureLimiter;
 use courses::catalogue::Courses;
 use harvest::Harvester;
 use mail::delivery::Delivery;
 use projections::rdf::RdfProjection;
 use projections::search::Indexer;
+use settings::Settings;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -31,7 +31,7 @@ mod recovery;
 mod relevance;
 #[path = "cli/two_instances.rs"]
 mod two_instances;
-use server::config::Settings;
+use settings::Settings;
 use store::users;
 
 fn settings(dir: &std::path::Path) -> Settings {

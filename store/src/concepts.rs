@@ -178,7 +178,7 @@ pub async fn sync_scheme(db: &Db, scheme: &[Concept]) -> Result<usize> {
 }
 
 /// What an administrator submits to add or rename a concept.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct ConceptForm {
     pub id: String,
     #[serde(default)]

@@ -45,7 +45,7 @@ fn from_row(row: &AnyRow) -> Result<Organisation> {
 }
 
 /// What the organisation form submits.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct OrganisationForm {
     pub name: String,

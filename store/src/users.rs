@@ -71,11 +71,13 @@ fn from_row(row: &AnyRow) -> Result<User> {
 }
 
 /// What a registration form submits.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Registration {
     pub email: String,
     pub display_name: String,
+    /// Never shown back on a refused form.
+    #[serde(skip_serializing)]
     pub password: String,
 }
 
@@ -166,7 +168,7 @@ pub async fn authenticate(db: &Db, email: &str, pass: &str) -> Result<Option<Use
 }
 
 /// What the profile form submits.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ProfileUpdate {
     pub display_name: String,

@@ -5,7 +5,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::UnixStream;
 
 use super::{Job, Message, Outcome, SOCKET_NAME};
-use crate::config::Settings;
+use settings::Settings;
 
 /// A connection to the server serving a data folder.
 pub struct Client {

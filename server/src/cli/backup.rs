@@ -10,7 +10,7 @@ use flate2::Compression;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
-use crate::config::Settings;
+use settings::Settings;
 
 const DB_ENTRY: &str = "archipel.db";
 

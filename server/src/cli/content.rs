@@ -16,7 +16,7 @@ pub enum ContentCommand {
     },
 }
 
-pub fn run(settings: &crate::config::Settings, command: ContentCommand) -> anyhow::Result<()> {
+pub fn run(settings: &settings::Settings, command: ContentCommand) -> anyhow::Result<()> {
     match command {
         ContentCommand::Check { dir } => check(dir.as_deref().unwrap_or(&settings.content_dir)),
     }

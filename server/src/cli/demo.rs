@@ -2,7 +2,7 @@
 //! database, after the topic scheme of the content folder. Running it again
 //! changes nothing that is already there.
 
-use crate::config::Settings;
+use settings::Settings;
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let demo = demo::parse(demo::DEMO, "content/demo/demo.toml")?;

@@ -11,8 +11,8 @@ use clap::Subcommand;
 use store::harvest::{self, SourceForm};
 
 use crate::admin_socket::{self, Sources, jobs};
-use crate::config::Settings;
 use ::harvest::Harvester;
+use settings::Settings;
 
 #[derive(Subcommand)]
 pub enum HarvestCommand {

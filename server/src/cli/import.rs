@@ -11,7 +11,7 @@ use harvest::import::{Summary, check_args, import_text};
 use store::library::Status;
 
 use crate::admin_socket::{self, ImportJob, Job};
-use crate::config::Settings;
+use settings::Settings;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {

@@ -7,9 +7,9 @@ use anyhow::Context;
 use axum::serve::ListenerExt;
 use tower_sessions::session_store::ExpiredDeletion;
 
-use crate::config::Settings;
 use crate::http;
 use crate::state::AppState;
+use settings::Settings;
 
 /// Days after which an anonymous learner who did not come back is forgotten.
 const ANONYMOUS_DAYS: i64 = 180;

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Subcommand;
 use store::concepts::import::{self, ImportError, Report};
 
-use crate::config::Settings;
+use settings::Settings;
 
 #[derive(Debug, Subcommand)]
 pub enum TopicsCommand {

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use store::StoreError;
 use store::users::{self, Registration, Role};
 
-use crate::config::Settings;
+use settings::Settings;
 
 #[derive(Subcommand)]
 pub enum UserCommand {

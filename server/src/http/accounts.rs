@@ -2,13 +2,13 @@
 
 use std::net::SocketAddr;
 
+use crate::http::form::{Form, refill};
 use app::Page;
-use app::page::{AccountView, FormState};
-use axum::Form;
+use app::page::AccountView;
 use axum::extract::{ConnectInfo, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::{self, Action};
 use store::organisations;
@@ -58,21 +58,18 @@ pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
             tracing::info!(user = user.id, "account created");
             sign_in(&ctx, user.id, "flash-registered", &ctx.href("/account")).await
         }
-        Err(StoreError::Invalid(errors)) => Ok(ctx.invalid(
-            Page::Register,
-            "register",
-            &[("email", &form.email), ("display_name", &form.display_name)],
-            &errors,
-        )),
+        Err(StoreError::Invalid(errors)) => {
+            Ok(ctx.invalid(Page::Register, "register", &form, &errors))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct LoginForm {
     #[serde(default)]
     email: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     password: String,
 }
 
@@ -90,13 +87,13 @@ pub async fn login(
     let limiter = ctx.state.login_limiter.clone();
     let email_key = format!("email:{}", store::validate::normalise_email(&form.email));
     let ip_key = format!("ip:{}", addr.ip());
-    let mut values = vec![("email".to_string(), form.email.clone())];
-    values.extend(q.next.clone().map(|n| ("next".to_string(), n)));
-    let shown = |message: &str| FormState {
-        form: "login".into(),
-        values: values.iter().cloned().collect(),
-        errors: Vec::new(),
-        message: Some(message.into()),
+    let shown = |message: &str| {
+        let mut state = refill("login", &form, &[]);
+        state
+            .values
+            .extend(q.next.clone().map(|n| ("next".to_string(), n)));
+        state.message = Some(message.into());
+        state
     };
     if limiter.is_blocked(&email_key, 1) || limiter.is_blocked(&ip_key, 4) {
         tracing::warn!(ip = %addr.ip(), "login throttled");
@@ -133,22 +130,19 @@ pub async fn profile(ctx: Ctx, Form(form): Form<ProfileUpdate>) -> PageResult {
     match users::update_profile(&ctx.state.db, user.id, &form).await {
         Ok(_) => ctx.redirect_with("/account", "flash-profile-saved").await,
         Err(StoreError::Invalid(errors)) => {
-            let values = [
-                ("display_name", form.display_name.as_str()),
-                ("preferred_languages", form.preferred_languages.as_str()),
-            ];
             let view = account_view(&ctx, &user).await?;
-            Ok(ctx.invalid(Page::Account(view), "profile", &values, &errors))
+            Ok(ctx.invalid(Page::Account(view), "profile", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
 }
 
-#[derive(Deserialize)]
+/// Nothing of it is shown back after a refusal.
+#[derive(Deserialize, Serialize)]
 pub struct PasswordForm {
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     current_password: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     new_password: String,
 }
 
@@ -174,15 +168,15 @@ pub async fn password(ctx: Ctx, Form(form): Form<PasswordForm>) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let view = account_view(&ctx, &user).await?;
-            Ok(ctx.invalid(Page::Account(view), "password", &[], &errors))
+            Ok(ctx.invalid(Page::Account(view), "password", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct DeleteForm {
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     password: String,
 }
 
@@ -196,7 +190,7 @@ pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let view = account_view(&ctx, &user).await?;
-            Ok(ctx.invalid(Page::Account(view), "delete", &[], &errors))
+            Ok(ctx.invalid(Page::Account(view), "delete", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }

@@ -1,7 +1,7 @@
 //! Instance administration: accounts and roles.
 
+use crate::http::form::Form;
 use app::Page;
-use axum::Form;
 use axum::extract::Path;
 use serde::Deserialize;
 use store::StoreError;
@@ -37,7 +37,7 @@ pub async fn set_role(
         }
         Err(StoreError::Invalid(errors)) => {
             let users = user_rows(&ctx).await?;
-            Ok(ctx.invalid(Page::AdminUsers { users }, "role", &[], &errors))
+            Ok(ctx.invalid(Page::AdminUsers { users }, "role", &(), &errors))
         }
         Err(e) => Err(e.into()),
     }

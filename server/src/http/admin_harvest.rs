@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 
+use crate::http::form::Form;
 use app::Page;
 use app::page::{
     HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
     REJECTED_SHOWN, RUNS_SHOWN,
 };
-use axum::Form;
 use axum::extract::Path;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use store::authz::Action;
 use store::harvest::{self, Run, RunStatus, Source, SourceForm, SourceKind};
@@ -167,7 +167,7 @@ pub async fn list(ctx: Ctx) -> PageResult {
     Ok(ctx.show(page))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct SourceFields {
     #[serde(default)]
     kind: String,
@@ -228,14 +228,7 @@ pub async fn add(ctx: Ctx, Form(f): Form<SourceFields>) -> PageResult {
                 errors.push(FieldError::new("interval_hours", code));
             }
             let page = list_page(&ctx).await?;
-            let values = [
-                ("kind", f.kind.as_str()),
-                ("url", f.url.as_str()),
-                ("label", f.label.as_str()),
-                ("organisation", f.organisation.as_str()),
-                ("interval_hours", f.interval_hours.as_str()),
-            ];
-            Ok(ctx.invalid(page, "source", &values, &errors))
+            Ok(ctx.invalid(page, "source", &f, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -249,7 +242,7 @@ pub async fn detail(ctx: Ctx, Path((_lang, id)): Path<(String, i64)>) -> PageRes
     Ok(ctx.show(page))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct ScheduleFields {
     /// Present (`on`) when the box is ticked.
     enabled: Option<String>,
@@ -287,11 +280,7 @@ pub async fn schedule(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = detail_page(&ctx, &source).await?;
-            let mut values = vec![("interval_hours", f.interval_hours.as_str())];
-            if enabled {
-                values.push(("enabled", "on"));
-            }
-            Ok(ctx.invalid(page, "schedule", &values, &errors))
+            Ok(ctx.invalid(page, "schedule", &f, &errors))
         }
         Err(e) => Err(e.into()),
     }

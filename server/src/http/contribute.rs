@@ -3,14 +3,11 @@
 //! or send them back with a comment, and unpublish; members or moderators
 //! withdraw. Every rule is asked of `store::authz` before acting.
 
-use std::collections::BTreeMap;
-
 use app::Page;
 use app::library::ResourceEditor;
-use app::page::FormState;
-use axum::Form;
 use axum::extract::Path;
 use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::{Action, Actor};
 use store::library::{self, ResourceForm, Status};
@@ -18,97 +15,92 @@ use store::organisations;
 
 use super::file_links;
 use super::files;
+use super::form::{Submission, refill};
 use super::library::load;
-use super::render::{Ctx, PageResult, form_state};
+use super::render::{Ctx, PageResult};
 use super::topics::topic_tree;
-use super::upload::Submission;
 use crate::error::AppError;
-
-pub(super) type Fields = Form<Vec<(String, String)>>;
-
-pub(super) fn field(fields: &[(String, String)], name: &str) -> String {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
 
 /// The licence select's value for "another licence", given in the text
 /// field `licence_other` (a URI or an SPDX id).
 const OTHER_LICENCE: &str = "other";
-
-/// The licence chosen: the text field's when "another licence" (or
-/// nothing) is selected, else the selected one.
-fn chosen_licence(fields: &[(String, String)]) -> String {
-    let selected = field(fields, "licence");
-    if selected.is_empty() || selected == OTHER_LICENCE {
-        field(fields, "licence_other").trim().to_string()
-    } else {
-        selected
-    }
-}
 
 /// Whether a licence is one of the select's, else given as "another".
 fn suggested(licence: &str) -> bool {
     licence.is_empty() || library::LICENCES.contains(&licence)
 }
 
-fn resource_form(fields: &[(String, String)]) -> ResourceForm {
-    ResourceForm {
-        kind: field(fields, "kind"),
-        original_language: field(fields, "original_language"),
-        title: field(fields, "title"),
-        description: field(fields, "description"),
-        audience: field(fields, "audience"),
-        educational_level: field(fields, "educational_level"),
-        licence: chosen_licence(fields),
-        country: field(fields, "country"),
-        authors: field(fields, "authors"),
-        date_created: field(fields, "date_created"),
-        url: field(fields, "url"),
-        topics: fields
-            .iter()
-            .filter(|(k, _)| k == "topics")
-            .map(|(_, v)| v.clone())
-            .collect(),
-    }
+/// The resource editor's form as submitted, and as shown again.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ResourceFields {
+    organisation: String,
+    kind: String,
+    original_language: String,
+    title: String,
+    description: String,
+    audience: String,
+    educational_level: String,
+    /// One of the suggested licences, or [`OTHER_LICENCE`].
+    licence: String,
+    licence_other: String,
+    country: String,
+    authors: String,
+    date_created: String,
+    url: String,
+    topics: Vec<String>,
 }
 
-/// The select's value for a licence: itself, or "another licence".
-fn licence_choice(licence: &str) -> &str {
-    if suggested(licence) {
-        licence
-    } else {
-        OTHER_LICENCE
+impl ResourceFields {
+    /// The store's form: the licence is the text field's when "another
+    /// licence" (or nothing) is selected, else the selected one.
+    fn resource_form(&self) -> ResourceForm {
+        let licence = if self.licence.is_empty() || self.licence == OTHER_LICENCE {
+            self.licence_other.trim().to_string()
+        } else {
+            self.licence.clone()
+        };
+        ResourceForm {
+            kind: self.kind.clone(),
+            original_language: self.original_language.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            audience: self.audience.clone(),
+            educational_level: self.educational_level.clone(),
+            licence,
+            country: self.country.clone(),
+            authors: self.authors.clone(),
+            date_created: self.date_created.clone(),
+            url: self.url.clone(),
+            topics: self.topics.clone(),
+        }
     }
-}
 
-/// The form's values as shown again (`topics` comma-separated).
-fn values(form: &ResourceForm, organisation: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([
-        ("organisation".into(), organisation.to_string()),
-        ("kind".into(), form.kind.clone()),
-        ("original_language".into(), form.original_language.clone()),
-        ("title".into(), form.title.clone()),
-        ("description".into(), form.description.clone()),
-        ("audience".into(), form.audience.clone()),
-        ("educational_level".into(), form.educational_level.clone()),
-        ("licence".into(), licence_choice(&form.licence).into()),
-        (
-            "licence_other".into(),
-            if suggested(&form.licence) {
-                String::new()
-            } else {
-                form.licence.clone()
-            },
-        ),
-        ("country".into(), form.country.clone()),
-        ("authors".into(), form.authors.clone()),
-        ("date_created".into(), form.date_created.clone()),
-        ("url".into(), form.url.clone()),
-        ("topics".into(), form.topics.join(",")),
-    ])
+    /// The form filled with a resource's values (a licence the select does
+    /// not offer goes to the text field).
+    fn of(form: ResourceForm, organisation: String) -> Self {
+        let (licence, licence_other) = if suggested(&form.licence) {
+            (form.licence, String::new())
+        } else {
+            (OTHER_LICENCE.into(), form.licence)
+        };
+        ResourceFields {
+            organisation,
+            kind: form.kind,
+            original_language: form.original_language,
+            title: form.title,
+            description: form.description,
+            audience: form.audience,
+            educational_level: form.educational_level,
+            licence,
+            licence_other,
+            country: form.country,
+            authors: form.authors,
+            date_created: form.date_created,
+            url: form.url,
+            topics: form.topics,
+        }
+    }
 }
 
 pub(super) async fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
@@ -174,33 +166,31 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
         country: org.country.clone(),
         ..Default::default()
     };
-    let state = FormState {
-        form: "resource".into(),
-        values: values(&defaults, &org_id.to_string()),
-        ..Default::default()
-    };
+    let state = refill(
+        "resource",
+        &ResourceFields::of(defaults, org_id.to_string()),
+        &[],
+    );
     Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
 }
 
+/// The editor again with what was sent and what is wrong with it.
 fn refused_form(
     ctx: Ctx,
     editor: ResourceEditor,
-    form: &ResourceForm,
-    org: &str,
+    fields: &ResourceFields,
     errors: &[store::FieldError],
 ) -> PageResult {
     // A licence given in the text field is refused on that field.
+    let typed = !suggested(&fields.resource_form().licence);
     let errors: Vec<store::FieldError> = errors
         .iter()
         .map(|e| match e.field {
-            "licence" if !suggested(&form.licence) => {
-                store::FieldError::new("licence_other", e.code)
-            }
+            "licence" if typed => store::FieldError::new("licence_other", e.code),
             _ => e.clone(),
         })
         .collect();
-    let mut state = form_state("resource", &[], &errors);
-    state.values = values(form, org);
+    let state = refill("resource", fields, &errors);
     Ok(ctx.show_with(
         Page::ResourceEditor(editor),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -208,12 +198,11 @@ fn refused_form(
     ))
 }
 
-pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
+pub async fn create(ctx: Ctx, sub: Submission<ResourceFields>) -> PageResult {
     let actor = actor(&ctx).await?;
-    let fields = &sub.fields;
-    let form = resource_form(fields);
-    let org = field(fields, "organisation");
-    let Ok(org_id) = org.parse::<i64>() else {
+    let fields = &sub.form;
+    let form = fields.resource_form();
+    let Ok(org_id) = fields.organisation.parse::<i64>() else {
         return Err(AppError::BadRequest("no organisation chosen".into()));
     };
     require(&actor, Action::CreateResource { org_id })?;
@@ -222,7 +211,7 @@ pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
         Err(refused) => {
             let errors = with_problems(&ctx, &form, refused).await?;
             let editor = editor(&ctx, &actor, None, &[]).await?;
-            return refused_form(ctx, editor, &form, &org, &errors);
+            return refused_form(ctx, editor, &sub.form, &errors);
         }
     };
     let created =
@@ -238,7 +227,7 @@ pub async fn create(ctx: Ctx, sub: Submission) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let editor = editor(&ctx, &actor, None, &[]).await?;
-            refused_form(ctx, editor, &form, &org, &errors)
+            refused_form(ctx, editor, &sub.form, &errors)
         }
         Err(e) => Err(e.into()),
     }
@@ -282,11 +271,11 @@ pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> 
         url: r.url.clone(),
         topics: r.topics.clone(),
     };
-    let state = FormState {
-        form: "resource".into(),
-        values: values(&form, &r.organisation_id.to_string()),
-        ..Default::default()
-    };
+    let state = refill(
+        "resource",
+        &ResourceFields::of(form, r.organisation_id.to_string()),
+        &[],
+    );
     let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
     Ok(ctx.show_with(Page::ResourceEditor(editor), StatusCode::OK, Some(state)))
 }
@@ -294,7 +283,7 @@ pub async fn edit_form(ctx: Ctx, Path((_lang, uid)): Path<(String, String)>) -> 
 pub async fn update(
     ctx: Ctx,
     Path((_lang, uid)): Path<(String, String)>,
-    sub: Submission,
+    mut sub: Submission<ResourceFields>,
 ) -> PageResult {
     let actor = actor(&ctx).await?;
     let r = load(&ctx, &uid).await?;
@@ -309,14 +298,15 @@ pub async fn update(
             .redirect_with(&resource_path(&uid), "flash-action-refused")
             .await;
     }
-    let form = resource_form(&sub.fields);
-    let org = r.organisation_id.to_string();
+    // The organisation of an existing resource is not the form's to change.
+    sub.form.organisation = r.organisation_id.to_string();
+    let form = sub.form.resource_form();
     let file = match files::accept(&ctx, &sub.file).await? {
         Ok(file) => file,
         Err(refused) => {
             let errors = with_problems(&ctx, &form, refused).await?;
             let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
-            return refused_form(ctx, editor, &form, &org, &errors);
+            return refused_form(ctx, editor, &sub.form, &errors);
         }
     };
     let updated =
@@ -331,7 +321,7 @@ pub async fn update(
         }
         Err(StoreError::Invalid(errors)) => {
             let editor = editor(&ctx, &actor, Some(uid), &r.files).await?;
-            refused_form(ctx, editor, &form, &org, &errors)
+            refused_form(ctx, editor, &sub.form, &errors)
         }
         Err(e) => Err(e.into()),
     }

@@ -5,12 +5,12 @@
 //! against a random token in a cookie, set the first time they record
 //! something, and merged into their account when they sign up or log in.
 
+use crate::http::form::Form;
 use app::Page;
 use app::learning::{
     CatalogueView, CourseCard, CourseFilters, CourseView, LessonView, Link, Progress, QuizView,
     SyllabusLesson, SyllabusModule, TocItem, TopicTag,
 };
-use axum::Form;
 use axum::extract::{Path, Query, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -1,9 +1,9 @@
 //! Managing partner organisations, their logos and their members.
 
+use crate::http::form::Form;
 use app::Page;
-use axum::Form;
 use axum::extract::{Multipart, Path};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::Action;
 use store::organisations::{self, OrgRole, Organisation, OrganisationForm};
@@ -20,15 +20,6 @@ async fn load(ctx: &Ctx, slug: &str) -> Result<Organisation, AppError> {
         .map_err(AppError::from)
 }
 
-fn org_values(form: &OrganisationForm) -> [(&'static str, &str); 4] {
-    [
-        ("name", &form.name),
-        ("country", &form.country),
-        ("languages", &form.languages),
-        ("website", &form.website),
-    ]
-}
-
 pub async fn create(ctx: Ctx, Form(form): Form<OrganisationForm>) -> PageResult {
     ctx.authorize(Action::ManageOrganisations).await?;
     match organisations::create(&ctx.state.db, &form).await {
@@ -42,7 +33,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<OrganisationForm>) -> PageResult 
                 partners: list.iter().map(partner_view).collect(),
                 can_create: true,
             };
-            Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
+            Ok(ctx.invalid(page, "partner", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -62,7 +53,7 @@ pub async fn update(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = partner_page(&ctx, &org).await?;
-            Ok(ctx.invalid(page, "partner", &org_values(&form), &errors))
+            Ok(ctx.invalid(page, "partner", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -79,7 +70,7 @@ pub async fn delete(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
         .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub struct MemberForm {
     #[serde(default)]
     email: String,
@@ -106,7 +97,7 @@ pub async fn add_member(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = partner_page(&ctx, &org).await?;
-            Ok(ctx.invalid(page, "member", &[("email", &form.email)], &errors))
+            Ok(ctx.invalid(page, "member", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -135,7 +126,7 @@ pub async fn upload_logo(
         Ok(name) => name,
         Err(code) => {
             let page = partner_page(&ctx, &org).await?;
-            return Ok(ctx.invalid(page, "logo", &[], &[store::FieldError::new("logo", code)]));
+            return Ok(ctx.invalid(page, "logo", &(), &[store::FieldError::new("logo", code)]));
         }
     };
     let previous = organisations::set_logo(&ctx.state.db, org.id, Some(&name)).await?;

@@ -253,16 +253,17 @@ impl Ctx {
         render(&self.state, self.page, status)
     }
 
-    /// Shows `page` again after a refused form: what was typed (pass no
-    /// passwords in `values`) and what is wrong, with status 422.
+    /// Shows `page` again after a refused form: what was sent in `sent`
+    /// (the struct the form was read into; its `skip_serializing` fields,
+    /// passwords, are not shown) and what is wrong, with status 422.
     pub fn invalid(
         self,
         page: Page,
         form: &str,
-        values: &[(&str, &str)],
+        sent: &impl serde::Serialize,
         errors: &[store::FieldError],
     ) -> Response {
-        let state = form_state(form, values, errors);
+        let state = super::form::refill(form, sent, errors);
         self.show_with(page, StatusCode::UNPROCESSABLE_ENTITY, Some(state))
     }
 
@@ -321,21 +322,5 @@ impl Ctx {
             .await
             .map_err(AppError::internal)?;
         Ok(Redirect::to(&self.href(path)).into_response())
-    }
-}
-
-/// A form's values to show again (never passwords or the token) and its errors.
-pub fn form_state(form: &str, values: &[(&str, &str)], errors: &[store::FieldError]) -> FormState {
-    FormState {
-        form: form.into(),
-        values: values
-            .iter()
-            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
-            .collect(),
-        errors: errors
-            .iter()
-            .map(|e| (e.field.to_string(), e.code.to_string()))
-            .collect(),
-        message: None,
     }
 }

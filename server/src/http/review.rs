@@ -3,10 +3,11 @@
 //! and unpublish; members or moderators withdraw; translators take requests
 //! for their languages. Every rule is asked of `store::authz` before acting.
 
+use crate::http::form::Form;
 use app::Page;
 use app::library::ReviewQueue;
-use axum::Form;
 use axum::extract::Path;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::{Action, Actor};
 use store::library::review;
@@ -17,7 +18,7 @@ use super::library::load;
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
-use super::contribute::{Fields, actor, field, require, resource_path};
+use super::contribute::{actor, require, resource_path};
 
 /// One review step on a resource: who may, what it does, the message after.
 async fn step(ctx: Ctx, uid: &str, text: &str, which: &str) -> PageResult {
@@ -74,6 +75,22 @@ async fn step(ctx: Ctx, uid: &str, text: &str, which: &str) -> PageResult {
 
 type UidPath = Path<(String, String)>;
 
+/// The text a review step may carry: a moderator's comment, or the reason
+/// for unpublishing or withdrawing.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct StepNote {
+    comment: String,
+    reason: String,
+}
+
+/// A language asked for.
+#[derive(Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct LangChoice {
+    lang: String,
+}
+
 pub async fn submit(ctx: Ctx, Path((_l, uid)): UidPath) -> PageResult {
     step(ctx, &uid, "", "submit").await
 }
@@ -82,16 +99,20 @@ pub async fn publish(ctx: Ctx, Path((_l, uid)): UidPath) -> PageResult {
     step(ctx, &uid, "", "publish").await
 }
 
-pub async fn request_changes(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
-    step(ctx, &uid, &field(&f, "comment"), "request-changes").await
+pub async fn request_changes(
+    ctx: Ctx,
+    Path((_l, uid)): UidPath,
+    Form(f): Form<StepNote>,
+) -> PageResult {
+    step(ctx, &uid, &f.comment, "request-changes").await
 }
 
-pub async fn unpublish(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
-    step(ctx, &uid, &field(&f, "reason"), "unpublish").await
+pub async fn unpublish(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Form<StepNote>) -> PageResult {
+    step(ctx, &uid, &f.reason, "unpublish").await
 }
 
-pub async fn withdraw(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
-    step(ctx, &uid, &field(&f, "reason"), "withdraw").await
+pub async fn withdraw(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Form<StepNote>) -> PageResult {
+    step(ctx, &uid, &f.reason, "withdraw").await
 }
 
 pub async fn queue(ctx: Ctx) -> PageResult {
@@ -113,16 +134,14 @@ pub async fn queue(ctx: Ctx) -> PageResult {
 
 /// Adds or edits a translation from the form on the resource's page; a
 /// refused form is shown again there with its errors.
-pub async fn save_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+pub async fn save_translation(
+    ctx: Ctx,
+    Path((_l, uid)): UidPath,
+    Form(form): Form<review::TranslationForm>,
+) -> PageResult {
     let actor = actor(&ctx).await?;
     require(&actor, Action::TranslateResource)?;
     let r = load(&ctx, &uid).await?;
-    let form = review::TranslationForm {
-        lang: field(&f, "lang"),
-        title: field(&f, "title"),
-        description: field(&f, "description"),
-        origin: field(&f, "origin"),
-    };
     match review::save_translation(&ctx.state.db, actor.user_id, r.id, &form).await {
         Ok(_) => {
             let to = format!("{}#translations", resource_path(&uid));
@@ -130,13 +149,7 @@ pub async fn save_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Field
         }
         Err(StoreError::Invalid(errors)) => {
             let view = super::library::resource_view(&ctx, &uid, None).await?;
-            let values = [
-                ("lang", form.lang.as_str()),
-                ("title", form.title.as_str()),
-                ("description", form.description.as_str()),
-                ("origin", form.origin.as_str()),
-            ];
-            Ok(ctx.invalid(Page::Resource(view), "translation", &values, &errors))
+            Ok(ctx.invalid(Page::Resource(view), "translation", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -196,25 +209,28 @@ pub async fn publish_translation(ctx: Ctx, Path((_l, uid, lang)): TranslationPat
 pub async fn request_translation_changes(
     ctx: Ctx,
     Path((_l, uid, lang)): TranslationPath,
-    Form(f): Fields,
+    Form(f): Form<StepNote>,
 ) -> PageResult {
-    translation_step(ctx, &uid, &lang, "request-changes", &field(&f, "comment")).await
+    translation_step(ctx, &uid, &lang, "request-changes", &f.comment).await
 }
 
 /// Anyone signed in asks for a published resource in another language.
-pub async fn ask_translation(ctx: Ctx, Path((_l, uid)): UidPath, Form(f): Fields) -> PageResult {
+pub async fn ask_translation(
+    ctx: Ctx,
+    Path((_l, uid)): UidPath,
+    Form(f): Form<LangChoice>,
+) -> PageResult {
     let actor = actor(&ctx).await?;
     require(&actor, Action::RequestTranslation)?;
     let r = load(&ctx, &uid).await?;
-    let lang = field(&f, "lang");
-    match library::requests::ask(&ctx.state.db, actor.user_id, &r, &lang).await {
+    match library::requests::ask(&ctx.state.db, actor.user_id, &r, &f.lang).await {
         Ok(_) => {
             ctx.redirect_with(&resource_path(&uid), "flash-translation-requested")
                 .await
         }
         Err(StoreError::Invalid(errors)) => {
             let view = super::library::resource_view(&ctx, &uid, None).await?;
-            Ok(ctx.invalid(Page::Resource(view), "request", &[("lang", &lang)], &errors))
+            Ok(ctx.invalid(Page::Resource(view), "request", &f, &errors))
         }
         Err(e) => Err(e.into()),
     }

@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::http::form::{Form, Submission};
 use app::Page;
 use app::learning::TopicTag;
 use app::library::{TopicImport, TopicNode, TopicsView};
 use app::page::FormState;
-use axum::Form;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::Deserialize;
@@ -184,23 +184,22 @@ pub async fn save(ctx: Ctx, Form(form): Form<ConceptForm>) -> PageResult {
         }
         Err(StoreError::Invalid(errors)) => {
             let view = view(&ctx).await?;
-            let values = [
-                ("id", form.id.as_str()),
-                ("broader", form.broader.as_str()),
-                ("labels", form.labels.as_str()),
-            ];
-            Ok(ctx.invalid(Page::Topics(view), "topic", &values, &errors))
+            Ok(ctx.invalid(Page::Topics(view), "topic", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
 }
+
+/// The import form: its file and nothing else.
+#[derive(Deserialize)]
+pub struct FileOnly {}
 
 /// The largest SKOS file the import form takes.
 const MAX_SKOS_BYTES: usize = 4 * 1024 * 1024;
 
 /// An administrator's SKOS file: the topics page again with what it did
 /// (200), or with every reason it was refused and nothing written (422).
-pub async fn import(ctx: Ctx, submission: super::upload::Submission) -> PageResult {
+pub async fn import(ctx: Ctx, submission: Submission<FileOnly>) -> PageResult {
     let actor = administrator(&ctx).await?;
     let lang = ctx.lang();
     let refused = |keys: Vec<(&str, Vec<(&'static str, String)>)>| TopicImport {

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use harvest::{self, Harvester};
 use linked_data::store::{Limits, QueryRequest};
-use server::config::Settings;
 use server::state::AppState;
+use settings::Settings;
 use store::harvest::{RunStatus, SourceForm};
 
 use super::settings;

@@ -8,8 +8,8 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
-use server::config::Settings;
 use server::state::AppState;
+use settings::Settings;
 use store::harvest::RunStatus;
 
 use super::harvest::{Setup, setup};

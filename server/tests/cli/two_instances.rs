@@ -9,8 +9,8 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
 
-use server::config::Settings;
 use server::state::AppState;
+use settings::Settings;
 use store::harvest::{RunStatus, SourceForm};
 
 struct Instance {

@@ -283,7 +283,7 @@ async fn every_error_condition() {
     )
     .await;
     expect_error(&other, "badResumptionToken");
-    let settings = server::config::Settings {
+    let settings = settings::Settings {
         data_dir: app.dir.path().join("data"),
         ..Default::default()
     };

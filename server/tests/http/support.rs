@@ -7,8 +7,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use server::config::Settings;
 use server::state::AppState;
+use settings::Settings;
 use store::users::{self, Registration, Role};
 use tower::ServiceExt;
 

@@ -179,7 +179,7 @@ pub async fn withdraw(db: &Db, user_id: i64, id: i64, why: &str) -> Result<Resou
 }
 
 /// What a translator submits.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct TranslationForm {
     #[serde(default)]
     pub lang: String,

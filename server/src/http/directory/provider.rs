@@ -5,9 +5,11 @@
 
 use app::page::ProviderPageView;
 use app::{Lang, Page, labels};
-use axum::extract::{Form, Path};
+use axum::extract::Path;
+
+use crate::http::form::Form;
 use axum::response::Redirect;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::directory::requests::{self, HelpRequestForm};
 use store::directory::{Provider, browse};
@@ -108,7 +110,7 @@ pub async fn to_form(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> R
 
 /// What the "request help" form posts: the request, and a field that only
 /// robots fill.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ContactForm {
     sender_name: String,
@@ -116,7 +118,8 @@ pub struct ContactForm {
     organisation: String,
     message: String,
     lang: String,
-    /// The trap: hidden from people, tempting to robots.
+    /// The trap: hidden from people, tempting to robots (never shown back).
+    #[serde(skip_serializing)]
     website: String,
 }
 
@@ -154,13 +157,7 @@ pub async fn contact(
         }
         Err(StoreError::Invalid(errors)) => {
             let page = page_of(&ctx, &p)?;
-            let values = [
-                ("sender_name", form.sender_name.as_str()),
-                ("sender_email", form.sender_email.as_str()),
-                ("organisation", form.organisation.as_str()),
-                ("message", form.message.as_str()),
-            ];
-            Ok(ctx.invalid(page, "contact", &values, &errors))
+            Ok(ctx.invalid(page, "contact", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }

@@ -2,9 +2,9 @@
 //! its logo, sending it to review, confirming it once a year; the list of
 //! one's providers.
 
+use crate::http::form::Form;
 use app::Page;
 use app::page::{FormState, MyProviders, ProviderEditorView, ProviderRow};
-use axum::Form;
 use axum::extract::{Multipart, Path};
 use axum::http::StatusCode;
 use store::StoreError;
@@ -12,10 +12,11 @@ use store::authz::{Action, can};
 use store::directory::{self, Provider, ProviderForm, requests, review};
 
 use super::access::{actor, allowed, history, logo_url};
-use super::form::{self, Fields};
+use super::form::{self, ProviderFields};
 use crate::error::AppError;
+use crate::http::form::refill;
 use crate::http::logos::{self, forget_logo};
-use crate::http::render::{Ctx, PageResult, form_state};
+use crate::http::render::{Ctx, PageResult};
 
 fn edit_path(slug: &str) -> String {
     format!("/directory/{slug}/edit")
@@ -81,8 +82,8 @@ async fn show(ctx: Ctx, p: Option<&Provider>, refused: Option<FormState>) -> Pag
 }
 
 /// The profile form again after a refusal, with what was typed.
-fn refused(fields: &Fields, errors: &[store::FieldError]) -> FormState {
-    let mut state = form_state("provider", &[], errors);
+fn refused(fields: &ProviderFields, errors: &[store::FieldError]) -> FormState {
+    let mut state = refill("provider", &(), errors);
     state.values = form::values_typed(fields);
     state
 }
@@ -93,7 +94,7 @@ pub async fn new_form(ctx: Ctx) -> PageResult {
     show(ctx, None, None).await
 }
 
-pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
+pub async fn create(ctx: Ctx, Form(fields): Form<ProviderFields>) -> PageResult {
     let actor = actor(&ctx).await?;
     ctx.authorize(Action::CreateProvider).await?;
     let form = form::parse(&fields);
@@ -119,7 +120,7 @@ pub async fn edit_form(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) ->
 pub async fn update(
     ctx: Ctx,
     Path((_lang, slug)): Path<(String, String)>,
-    Form(fields): Form<Fields>,
+    Form(fields): Form<ProviderFields>,
 ) -> PageResult {
     let (actor, p) = allowed(&ctx, &slug, edit_action).await?;
     let form = form::parse(&fields);
@@ -143,7 +144,7 @@ async fn refused_action(
     form: &str,
     errors: &[store::FieldError],
 ) -> PageResult {
-    show(ctx, Some(p), Some(form_state(form, &[], errors))).await
+    show(ctx, Some(p), Some(refill(form, &(), errors))).await
 }
 
 pub async fn submit(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {

@@ -7,28 +7,74 @@ use std::collections::BTreeMap;
 use app::labels;
 use app::page::{CountryChoice, ProfileField, ProviderOptions};
 use i18n::Lang;
+use serde::Deserialize;
 use store::directory::vocab::{self, REGIONS};
 use store::directory::{
     Commitment, HelpKind, LegalForm, PriceModel, Profile, ProviderForm, Service,
 };
 
-/// Submitted fields, in order, repeated names kept.
-pub type Fields = Vec<(String, String)>;
-
-fn one(fields: &[(String, String)], name: &str) -> String {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+/// The profile form as submitted: boxes ticked several times as lists, and
+/// one description per language, each in its `description_{lang}` field
+/// (the languages are open, hence read from the pairs as sent).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(from = "Vec<(String, String)>")]
+pub struct ProviderFields {
+    name: String,
+    original_language: String,
+    descriptions: BTreeMap<String, String>,
+    help: Vec<String>,
+    services: Vec<String>,
+    areas: Vec<String>,
+    areas_other: String,
+    remote: bool,
+    on_site: bool,
+    languages: String,
+    prices: Vec<String>,
+    legal_form: String,
+    chatons: bool,
+    contact_email: String,
+    website: String,
+    commitments: Vec<String>,
 }
 
-fn many(fields: &[(String, String)], name: &str) -> Vec<String> {
-    fields
-        .iter()
-        .filter(|(k, v)| k == name && !v.trim().is_empty())
-        .map(|(_, v)| v.trim().to_string())
-        .collect()
+impl From<Vec<(String, String)>> for ProviderFields {
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        let one = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        let many = |name: &str| -> Vec<String> {
+            pairs
+                .iter()
+                .filter(|(k, v)| k == name && !v.trim().is_empty())
+                .map(|(_, v)| v.trim().to_string())
+                .collect()
+        };
+        ProviderFields {
+            name: one("name"),
+            original_language: one("original_language"),
+            descriptions: pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("description_")?.to_string(), v.clone())))
+                .collect(),
+            help: many("help"),
+            services: many("services"),
+            areas: many("areas"),
+            areas_other: one("areas_other"),
+            remote: one("remote") == "1",
+            on_site: one("on_site") == "1",
+            languages: one("languages"),
+            prices: many("prices"),
+            legal_form: one("legal_form"),
+            chatons: one("chatons") == "1",
+            contact_email: one("contact_email"),
+            website: one("website"),
+            commitments: many("commitments"),
+        }
+    }
 }
 
 /// Area codes typed freely: separated by commas, semicolons or spaces.
@@ -39,30 +85,28 @@ fn typed_areas(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The store's form from the submitted fields.
-pub fn parse(fields: &[(String, String)]) -> ProviderForm {
-    let descriptions = fields
-        .iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix("description_")?.to_string(), v.clone())))
-        .collect();
-    let mut areas = many(fields, "areas");
-    areas.extend(typed_areas(&one(fields, "areas_other")));
+/// The store's form from the submitted fields: the areas ticked and typed
+/// make one list.
+pub fn parse(fields: &ProviderFields) -> ProviderForm {
+    let f = fields.clone();
+    let mut areas = f.areas;
+    areas.extend(typed_areas(&f.areas_other));
     ProviderForm {
-        name: one(fields, "name"),
-        original_language: one(fields, "original_language"),
-        descriptions,
-        help: many(fields, "help"),
-        services: many(fields, "services"),
+        name: f.name,
+        original_language: f.original_language,
+        descriptions: f.descriptions,
+        help: f.help,
+        services: f.services,
         areas,
-        remote: one(fields, "remote") == "1",
-        on_site: one(fields, "on_site") == "1",
-        languages: one(fields, "languages"),
-        prices: many(fields, "prices"),
-        legal_form: one(fields, "legal_form"),
-        chatons: one(fields, "chatons") == "1",
-        contact_email: one(fields, "contact_email"),
-        website: one(fields, "website"),
-        commitments: many(fields, "commitments"),
+        remote: f.remote,
+        on_site: f.on_site,
+        languages: f.languages,
+        prices: f.prices,
+        legal_form: f.legal_form,
+        chatons: f.chatons,
+        contact_email: f.contact_email,
+        website: f.website,
+        commitments: f.commitments,
     }
 }
 
@@ -111,11 +155,10 @@ pub fn values(form: &ProviderForm, areas_other: Option<String>) -> BTreeMap<Stri
 }
 
 /// The values of a refused submission: as typed.
-pub fn values_typed(fields: &[(String, String)]) -> BTreeMap<String, String> {
-    let form = parse(fields);
-    let mut form_boxes = form.clone();
-    form_boxes.areas = many(fields, "areas");
-    values(&form_boxes, Some(one(fields, "areas_other")))
+pub fn values_typed(fields: &ProviderFields) -> BTreeMap<String, String> {
+    let mut boxes = parse(fields);
+    boxes.areas = fields.areas.clone();
+    values(&boxes, Some(fields.areas_other.clone()))
 }
 
 fn choices<T: Copy>(
@@ -261,11 +304,11 @@ pub fn profile_fields(lang: Lang, p: &Profile) -> Vec<ProfileField> {
 mod tests {
     use super::*;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+    fn fields(pairs: &[(&str, &str)]) -> ProviderFields {
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        serde_html_form::from_str(&encoded).unwrap()
     }
 
     #[test]

@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 
+use crate::http::form::Form;
 use app::Page;
 use app::page::{AdminRequestRow, InboxRow, ProviderInbox, ProviderMemberRow, ProviderMembersView};
-use axum::Form;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::Action;
 use store::directory::requests::{self, RequestStatus};
@@ -17,7 +17,8 @@ use store::directory::{self, Provider, members as provider_members};
 
 use super::access::allowed;
 use crate::error::AppError;
-use crate::http::render::{Ctx, PageResult, form_state};
+use crate::http::form::refill;
+use crate::http::render::{Ctx, PageResult};
 
 /// Requests shown in an inbox and in the administrators' list.
 const REQUESTS_SHOWN: i64 = 500;
@@ -114,7 +115,7 @@ pub async fn members(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> P
     Ok(ctx.show(Page::ProviderMembers(view)))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct MemberForm {
     #[serde(default)]
     email: String,
@@ -136,12 +137,7 @@ pub async fn add_member(
         }
         Err(StoreError::Invalid(errors)) => {
             let view = members_view(&ctx, &p).await?;
-            Ok(ctx.invalid(
-                Page::ProviderMembers(view),
-                "member",
-                &[("email", &form.email)],
-                &errors,
-            ))
+            Ok(ctx.invalid(Page::ProviderMembers(view), "member", &form, &errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -166,7 +162,7 @@ pub async fn remove_member(
         }
         Err(StoreError::Invalid(errors)) => {
             let view = members_view(&ctx, &p).await?;
-            let state = form_state("remove", &[], &errors);
+            let state = refill("remove", &(), &errors);
             Ok(ctx.show_with(
                 Page::ProviderMembers(view),
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -3,12 +3,12 @@
 //! on a state that changed meanwhile (another moderator was quicker) comes
 //! back as the review page with a message, never as an error page.
 
+use crate::http::form::Form;
 use app::Page;
 use app::page::{DiffRow, DueRow, ProviderQueue, ProviderReviewView, QueueRow};
-use axum::Form;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::authz::{Action, can};
 use store::directory::{self, Provider, review};
@@ -16,8 +16,9 @@ use store::directory::{self, Provider, review};
 use super::access::{allowed, history, logo_url};
 use super::form::profile_fields;
 use crate::error::AppError;
+use crate::http::form::refill;
 use crate::http::logos::forget_logo;
-use crate::http::render::{Ctx, PageResult, form_state};
+use crate::http::render::{Ctx, PageResult};
 
 fn review_action(provider_id: i64) -> Action {
     Action::ReviewProvider { provider_id }
@@ -101,16 +102,16 @@ async fn refused(
     ctx: Ctx,
     slug: &str,
     form: &str,
-    note: &str,
+    sent: &NoteForm,
     errors: &[store::FieldError],
 ) -> PageResult {
     let p = directory::get_by_slug(&ctx.state.db, slug).await?;
     let view = view(&ctx, &p).await?;
     let stale = errors.iter().any(|e| e.field == "status");
     let state = if stale {
-        form_state("decision", &[], errors)
+        refill("decision", &(), errors)
     } else {
-        form_state(form, &[("note", note)], errors)
+        refill(form, sent, errors)
     };
     Ok(ctx.show_with(
         Page::ProviderReview(view),
@@ -137,12 +138,14 @@ pub async fn approve(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> P
             ctx.redirect_with("/directory/review", "flash-providers-approved")
                 .await
         }
-        Err(StoreError::Invalid(errors)) => refused(ctx, &slug, "decision", "", &errors).await,
+        Err(StoreError::Invalid(errors)) => {
+            refused(ctx, &slug, "decision", &NoteForm::default(), &errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Default, Deserialize, Serialize)]
 pub struct NoteForm {
     #[serde(default)]
     note: String,
@@ -159,9 +162,7 @@ pub async fn reject(
             ctx.redirect_with("/directory/review", "flash-providers-rejected")
                 .await
         }
-        Err(StoreError::Invalid(errors)) => {
-            refused(ctx, &slug, "reject", &form.note, &errors).await
-        }
+        Err(StoreError::Invalid(errors)) => refused(ctx, &slug, "reject", &form, &errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -178,9 +179,7 @@ pub async fn unpublish(
             ctx.redirect_with(&review_path(&slug), "flash-providers-unpublished")
                 .await
         }
-        Err(StoreError::Invalid(errors)) => {
-            refused(ctx, &slug, "unpublish", &form.note, &errors).await
-        }
+        Err(StoreError::Invalid(errors)) => refused(ctx, &slug, "unpublish", &form, &errors).await,
         Err(e) => Err(e.into()),
     }
 }

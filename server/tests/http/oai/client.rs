@@ -237,7 +237,7 @@ pub async fn restart(app: TestApp) -> TestApp {
     db.close().await;
     let manifest = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
     let content_dir = manifest.join("../courses/tests/fixtures/i18n");
-    let settings = server::config::Settings {
+    let settings = settings::Settings {
         data_dir: dir.path().join("data"),
         site_root: dir.path().join("site"),
         content_dir: content_dir.clone(),
