@@ -25,6 +25,7 @@ const ACYCLIC: &[&str] = &[
     "uploads",
     "architecture",
     "courses",
+    "views",
 ];
 
 /// The crates that must build without Leptos.
@@ -35,6 +36,7 @@ const WITHOUT_APP: &[&str] = &[
     "mail",
     "oai-provider",
     "uploads",
+    "settings",
 ];
 
 #[test]

@@ -13,13 +13,13 @@ use store::authz::{Action, Actor};
 use store::library::{self, ResourceForm, Status};
 use store::organisations;
 
-use super::file_links;
 use super::files;
 use super::form::{Submission, refill};
 use super::library::load;
 use super::render::{Ctx, PageResult};
 use super::topics::topic_tree;
 use crate::error::AppError;
+use views::files as file_links;
 
 /// The licence select's value for "another licence", given in the text
 /// field `licence_other` (a URI or an SPDX id).
@@ -143,7 +143,7 @@ async fn editor(
         topics: topic_tree(ctx).await?,
         licences: library::LICENCES
             .iter()
-            .map(|l| (l.to_string(), super::library::licence_name(ctx.lang(), l)))
+            .map(|l| (l.to_string(), views::library::licence_name(ctx.lang(), l)))
             .collect(),
     })
 }

@@ -4,7 +4,7 @@
 //! it. Plain GET, so a query is a shareable address.
 
 use app::Page;
-use app::data::{Cell, DataView, Download, DumpView, ExampleView, QueryOutcome};
+use app::data::{DataView, DumpView, ExampleView, QueryOutcome};
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -16,9 +16,8 @@ use super::linked::{Stopped, execute};
 use super::render::Ctx;
 use crate::state::AppState;
 use projections::dumps;
+use views::data::{downloads, tabular};
 
-/// Rows shown on the page; the downloads have them all.
-const SHOWN_ROWS: usize = 500;
 /// Longest query text accepted from the page's address.
 const MAX_QUERY: usize = 20_000;
 
@@ -108,98 +107,4 @@ async fn run(state: &AppState, text: &str) -> (Option<QueryOutcome>, StatusCode)
             (Some(QueryOutcome::Failed { message }), status)
         }
     }
-}
-
-/// Download links of the query's results in each of `formats`.
-fn downloads(query: &str, formats: &[&str]) -> Vec<Download> {
-    formats
-        .iter()
-        .map(|f| Download {
-            label: match *f {
-                "json" => "JSON",
-                "xml" => "XML",
-                "csv" => "CSV",
-                "tsv" => "TSV",
-                "ttl" => "Turtle",
-                "nt" => "N-Triples",
-                "rdf" => "RDF/XML",
-                _ => "JSON-LD",
-            }
-            .to_string(),
-            href: format!(
-                "/sparql?{}",
-                serde_urlencoded::to_string([("query", query), ("format", f)]).unwrap_or_default()
-            ),
-        })
-        .collect()
-}
-
-/// SPARQL JSON results (SELECT or ASK) as a table or a yes/no.
-fn tabular(body: &[u8], base: &str, query: &str) -> QueryOutcome {
-    let json: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-    let formats = ["csv", "tsv", "json", "xml"];
-    if let Some(value) = json["boolean"].as_bool() {
-        return QueryOutcome::Boolean {
-            value,
-            downloads: downloads(query, &formats),
-        };
-    }
-    let columns: Vec<String> = json["head"]["vars"]
-        .as_array()
-        .map(|vars| {
-            vars.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let bindings = json["results"]["bindings"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let rows = bindings
-        .iter()
-        .take(SHOWN_ROWS)
-        .map(|b| columns.iter().map(|c| term(&b[c.as_str()], base)).collect())
-        .collect();
-    QueryOutcome::Table {
-        columns,
-        rows,
-        total: bindings.len(),
-        downloads: downloads(query, &formats),
-    }
-}
-
-/// One value of a SPARQL JSON result.
-fn term(value: &serde_json::Value, base: &str) -> Option<Cell> {
-    let text = value["value"].as_str()?.to_string();
-    let mut cell = Cell::default();
-    match value["type"].as_str() {
-        // The instance's own URIs open their page (by negotiation); others
-        // are followed only when they are web addresses.
-        Some("uri") if text.starts_with(base) => {
-            let path = &text[base.len()..];
-            cell.href = Some(if path.is_empty() { "/" } else { path }.to_string());
-        }
-        Some("uri") if text.starts_with("https://") || text.starts_with("http://") => {
-            cell.href = Some(text.clone());
-        }
-        Some("literal") | Some("typed-literal") => {
-            cell.lang = value["xml:lang"].as_str().map(str::to_string);
-            cell.datatype = value["datatype"]
-                .as_str()
-                // Strings and numbers read as what they are; other types say it.
-                .filter(|d| {
-                    !["string", "integer", "decimal", "double"]
-                        .iter()
-                        .any(|t| d.strip_prefix("http://www.w3.org/2001/XMLSchema#") == Some(t))
-                })
-                .map(|d| {
-                    d.strip_prefix("http://www.w3.org/2001/XMLSchema#")
-                        .map_or(d.to_string(), |local| format!("xsd:{local}"))
-                });
-        }
-        _ => {}
-    }
-    cell.text = text;
-    Some(cell)
 }

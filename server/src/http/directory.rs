@@ -4,7 +4,6 @@
 //! ever shown here; members and moderators preview theirs elsewhere.
 
 mod listing;
-mod naming;
 mod provider;
 mod regions;
 

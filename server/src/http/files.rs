@@ -17,10 +17,10 @@ use store::{FieldError, StoreError};
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
-use super::file_links::encode;
 use super::library::load;
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
+use views::files::encode;
 
 /// Checks the submitted file and writes it under a generated name: `Ok(None)`
 /// without a file, the field's error when it is refused.

@@ -20,9 +20,9 @@ use tower::ServiceExt;
 
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
-use crate::http::quiz_form;
 use crate::state::AppState;
 use courses::catalogue::{Catalogue, CourseEntry};
+use views::quiz as quiz_form;
 
 fn set_cookie(state: &AppState, res: &mut Response, value: &str, max_age: u32) {
     let secure = state.settings.secure_cookies();

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use app::Page;
 use app::learning::{Link, TopicTag};
 use app::library::{
-    HistoryRow, LibraryHome, LicenceView, ResourceActions, ResourceCard, ResourceView,
-    TranslationRow,
+    HistoryRow, LibraryHome, LicenceView, ResourceActions, ResourceView, TranslationRow,
 };
 use axum::extract::{Path, Query};
 use serde::Deserialize;
@@ -19,74 +18,12 @@ pub use courses::render::{description_html, plain_text};
 
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
-
-/// The beginning of a description as plain text, for cards and previews.
-fn excerpt(markdown: &str) -> String {
-    let text = plain_text(markdown);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 30 {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..30].join(" "))
-    }
-}
-
-/// The name of a stored licence in the reader's language: the localised
-/// name of a known licence that has one (`Licence Art Libre 1.3`, `GNU GPL
-/// 2.0 or later`), else its short name or the URI's host and path.
-pub(crate) fn licence_name(lang: i18n::Lang, stored: &str) -> String {
-    match store::licences::known(stored) {
-        Some(store::licences::Licence {
-            local: Some((key, args)),
-            ..
-        }) => i18n::t_args(lang, key, &args),
-        Some(l) => l.label,
-        None => library::licence_label(stored),
-    }
-}
-
-/// Languages a reader can read the resource in: the original and published translations.
-fn readable(r: &Resource) -> Vec<String> {
-    r.texts
-        .iter()
-        .filter(|t| t.origin == library::Origin::Original || t.status == Status::Published)
-        .map(|t| t.lang.clone())
-        .collect()
-}
-
-pub(super) fn card(
-    r: &Resource,
-    lang: &str,
-    publishers: &BTreeMap<i64, String>,
-) -> Option<ResourceCard> {
-    let text = r.text_for(lang)?;
-    Some(ResourceCard {
-        uid: r.uid.clone(),
-        title: text.title.clone(),
-        lang: text.lang.clone(),
-        kind: r.kind.as_str().to_string(),
-        excerpt: excerpt(&text.description),
-        publisher: publishers
-            .get(&r.organisation_id)
-            .cloned()
-            .unwrap_or_default(),
-        country: r.country.clone(),
-        languages: readable(r),
-        thumbnail: r
-            .thumbnail
-            .as_ref()
-            .map(|t| super::file_links::thumbnail_url(&r.uid, t)),
-    })
-}
+use views::library::{card, citation, excerpt, licence_name, names_of};
 
 /// Partner names by id, for resource cards.
 pub(super) async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, AppError> {
     let orgs = organisations::list(&ctx.state.db).await?;
     Ok(names_of(&orgs))
-}
-
-fn names_of(orgs: &[organisations::Organisation]) -> BTreeMap<i64, String> {
-    orgs.iter().map(|o| (o.id, o.name.clone())).collect()
 }
 
 /// A resource by its public id; the not-found page when there is none.
@@ -187,19 +124,6 @@ pub struct ResourceQuery {
     /// Read the resource in this language rather than the page's.
     #[serde(default, rename = "in")]
     text_lang: Option<String>,
-}
-
-/// "Authors (year). Title. Publisher. URL" — an APA-like reference.
-fn citation(r: &Resource, title: &str, publisher: &str, page_url: &str) -> String {
-    let mut out = String::new();
-    if !r.authors.is_empty() {
-        out.push_str(&r.authors.join(", "));
-        out.push(' ');
-    }
-    let year = r.date_created.get(..4).unwrap_or("n.d.");
-    out.push_str(&format!("({year}). {title}. {publisher}. "));
-    out.push_str(if r.url.is_empty() { page_url } else { &r.url });
-    out
 }
 
 pub async fn resource(
@@ -342,12 +266,12 @@ pub(super) async fn resource_view(
         files: r
             .files
             .iter()
-            .map(|f| super::file_links::file_view(&r.uid, f))
+            .map(|f| views::files::file_view(&r.uid, f))
             .collect(),
         thumbnail: r
             .thumbnail
             .as_ref()
-            .map(|t| super::file_links::thumbnail_url(&r.uid, t)),
+            .map(|t| views::files::thumbnail_url(&r.uid, t)),
         topics,
         related,
         citation: citation(&r, &text.title, &org.name, &page_url),

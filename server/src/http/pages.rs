@@ -70,7 +70,7 @@ pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, AppErro
     let resources = store::library::browse::of_organisation(&ctx.state.db, org.id, 50)
         .await?
         .iter()
-        .filter_map(|r| super::library::card(r, lang, &names))
+        .filter_map(|r| views::library::card(r, lang, &names))
         .collect();
     Ok(Page::Partner(PartnerDetail {
         resources,

@@ -6,7 +6,6 @@
 
 mod access;
 mod edit;
-mod form;
 mod inbox;
 mod review;
 

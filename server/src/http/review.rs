@@ -121,7 +121,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
     let (resources, translations) = review::queue(&ctx.state.db).await?;
     let names = super::library::publishers(&ctx).await?;
     let lang = ctx.lang().code().to_string();
-    let card = |r: &Resource| super::library::card(r, &lang, &names);
+    let card = |r: &Resource| views::library::card(r, &lang, &names);
     let view = ReviewQueue {
         resources: resources.iter().filter_map(card).collect(),
         translations: translations
@@ -260,7 +260,7 @@ pub async fn requests(ctx: Ctx) -> PageResult {
         .filter_map(|(req, r)| {
             Some(app::library::RequestRow {
                 id: req.id,
-                resource: super::library::card(r, &lang, &names)?,
+                resource: views::library::card(r, &lang, &names)?,
                 lang: req.lang.clone(),
                 open: req.status == "open",
             })

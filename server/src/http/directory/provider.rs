@@ -15,8 +15,8 @@ use store::directory::requests::{self, HelpRequestForm};
 use store::directory::{Provider, browse};
 
 use super::super::render::{Ctx, PageResult};
-use super::naming::{areas_named, excerpt, logo_url, spoken_language};
 use crate::error::AppError;
+use views::directory::naming::{areas_named, excerpt, logo_url, spoken_language};
 
 /// Characters of description in link previews.
 const SUMMARY_CHARS: usize = 200;

@@ -10,7 +10,7 @@ use app::page::RegionsView;
 use store::directory::browse;
 
 use super::super::render::{Ctx, PageResult};
-use super::listing::area_choices;
+use views::directory::area_choices;
 
 pub async fn regions(ctx: Ctx) -> PageResult {
     let db = &ctx.state.db;

@@ -12,11 +12,11 @@ use store::authz::{Action, can};
 use store::directory::{self, Provider, ProviderForm, requests, review};
 
 use super::access::{actor, allowed, history, logo_url};
-use super::form::{self, ProviderFields};
 use crate::error::AppError;
 use crate::http::form::refill;
 use crate::http::logos::{self, forget_logo};
 use crate::http::render::{Ctx, PageResult};
+use views::providers::{self as form, ProviderFields};
 
 fn edit_path(slug: &str) -> String {
     format!("/directory/{slug}/edit")

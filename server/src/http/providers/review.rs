@@ -14,11 +14,11 @@ use store::authz::{Action, can};
 use store::directory::{self, Provider, review};
 
 use super::access::{allowed, history, logo_url};
-use super::form::profile_fields;
 use crate::error::AppError;
 use crate::http::form::refill;
 use crate::http::logos::forget_logo;
 use crate::http::render::{Ctx, PageResult};
+use views::providers::profile_fields;
 
 fn review_action(provider_id: i64) -> Action {
     Action::ReviewProvider { provider_id }

@@ -33,7 +33,7 @@ const SPOKEN: [(&str, &str); 22] = [
 
 /// A spoken language's name in itself (`de-AT` is named as `de`); the tag
 /// for languages without a known name.
-pub(crate) fn spoken_language(tag: &str) -> String {
+pub fn spoken_language(tag: &str) -> String {
     let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     if Lang::from_code(&primary).is_some() {
         return app::language_name(&primary);
@@ -46,7 +46,7 @@ pub(crate) fn spoken_language(tag: &str) -> String {
 }
 
 /// The words for an area code: a region's NUTS-1 name, a country's name.
-pub(crate) fn area_label(lang: Lang, code: &str) -> String {
+pub fn area_label(lang: Lang, code: &str) -> String {
     match vocab::region(code) {
         Some(r) => r.name.to_string(),
         None => i18n::labels::country(lang, code),
@@ -55,7 +55,7 @@ pub(crate) fn area_label(lang: Lang, code: &str) -> String {
 
 /// A profile's areas as the public reads them: each country named, with
 /// the names of the regions served in it (none for the whole country).
-pub(crate) fn areas_named(lang: Lang, areas: &[Area]) -> Vec<(String, Vec<String>)> {
+pub fn areas_named(lang: Lang, areas: &[Area]) -> Vec<(String, Vec<String>)> {
     store::directory::browse::areas_by_country(areas)
         .into_iter()
         .map(|(country, regions)| {
@@ -70,8 +70,8 @@ pub(crate) fn areas_named(lang: Lang, areas: &[Area]) -> Vec<(String, Vec<String
 /// The beginning of a description as plain text: whole sentences up to
 /// about `max` characters (cut at a word, with an ellipsis, when the first
 /// sentence alone is longer).
-pub(crate) fn excerpt(description: &str, max: usize) -> String {
-    let text = crate::http::library::plain_text(description);
+pub fn excerpt(description: &str, max: usize) -> String {
+    let text = courses::render::plain_text(description);
     if text.chars().count() <= max {
         return text;
     }
@@ -99,7 +99,7 @@ pub(crate) fn excerpt(description: &str, max: usize) -> String {
 }
 
 /// The address of a provider's logo, when it has one.
-pub(crate) fn logo_url(logo: Option<&String>) -> Option<String> {
+pub fn logo_url(logo: Option<&String>) -> Option<String> {
     logo.map(|f| format!("/media/logos/{f}"))
 }
 
