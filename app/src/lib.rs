@@ -6,16 +6,13 @@
 //! interactive widgets, Leptos *islands*, are hydrated in the browser, so a page
 //! works fully without JavaScript and stays small with it.
 
-pub mod data;
 pub mod forms;
 pub mod islands;
 pub mod layout;
-pub mod learning;
-pub mod library;
 #[cfg(feature = "hydrate")]
 mod live_search;
 pub mod page;
-mod pages;
+pub mod pages;
 
 use leptos::prelude::*;
 

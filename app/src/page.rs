@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::learning::{CatalogueView, CertificateView, CourseView, DashboardView, LessonView};
-use crate::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
+pub use crate::pages::account::{AccountView, UserRow};
 pub use crate::pages::admin_harvest::{
     HarvestAdmin, HarvestProblem, HarvestRunView, HarvestSourceDetail, HarvestSourceRow,
     REJECTED_SHOWN, RUNS_SHOWN,
@@ -18,10 +17,18 @@ pub use crate::pages::directory::{
     RegionsView,
 };
 pub use crate::pages::harvested::HarvestedView;
+use crate::pages::learning::{
+    CatalogueView, CertificateView, CourseView, DashboardView, LessonView,
+};
+use crate::pages::library::{LibraryHome, ResourceEditor, ResourceView, ReviewQueue, TopicsView};
+pub use crate::pages::partners::{MemberView, PartnerDetail, PartnerView};
 pub use crate::pages::providers::{
     AdminRequestRow, CountryChoice, DiffRow, DueRow, HistoryEntry, InboxRow, MyProviders,
     ProfileField, ProviderEditorView, ProviderInbox, ProviderMemberRow, ProviderMembersView,
     ProviderOptions, ProviderQueue, ProviderReviewView, ProviderRow, QueueRow,
+};
+pub use crate::pages::search::{
+    FacetGroupView, FacetValueView, SearchHit, SearchResults, SearchView,
 };
 
 /// The signed-in person as pages need them.
@@ -108,131 +115,6 @@ pub fn href(lang: Lang, path: &str) -> String {
     format!("/{}/{path}", lang.code())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartnerView {
-    pub slug: String,
-    pub name: String,
-    pub country: String,
-    pub languages: Vec<String>,
-    pub website: String,
-    /// URL of the logo, when there is one.
-    pub logo_url: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberView {
-    pub user_id: i64,
-    pub display_name: String,
-    pub email: String,
-    /// `member` or `admin`.
-    pub org_role: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartnerDetail {
-    pub partner: PartnerView,
-    /// Present only for people allowed to see the member list.
-    pub members: Option<Vec<MemberView>>,
-    pub can_manage_members: bool,
-    pub can_edit: bool,
-    /// The partner's published resources, newest first.
-    pub resources: Vec<crate::library::ResourceCard>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub email: String,
-    pub display_name: String,
-    pub role: String,
-    pub preferred_languages: Vec<String>,
-    /// `(slug, name, org_role)` of each organisation the person belongs to.
-    pub organisations: Vec<(String, String, String)>,
-    /// `(slug, name, review state)` of each directory provider the person
-    /// is a member of.
-    pub providers: Vec<(String, String, String)>,
-    /// For moderators and administrators: provider profiles waiting for review.
-    pub provider_reviews: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRow {
-    pub id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: String,
-    pub created_at: String,
-    pub is_self: bool,
-}
-
-/// One search result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchHit {
-    /// `partner`, `course`, … (an interface string `search-kind-{kind}`).
-    pub kind: String,
-    pub title: String,
-    /// Page path without the language prefix.
-    pub path: String,
-    /// Escaped excerpt with the matched terms in `<b>`, made by the index.
-    pub snippet_html: String,
-    /// The language of the result when it differs from the page's.
-    pub lang: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchResults {
-    pub total: usize,
-    pub hits: Vec<SearchHit>,
-    /// Facet groups with their values' counts over every match.
-    pub facets: Vec<FacetGroupView>,
-    /// The page shown (from 1) and how many there are.
-    pub page: usize,
-    pub pages: usize,
-    /// Addresses (without the language prefix) of the previous and next pages.
-    pub prev: Option<String>,
-    pub next: Option<String>,
-    /// Results for words close to those typed are included.
-    pub fuzzy: bool,
-    /// How many matched the words as typed.
-    pub exact_total: usize,
-    /// "Did you mean": the corrected text and its search's address.
-    pub suggestion: Option<(String, String)>,
-    /// Nothing found with the chosen facets: the same search without them.
-    pub unfiltered: Option<String>,
-}
-
-/// The search page: the form's values, and either results or, before
-/// anything is asked, what there is to browse.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchView {
-    pub query: String,
-    /// `relevance` or `newest`.
-    pub sort: String,
-    pub results: Option<SearchResults>,
-    /// Before a search: kinds and topics with their counts, to browse.
-    pub browse: Vec<FacetGroupView>,
-}
-
-/// One facet group (`kind`, `topic`…) of search results.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetGroupView {
-    pub group: String,
-    pub values: Vec<FacetValueView>,
-}
-
-/// One value of a facet: its name, how many results have it, whether it is
-/// chosen, and the address that toggles it (without the language prefix).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetValueView {
-    pub label: String,
-    pub count: u64,
-    pub chosen: bool,
-    pub href: String,
-    /// `group/value`, so that the live search finds the same facet again.
-    pub key: String,
-    /// Nesting under a broader value shown too (topics), from 0.
-    pub depth: usize,
-}
-
 /// The page to render and its data.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Page {
@@ -250,7 +132,7 @@ pub enum Page {
     Harvested(HarvestedView),
     ResourceEditor(ResourceEditor),
     ReviewQueue(ReviewQueue),
-    TranslationRequests(Vec<crate::library::RequestRow>),
+    TranslationRequests(Vec<crate::pages::library::RequestRow>),
     Topics(TopicsView),
     Search(SearchView),
     /// The providers directory, filtered.
@@ -259,7 +141,7 @@ pub enum Page {
     DirectoryRegions(RegionsView),
     /// A published provider's page.
     Provider(ProviderPageView),
-    Data(crate::data::DataView),
+    Data(crate::pages::data::DataView),
     Partners {
         partners: Vec<PartnerView>,
         can_create: bool,

@@ -1,23 +1,19 @@
 //! One component per page; [`PageBody`] picks the one the server asked for.
 
-mod account;
+pub(crate) mod account;
 pub(crate) mod admin_harvest;
 mod auth;
-mod contribute;
-mod courses;
-mod data;
+pub mod data;
 pub(crate) mod directory;
 pub(crate) mod harvested;
-mod learner;
-mod lesson;
-mod library;
-mod partners;
+pub mod learning;
+pub mod library;
+pub(crate) mod partners;
 pub(crate) mod providers;
-mod search;
+pub(crate) mod search;
 mod sections;
-mod topics;
 
-pub use courses::language_name;
+pub use learning::language_name;
 
 use leptos::prelude::*;
 
@@ -29,18 +25,18 @@ pub fn PageBody() -> impl IntoView {
     match ctx().page {
         Page::Home => sections::Home().into_any(),
         Page::About => sections::About().into_any(),
-        Page::Courses(view) => view! { <courses::Catalogue view /> }.into_any(),
-        Page::Course(course) => view! { <courses::CoursePage course /> }.into_any(),
-        Page::Lesson(lesson) => view! { <lesson::LessonPage lesson /> }.into_any(),
-        Page::Dashboard(view) => view! { <learner::Dashboard view /> }.into_any(),
-        Page::Certificate(view) => view! { <learner::Certificate view /> }.into_any(),
+        Page::Courses(view) => view! { <learning::Catalogue view /> }.into_any(),
+        Page::Course(course) => view! { <learning::CoursePage course /> }.into_any(),
+        Page::Lesson(lesson) => view! { <learning::LessonPage lesson /> }.into_any(),
+        Page::Dashboard(view) => view! { <learning::Dashboard view /> }.into_any(),
+        Page::Certificate(view) => view! { <learning::Certificate view /> }.into_any(),
         Page::Library(home) => view! { <library::Library home /> }.into_any(),
         Page::Resource(resource) => view! { <library::ResourcePage resource /> }.into_any(),
         Page::Harvested(entry) => view! { <harvested::HarvestedPage entry /> }.into_any(),
-        Page::ResourceEditor(editor) => view! { <contribute::Editor editor /> }.into_any(),
-        Page::ReviewQueue(queue) => view! { <contribute::Queue queue /> }.into_any(),
-        Page::TranslationRequests(rows) => view! { <contribute::Requests rows /> }.into_any(),
-        Page::Topics(view) => view! { <topics::Topics view /> }.into_any(),
+        Page::ResourceEditor(editor) => view! { <library::Editor editor /> }.into_any(),
+        Page::ReviewQueue(queue) => view! { <library::Queue queue /> }.into_any(),
+        Page::TranslationRequests(rows) => view! { <library::Requests rows /> }.into_any(),
+        Page::Topics(view) => view! { <library::Topics view /> }.into_any(),
         Page::Directory(view) => view! { <directory::Directory view /> }.into_any(),
         Page::DirectoryRegions(view) => view! { <directory::Regions view /> }.into_any(),
         Page::Provider(provider) => view! { <directory::ProviderPage provider /> }.into_any(),

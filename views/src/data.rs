@@ -1,7 +1,7 @@
 //! The open data page's results: SPARQL JSON results as a table, a yes/no,
 //! and the downloads of the whole answer.
 
-use app::data::{Cell, Download, QueryOutcome};
+use app::pages::data::{Cell, Download, QueryOutcome};
 
 /// Rows shown on the page; the downloads have them all.
 const SHOWN_ROWS: usize = 500;

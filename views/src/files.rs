@@ -30,8 +30,8 @@ pub fn thumbnail_url(uid: &str, name: &str) -> String {
 }
 
 /// What a page shows of a file.
-pub fn file_view(uid: &str, f: &ResourceFile) -> app::library::FileView {
-    app::library::FileView {
+pub fn file_view(uid: &str, f: &ResourceFile) -> app::pages::library::FileView {
+    app::pages::library::FileView {
         id: f.id,
         name: f.file_name.clone(),
         url: file_url(uid, f),

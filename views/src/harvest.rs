@@ -1,8 +1,8 @@
 //! Harvesting as the pages show it: a run with its report, and a harvested
 //! entry in the reader's language.
 
-use app::learning::Link;
 use app::page::{HarvestProblem, HarvestRunView, HarvestedView, REJECTED_SHOWN};
+use app::pages::learning::Link;
 use serde_json::Value;
 use store::harvest::{Entry, Run};
 use store::library;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use app::library::ResourceCard;
+use app::pages::library::ResourceCard;
 use courses::render::plain_text;
 use store::library::{self, Resource, Status};
 use store::organisations;

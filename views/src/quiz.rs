@@ -1,7 +1,7 @@
 //! The questions of a quiz as the lesson page shows them, with or without an
 //! attempt's verdicts. Field names and grading are `courses::quiz::form`'s.
 
-use app::learning::QuestionView;
+use app::pages::learning::QuestionView;
 use courses::quiz::form::{response, seed, shuffled};
 use courses::quiz::{Kind, Quiz};
 

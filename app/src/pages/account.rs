@@ -1,12 +1,12 @@
 //! The signed-in person's own account, and the administrators' account list.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::auth::NewPasswordField;
 use super::{DangerZone, PageHeader, data_table};
 use crate::forms::{CsrfField, ErrorSummary, Field};
 use crate::i18n;
-use crate::page::{AccountView, UserRow};
 use crate::{ctx, tr};
 
 #[component]
@@ -170,4 +170,29 @@ pub fn AdminUsers(users: Vec<UserRow>) -> impl IntoView {
         {summary}
         {data_table(&["field-display-name", "field-email", "field-role", "admin-users-joined", "admin-users-set-role"], rows.into_any())}
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub preferred_languages: Vec<String>,
+    /// `(slug, name, org_role)` of each organisation the person belongs to.
+    pub organisations: Vec<(String, String, String)>,
+    /// `(slug, name, review state)` of each directory provider the person
+    /// is a member of.
+    pub providers: Vec<(String, String, String)>,
+    /// For moderators and administrators: provider profiles waiting for review.
+    pub provider_reviews: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub created_at: String,
+    pub is_self: bool,
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::language_name;
 use crate::i18n;
-use crate::learning::Link;
+use crate::pages::learning::Link;
 use crate::{ctx, tr};
 
 /// A harvested entry as its page shows it.

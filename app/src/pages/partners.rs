@@ -1,11 +1,12 @@
 //! Partner organisations: the public list and page, and their management.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{DangerZone, PageHeader};
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
 use crate::i18n;
-use crate::page::{FormState, PartnerDetail, PartnerView};
+use crate::page::FormState;
 use crate::{ctx, tr};
 
 const ORG_LABELS: [(&str, &str); 4] = [
@@ -230,4 +231,35 @@ pub fn PartnerPage(detail: PartnerDetail) -> impl IntoView {
         {members}
         {edit}
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerView {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub languages: Vec<String>,
+    pub website: String,
+    /// URL of the logo, when there is one.
+    pub logo_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// `member` or `admin`.
+    pub org_role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerDetail {
+    pub partner: PartnerView,
+    /// Present only for people allowed to see the member list.
+    pub members: Option<Vec<MemberView>>,
+    pub can_manage_members: bool,
+    pub can_edit: bool,
+    /// The partner's published resources, newest first.
+    pub resources: Vec<crate::pages::library::ResourceCard>,
 }

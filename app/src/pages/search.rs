@@ -4,10 +4,10 @@
 //! island updates the results as the reader types and when a facet is chosen.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::PageHeader;
 use crate::islands::LiveSearch;
-use crate::page::{FacetGroupView, SearchResults, SearchView};
 use crate::{ctx, i18n, tr};
 
 /// Facet group headings, written out so that every key is known to be used.
@@ -240,4 +240,73 @@ pub fn Search(view: SearchView) -> impl IntoView {
         <p id="search-count" class="result-count" role="status">{count}</p>
         <div id="search-results" aria-live="off">{body}</div>
     }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// `partner`, `course`, … (an interface string `search-kind-{kind}`).
+    pub kind: String,
+    pub title: String,
+    /// Page path without the language prefix.
+    pub path: String,
+    /// Escaped excerpt with the matched terms in `<b>`, made by the index.
+    pub snippet_html: String,
+    /// The language of the result when it differs from the page's.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+    /// Facet groups with their values' counts over every match.
+    pub facets: Vec<FacetGroupView>,
+    /// The page shown (from 1) and how many there are.
+    pub page: usize,
+    pub pages: usize,
+    /// Addresses (without the language prefix) of the previous and next pages.
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// Results for words close to those typed are included.
+    pub fuzzy: bool,
+    /// How many matched the words as typed.
+    pub exact_total: usize,
+    /// "Did you mean": the corrected text and its search's address.
+    pub suggestion: Option<(String, String)>,
+    /// Nothing found with the chosen facets: the same search without them.
+    pub unfiltered: Option<String>,
+}
+
+/// The search page: the form's values, and either results or, before
+/// anything is asked, what there is to browse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub query: String,
+    /// `relevance` or `newest`.
+    pub sort: String,
+    pub results: Option<SearchResults>,
+    /// Before a search: kinds and topics with their counts, to browse.
+    pub browse: Vec<FacetGroupView>,
+}
+
+/// One facet group (`kind`, `topic`…) of search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetGroupView {
+    pub group: String,
+    pub values: Vec<FacetValueView>,
+}
+
+/// One value of a facet: its name, how many results have it, whether it is
+/// chosen, and the address that toggles it (without the language prefix).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValueView {
+    pub label: String,
+    pub count: u64,
+    pub chosen: bool,
+    pub href: String,
+    /// `group/value`, so that the live search finds the same facet again.
+    pub key: String,
+    /// Nesting under a broader value shown too (topics), from 0.
+    pub depth: usize,
 }

@@ -4,7 +4,7 @@
 //! withdraw. Every rule is asked of `store::authz` before acting.
 
 use app::Page;
-use app::library::ResourceEditor;
+use app::pages::library::ResourceEditor;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 //! it. Plain GET, so a query is a shareable address.
 
 use app::Page;
-use app::data::{DataView, DumpView, ExampleView, QueryOutcome};
+use app::pages::data::{DataView, DumpView, ExampleView, QueryOutcome};
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::Response;

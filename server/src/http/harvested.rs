@@ -3,7 +3,7 @@
 //! its origin and a link to the original.
 
 use app::Page;
-use app::learning::Link;
+use app::pages::learning::Link;
 use axum::extract::{Path, Query};
 use serde::Deserialize;
 use store::harvest::{self};

@@ -3,7 +3,7 @@
 //! public at an unguessable address).
 
 use app::Page;
-use app::learning::{AttemptRow, CertificateView, DashboardCourse, DashboardView, Link};
+use app::pages::learning::{AttemptRow, CertificateView, DashboardCourse, DashboardView, Link};
 use axum::extract::Path;
 use store::learning::{self, NewCertificate};
 

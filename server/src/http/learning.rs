@@ -7,7 +7,7 @@
 
 use crate::http::form::Form;
 use app::Page;
-use app::learning::{
+use app::pages::learning::{
     CatalogueView, CourseCard, CourseFilters, CourseView, LessonView, Link, Progress, QuizView,
     SyllabusLesson, SyllabusModule, TocItem, TopicTag,
 };
@@ -526,8 +526,8 @@ pub async fn course_file(
 }
 
 /// A course cover as the page shows it.
-fn picture(p: &courses::catalogue::Picture) -> app::learning::Picture {
-    app::learning::Picture {
+fn picture(p: &courses::catalogue::Picture) -> app::pages::learning::Picture {
+    app::pages::learning::Picture {
         src: p.src.clone(),
         srcset: p.srcset.clone(),
         width: p.width,

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use app::Page;
-use app::learning::{Link, TopicTag};
-use app::library::{
+use app::pages::learning::{Link, TopicTag};
+use app::pages::library::{
     HistoryRow, LibraryHome, LicenceView, ResourceActions, ResourceView, TranslationRow,
 };
 use axum::extract::{Path, Query};
@@ -54,7 +54,7 @@ pub async fn home(ctx: Ctx, Query(b): Query<Browse>) -> PageResult {
     let orgs = organisations::list(db).await?;
     let names = names_of(&orgs);
     let (languages, countries) = library::browse::languages_and_countries(db).await?;
-    let filters = app::library::LibraryFilters {
+    let filters = app::pages::library::LibraryFilters {
         kind: b.kind.chars().take(40).collect(),
         language: b.language.chars().take(20).collect(),
         country: b.country.chars().take(2).collect(),

@@ -5,7 +5,7 @@
 
 use crate::http::form::Form;
 use app::Page;
-use app::library::ReviewQueue;
+use app::pages::library::ReviewQueue;
 use axum::extract::Path;
 use serde::{Deserialize, Serialize};
 use store::StoreError;
@@ -258,7 +258,7 @@ pub async fn requests(ctx: Ctx) -> PageResult {
     let rows = pending
         .iter()
         .filter_map(|(req, r)| {
-            Some(app::library::RequestRow {
+            Some(app::pages::library::RequestRow {
                 id: req.id,
                 resource: views::library::card(r, &lang, &names)?,
                 lang: req.lang.clone(),

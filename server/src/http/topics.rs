@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::http::form::{Form, Submission};
 use app::Page;
-use app::learning::TopicTag;
-use app::library::{TopicImport, TopicNode, TopicsView};
 use app::page::FormState;
+use app::pages::learning::TopicTag;
+use app::pages::library::{TopicImport, TopicNode, TopicsView};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::Deserialize;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
-use crate::library::{TopicImport, TopicNode, TopicsView};
+use crate::pages::PageHeader;
+use crate::pages::library::{TopicImport, TopicNode, TopicsView};
 use crate::{ctx, i18n, tr};
 
 const LABELS: [(&str, &str); 3] = [

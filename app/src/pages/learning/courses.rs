@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
 use crate::forms::CsrfField;
-use crate::learning::{CatalogueView, CourseCard, CourseView, Picture, Progress, TopicTag};
+use crate::pages::PageHeader;
+use crate::pages::learning::{CatalogueView, CourseCard, CourseView, Picture, Progress, TopicTag};
 use crate::{ctx, i18n, tr};
 
 /// A language tag as people read it: its own name when the interface knows it.
@@ -159,9 +159,9 @@ pub fn Catalogue(view: CatalogueView) -> impl IntoView {
     view! {
         <PageHeader title="courses-title" intro="courses-intro" />
         <form class="form filters" method="get" action=c.href("/courses")>
-            {super::filter_select("language", "filter-language", &f.language, languages)}
-            {super::filter_select("level", "filter-level", &f.level, levels)}
-            {super::filter_select("topic", "filter-topic", &f.topic, topics)}
+            {crate::pages::filter_select("language", "filter-language", &f.language, languages)}
+            {crate::pages::filter_select("level", "filter-level", &f.level, levels)}
+            {crate::pages::filter_select("topic", "filter-topic", &f.topic, topics)}
             <div class="form-actions">
                 <button type="submit" class="button">{tr("filter-apply")}</button>
                 {reset}

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::courses::ProgressBar;
-use super::{PageHeader, data_table};
-use crate::learning::{CertificateView, DashboardView};
+use crate::pages::learning::{CertificateView, DashboardView};
+use crate::pages::{PageHeader, data_table};
 use crate::{ctx, i18n, tr};
 
 const MONTHS: [&str; 12] = [

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::PageHeader;
 use crate::forms::{CsrfField, ErrorSummary, Field, FieldFrame, described_by};
-use crate::library::{HistoryRow, ResourceActions, ResourceEditor, ReviewQueue};
+use crate::pages::PageHeader;
+use crate::pages::library::{HistoryRow, ResourceActions, ResourceEditor, ReviewQueue};
 use crate::{ctx, tr};
 
 /// `event-{action}` keys, written out so every one is known to be used.
@@ -92,7 +92,7 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
             .collect();
         choice(&state, "organisation", "field-organisation", options)
     });
-    let kinds = super::library::KINDS
+    let kinds = super::resources::KINDS
         .iter()
         .map(|(k, key)| (k.to_string(), tr(key)))
         .collect();
@@ -151,7 +151,7 @@ pub fn Editor(editor: ResourceEditor) -> impl IntoView {
             .iter()
             .map(|f| {
                 let remove = c.href(&format!("/library/resources/{uid}/files/{}/delete", f.id));
-                let size = crate::library::human_size(f.bytes);
+                let size = crate::pages::library::human_size(f.bytes);
                 view! {
                     <li class="file">
                         <span class="file-icon" aria-hidden="true">{f.badge.clone()}</span>
@@ -342,7 +342,7 @@ const TRANSLATION_STATUSES: [(&str, &str); 4] = [
 #[component]
 pub fn Translations(
     uid: String,
-    rows: Vec<crate::library::TranslationRow>,
+    rows: Vec<crate::pages::library::TranslationRow>,
     actions: ResourceActions,
 ) -> impl IntoView {
     let c = ctx();
@@ -442,7 +442,7 @@ pub fn AskTranslation(uid: String) -> impl IntoView {
 
 /// Open translation requests in the languages of the reader's organisations.
 #[component]
-pub fn Requests(rows: Vec<crate::library::RequestRow>) -> impl IntoView {
+pub fn Requests(rows: Vec<crate::pages::library::RequestRow>) -> impl IntoView {
     let c = ctx();
     let body = if rows.is_empty() {
         view! { <p class="empty">{tr("requests-empty")}</p> }.into_any()

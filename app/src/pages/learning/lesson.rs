@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::courses::{ProgressBar, duration, language_name};
 use crate::forms::CsrfField;
-use crate::learning::{LessonView, QuestionView, QuizView};
+use crate::pages::learning::{LessonView, QuestionView, QuizView};
 use crate::{ctx, i18n, tr};
 
 #[component]

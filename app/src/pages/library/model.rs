@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::learning::{Link, TopicTag};
+use crate::pages::learning::{Link, TopicTag};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResourceCard {
@@ -79,7 +79,7 @@ pub struct LibraryFilters {
     /// Partners as `(slug, name)`.
     pub partners: Vec<(String, String)>,
     /// The topic tree as `(topic, depth)`.
-    pub topics: Vec<(crate::learning::TopicTag, u8)>,
+    pub topics: Vec<(crate::pages::learning::TopicTag, u8)>,
 }
 
 impl LibraryFilters {
