@@ -7,6 +7,8 @@ use serde_json::Value;
 use store::harvest::{Entry, Run};
 use store::library;
 
+use crate::library::first_words;
+
 /// A string from the report, when it is one.
 fn text(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str).map(str::to_string)
@@ -80,16 +82,6 @@ fn is_address(uri: &str) -> bool {
     uri.starts_with("https://") || uri.starts_with("http://")
 }
 
-/// The first 30 words of a text.
-fn excerpt(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 30 {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..30].join(" "))
-    }
-}
-
 /// The entry's view, its text in `lang` when there is one (else its main one).
 pub fn entry_view(
     e: &Entry,
@@ -135,7 +127,7 @@ pub fn entry_view(
         source: source.to_string(),
         partner,
         harvested_on: e.harvested_at.chars().take(10).collect(),
-        summary: excerpt(&text.description),
+        summary: first_words(&text.description),
     })
 }
 

@@ -10,7 +10,11 @@ use store::organisations;
 
 /// The beginning of a description as plain text, for cards and previews.
 pub fn excerpt(markdown: &str) -> String {
-    let text = plain_text(markdown);
+    first_words(&plain_text(markdown))
+}
+
+/// The first 30 words of a plain text, with an ellipsis when there are more.
+pub fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= 30 {
         words.join(" ")

@@ -19,7 +19,6 @@ use super::library::load;
 use super::render::{Ctx, PageResult};
 use super::topics::topic_tree;
 use crate::error::AppError;
-use views::files as file_links;
 
 /// The licence select's value for "another licence", given in the text
 /// field `licence_other` (a URI or an SPDX id).
@@ -132,7 +131,7 @@ async fn editor(
         .map(|uid| {
             attached
                 .iter()
-                .map(|f| file_links::file_view(uid, f))
+                .map(|f| views::files::file_view(uid, f))
                 .collect()
         })
         .unwrap_or_default();

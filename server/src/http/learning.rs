@@ -22,7 +22,6 @@ use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 use crate::state::AppState;
 use courses::catalogue::{Catalogue, CourseEntry};
-use views::quiz as quiz_form;
 
 fn set_cookie(state: &AppState, res: &mut Response, value: &str, max_age: u32) {
     let secure = state.settings.secure_cookies();
@@ -371,7 +370,7 @@ pub async fn lesson(
                 last.and_then(|a| serde_json::from_str(&a.answers).ok());
             let score = given.as_ref().map(|g| courses::quiz::form::score(quiz, g));
             Some(QuizView {
-                questions: quiz_form::views(quiz, &entry.id, given.as_deref()),
+                questions: views::quiz::views(quiz, &entry.id, given.as_deref()),
                 passed: passed(score.as_ref(), course.front.pass_mark),
                 score,
                 pass_mark: course.front.pass_mark,
