@@ -177,11 +177,11 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/data", get(data::page))
         .route(
             "/{lang}/partners",
-            get(pages::partners).post(partners::create),
+            get(partners::list).post(partners::create),
         )
         .route(
             "/{lang}/partners/{slug}",
-            get(pages::partner).post(partners::update),
+            get(partners::page).post(partners::update),
         )
         .route("/{lang}/partners/{slug}/logo", post(partners::upload_logo))
         .route("/{lang}/partners/{slug}/delete", post(partners::delete))
@@ -206,7 +206,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/account/profile", post(accounts::profile))
         .route("/{lang}/account/password", post(accounts::password))
         .route("/{lang}/account/delete", post(accounts::delete))
-        .route("/{lang}/admin/users", get(pages::admin_users))
+        .route("/{lang}/admin/users", get(admin::users))
         .route("/{lang}/admin/users/{id}/role", post(admin::set_role))
         .route(
             "/{lang}/admin/harvest",

@@ -2,14 +2,15 @@
 
 use crate::http::form::Form;
 use app::Page;
+use app::page::UserRow;
 use axum::extract::Path;
 use serde::Deserialize;
 use store::StoreError;
 use store::authz::Action;
 use store::users::{self, Role};
 
-use super::pages::user_rows;
 use super::render::{Ctx, PageResult};
+use crate::error::AppError;
 
 #[derive(Deserialize)]
 pub struct RoleForm {
@@ -41,4 +42,26 @@ pub async fn set_role(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+pub async fn user_rows(ctx: &Ctx) -> Result<Vec<UserRow>, AppError> {
+    let me = ctx.user.as_ref().map(|u| u.id);
+    let list = users::list(&ctx.state.db, 500, 0).await?;
+    Ok(list
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            is_self: Some(u.id) == me,
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role.as_str().into(),
+            created_at: u.created_at,
+        })
+        .collect())
+}
+
+pub async fn users(ctx: Ctx) -> PageResult {
+    ctx.authorize(Action::ListUsers).await?;
+    let users = user_rows(&ctx).await?;
+    Ok(ctx.show(Page::AdminUsers { users }))
 }

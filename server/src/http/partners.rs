@@ -2,14 +2,14 @@
 
 use crate::http::form::Form;
 use app::Page;
+use app::page::{PartnerDetail, PartnerView};
 use axum::extract::{Multipart, Path};
 use serde::{Deserialize, Serialize};
 use store::StoreError;
-use store::authz::Action;
+use store::authz::{self, Action};
 use store::organisations::{self, OrgRole, Organisation, OrganisationForm};
 
 use super::logos::{self, forget_logo};
-use super::pages::{partner_page, partner_view};
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
@@ -135,4 +135,67 @@ pub async fn upload_logo(
     }
     ctx.redirect_with(&format!("/partners/{slug}"), "flash-logo-saved")
         .await
+}
+
+pub fn partner_view(o: &Organisation) -> PartnerView {
+    PartnerView {
+        slug: o.slug.clone(),
+        name: o.name.clone(),
+        country: o.country.clone(),
+        languages: o.languages.clone(),
+        website: o.website.clone(),
+        logo_url: o.logo.as_ref().map(|f| format!("/media/logos/{f}")),
+    }
+}
+
+pub async fn list(ctx: Ctx) -> PageResult {
+    let list = organisations::list(&ctx.state.db).await?;
+    let actor = ctx.actor().await?;
+    let can_create = authz::can(actor.as_ref(), Action::ManageOrganisations);
+    let partners = list.iter().map(partner_view).collect();
+    Ok(ctx.show(Page::Partners {
+        partners,
+        can_create,
+    }))
+}
+
+/// The partner page as the current person may see it.
+pub async fn partner_page(ctx: &Ctx, org: &Organisation) -> Result<Page, AppError> {
+    let actor = ctx.actor().await?;
+    let members = if authz::can(actor.as_ref(), Action::ViewMembers { org_id: org.id }) {
+        let members = organisations::members(&ctx.state.db, org.id).await?;
+        Some(
+            members
+                .into_iter()
+                .map(|m| app::page::MemberView {
+                    user_id: m.user.id,
+                    display_name: m.user.display_name,
+                    email: m.user.email,
+                    org_role: m.org_role.as_str().into(),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let names = [(org.id, org.name.clone())].into();
+    let lang = ctx.lang().code();
+    let resources = store::library::browse::of_organisation(&ctx.state.db, org.id, 50)
+        .await?
+        .iter()
+        .filter_map(|r| views::library::card(r, lang, &names))
+        .collect();
+    Ok(Page::Partner(PartnerDetail {
+        resources,
+        partner: partner_view(org),
+        members,
+        can_manage_members: authz::can(actor.as_ref(), Action::ManageMembers { org_id: org.id }),
+        can_edit: authz::can(actor.as_ref(), Action::ManageOrganisations),
+    }))
+}
+
+pub async fn page(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> PageResult {
+    let org = organisations::get_by_slug(&ctx.state.db, &slug).await?;
+    let page = partner_page(&ctx, &org).await?;
+    Ok(ctx.show(page))
 }
