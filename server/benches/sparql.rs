@@ -54,6 +54,7 @@ const SPARQL: Sparql = Sparql {
     timeout_ms: 30_000,
     max_results: 1_000_000,
     concurrent_queries: 2,
+    queued_queries: 64,
     max_memory_mb: 128,
 };
 

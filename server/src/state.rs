@@ -30,8 +30,8 @@ pub struct AppState {
     pub courses: Arc<Courses>,
     /// The RDF store and the task that keeps it current.
     pub rdf: Arc<RdfProjection>,
-    /// SPARQL queries that may run at once.
-    pub sparql_slots: Arc<tokio::sync::Semaphore>,
+    /// SPARQL queries that may run at once, and those that may wait.
+    pub sparql_slots: Arc<SparqlSlots>,
     /// Runs harvests: the administrators' "Harvest now" and the scheduler
     /// of `archipel serve` share it.
     pub harvester: Harvester,
@@ -77,9 +77,12 @@ impl AppState {
             settings.public_url(),
             &settings.harvest,
         );
-        let sparql_slots = Arc::new(tokio::sync::Semaphore::new(
-            settings.sparql.concurrent_queries,
-        ));
+        let sparql_slots = Arc::new(SparqlSlots {
+            running: Arc::new(tokio::sync::Semaphore::new(
+                settings.sparql.concurrent_queries,
+            )),
+            waiting: tokio::sync::Semaphore::new(settings.sparql.queued_queries),
+        });
         let hash_file = std::env::current_exe()
             .ok()
             .and_then(|p| p.parent().map(|d| d.join("hash.txt")));
@@ -142,4 +145,11 @@ fn rdf_store(settings: &Settings) -> anyhow::Result<Arc<dyn linked_data::RdfStor
         })?
         .with_query_memory(settings.sparql.max_memory_mb << 20);
     Ok(Arc::new(store))
+}
+
+/// The SPARQL endpoint's slots: `running` queries at once, and a bounded
+/// line of `waiting` ones, so a burst waits rather than being turned away.
+pub struct SparqlSlots {
+    pub running: Arc<tokio::sync::Semaphore>,
+    pub waiting: tokio::sync::Semaphore,
 }

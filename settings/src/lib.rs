@@ -76,8 +76,11 @@ pub struct Sparql {
     pub timeout_ms: u64,
     /// Solutions (or triples) a query may return.
     pub max_results: usize,
-    /// Queries evaluated at once; more are asked to come back later.
+    /// Queries evaluated at once; more wait for a slot.
     pub concurrent_queries: usize,
+    /// Queries that may wait for a slot, each at most its timeout (the wait
+    /// counts against it); more are asked to come back later.
+    pub queued_queries: usize,
     /// Memory one query of the embedded store may hold (its intermediate
     /// results), in MB; a query that needs more is stopped.
     pub max_memory_mb: usize,
@@ -89,6 +92,7 @@ impl Default for Sparql {
             timeout_ms: 5000,
             max_results: 10_000,
             concurrent_queries: 2,
+            queued_queries: 64,
             max_memory_mb: 128,
         }
     }

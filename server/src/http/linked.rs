@@ -367,10 +367,30 @@ async fn sparql_post(
 /// and a second later at most, and the overrunning query keeps its slot, so a
 /// few of them cannot take more than the slots.
 pub async fn execute(state: &AppState, request: QueryRequest) -> Result<Answer, Stopped> {
-    let Ok(slot) = state.sparql_slots.clone().try_acquire_owned() else {
-        return Err(Stopped::Busy);
+    let mut limits = state.settings.sparql_limits();
+    let asked = std::time::Instant::now();
+    let slots = &state.sparql_slots;
+    let slot = match slots.running.clone().try_acquire_owned() {
+        Ok(slot) => slot,
+        Err(_) => {
+            // Every slot is taken: wait in a bounded line, for at most the
+            // query's own timeout, which the wait then counts against.
+            let Ok(_place) = slots.waiting.try_acquire() else {
+                return Err(Stopped::Busy);
+            };
+            match tokio::time::timeout(limits.timeout, slots.running.clone().acquire_owned()).await
+            {
+                Ok(Ok(slot)) => slot,
+                _ => return Err(Stopped::Busy),
+            }
+        }
     };
-    let limits = state.settings.sparql_limits();
+    limits.timeout = limits.timeout.saturating_sub(asked.elapsed());
+    if limits.timeout.is_zero() {
+        return Err(Stopped::Query(QueryError::Timeout(
+            state.settings.sparql_limits().timeout,
+        )));
+    }
     let store = state.rdf.store().clone();
     let timeout = limits.timeout;
     let work = tokio::task::spawn_blocking(move || {

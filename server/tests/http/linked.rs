@@ -415,3 +415,51 @@ async fn a_slow_query_is_stopped_at_the_timeout_and_pages_are_served_meanwhile()
     );
     assert!(slow.body.contains("was stopped"), "{}", slow.body);
 }
+
+#[tokio::test]
+async fn queries_beyond_the_slots_wait_for_one_and_succeed() {
+    // One slot, a line of eight: nine queries sent together all get their
+    // answer, none is turned away.
+    let app = TestApp::with_settings("i18n", |s| {
+        s.sparql.concurrent_queries = 1;
+        s.sparql.queued_queries = 8;
+    })
+    .await;
+    app.rdf.rebuild().await.unwrap();
+    let uri = format!(
+        "/sparql?{}",
+        serde_urlencoded::to_string([("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")])
+            .unwrap()
+    );
+    let asks: Vec<_> = (0..9)
+        .map(|_| {
+            let mut client = app.browser();
+            let uri = uri.clone();
+            tokio::spawn(async move { client.get(&uri).await })
+        })
+        .collect();
+    for ask in asks {
+        let r = ask.await.unwrap();
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    // With no line at all, a query that finds the slot taken is told to
+    // come back later.
+    let mut app = TestApp::with_settings("i18n", |s| {
+        s.sparql.concurrent_queries = 1;
+        s.sparql.queued_queries = 0;
+        s.sparql.timeout_ms = 1500;
+    })
+    .await;
+    app.rdf.rebuild().await.unwrap();
+    let slow = format!(
+        "/sparql?{}",
+        serde_urlencoded::to_string([("query", SLOW)]).unwrap()
+    );
+    let mut other = app.browser();
+    let running = tokio::spawn(async move { other.get(&slow).await });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let r = app.get(&uri).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    assert!(r.headers.contains_key(axum::http::header::RETRY_AFTER));
+    running.await.unwrap();
+}
