@@ -28,10 +28,7 @@ pub(super) async fn publishers(ctx: &Ctx) -> Result<BTreeMap<i64, String>, AppEr
 
 /// A resource by its public id; the not-found page when there is none.
 pub(super) async fn load(ctx: &Ctx, uid: &str) -> Result<Resource, AppError> {
-    match library::get_by_uid(&ctx.state.db, uid).await {
-        Err(store::StoreError::NotFound) => Err(AppError::NotFound),
-        other => other.map_err(AppError::from),
-    }
+    Ok(library::get_by_uid(&ctx.state.db, uid).await?)
 }
 
 #[derive(Deserialize, Default)]

@@ -368,6 +368,7 @@ async fn sparql_post(
 /// few of them cannot take more than the slots.
 pub async fn execute(state: &AppState, request: QueryRequest) -> Result<Answer, Stopped> {
     let mut limits = state.settings.sparql_limits();
+    let budget = limits.timeout;
     let asked = std::time::Instant::now();
     let slots = &state.sparql_slots;
     let slot = match slots.running.clone().try_acquire_owned() {
@@ -378,18 +379,15 @@ pub async fn execute(state: &AppState, request: QueryRequest) -> Result<Answer, 
             let Ok(_place) = slots.waiting.try_acquire() else {
                 return Err(Stopped::Busy);
             };
-            match tokio::time::timeout(limits.timeout, slots.running.clone().acquire_owned()).await
-            {
+            match tokio::time::timeout(budget, slots.running.clone().acquire_owned()).await {
                 Ok(Ok(slot)) => slot,
                 _ => return Err(Stopped::Busy),
             }
         }
     };
-    limits.timeout = limits.timeout.saturating_sub(asked.elapsed());
+    limits.timeout = budget.saturating_sub(asked.elapsed());
     if limits.timeout.is_zero() {
-        return Err(Stopped::Query(QueryError::Timeout(
-            state.settings.sparql_limits().timeout,
-        )));
+        return Err(Stopped::Query(QueryError::Timeout(budget)));
     }
     let store = state.rdf.store().clone();
     let timeout = limits.timeout;

@@ -24,10 +24,7 @@ const SUMMARY_CHARS: usize = 200;
 /// A published provider by slug; the not-found page for drafts, profiles
 /// never approved or taken off the directory, and unknown slugs.
 async fn load(ctx: &Ctx, slug: &str) -> Result<Provider, AppError> {
-    match browse::published(&ctx.state.db, slug).await {
-        Err(StoreError::NotFound) => Err(AppError::NotFound),
-        other => other.map_err(AppError::from),
-    }
+    Ok(browse::published(&ctx.state.db, slug).await?)
 }
 
 /// The public page of a provider for a reader of `lang`.
