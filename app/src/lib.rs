@@ -75,6 +75,11 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
             {og("og:description", d)}
         }
     });
+    // The loader and the wasm only where an island needs them.
+    let scripts = ctx
+        .page
+        .has_islands()
+        .then(|| view! { <HydrationScripts options islands=true /> });
     let robots = ctx
         .page
         .noindex()
@@ -102,7 +107,7 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
                 <link rel="alternate" hreflang="x-default" href=x_default />
                 {rdf}
                 {json_ld}
-                <HydrationScripts options islands=true />
+                {scripts}
             </head>
             <body>
                 <layout::Layout />

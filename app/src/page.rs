@@ -301,6 +301,14 @@ impl Page {
         }
     }
 
+    /// Whether the page renders an island (the live search, the new-password
+    /// hint). Only these pages load the island script and its wasm: every
+    /// other page is complete HTML and CSS. A test renders every page kind
+    /// and checks this against the islands actually in the HTML.
+    pub fn has_islands(&self) -> bool {
+        matches!(self, Page::Search(_) | Page::Register | Page::Account(_))
+    }
+
     /// Whether search engines should leave the page out (accounts, errors).
     pub fn noindex(&self) -> bool {
         matches!(

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use crate::frontmatter::CourseFront;
@@ -389,6 +390,9 @@ fn build_course(c: &Course, paths: &BTreeMap<String, String>, images: &Images<'_
 #[derive(Debug)]
 pub struct Courses {
     current: RwLock<Arc<Catalogue>>,
+    /// How many times the catalogue was replaced: whatever was made from an
+    /// older catalogue (a rendered page) is out of date once this moves.
+    generation: AtomicU64,
     /// Where the content is loaded from (files beside lessons are served from it).
     root: PathBuf,
     /// Where image variants are made.
@@ -399,6 +403,7 @@ impl Courses {
     pub fn new(root: &Path, media: &Path) -> Self {
         Self {
             current: RwLock::new(Arc::new(Catalogue::default())),
+            generation: AtomicU64::new(0),
             root: root.to_path_buf(),
             media: media.to_path_buf(),
         }
@@ -423,6 +428,12 @@ impl Courses {
     pub fn replace(&self, library: &Library) {
         let next = Arc::new(Catalogue::build(library, &self.root, &self.media));
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = next;
+        self.generation.fetch_add(1, Ordering::Release);
+    }
+
+    /// Moves on each [`Courses::replace`] (a start, a content reload).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 }
 

@@ -15,6 +15,7 @@ pub struct Cursor {
 
 /// What one batch of the outbox changed. A batch is applied as a whole:
 /// each entity once, however often it changed.
+#[derive(Debug, Clone, Default)]
 pub struct Batch {
     /// The last change of the batch: save it once the batch is applied.
     pub last: i64,

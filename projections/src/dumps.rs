@@ -81,6 +81,8 @@ pub struct Dumps {
     wake: Notify,
     /// One write at a time (a write is blocking: it runs off the runtime).
     writing: std::sync::Mutex<()>,
+    /// Moves after each write: what showed the older summary is out of date.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 const SUMMARY: &str = "summary.json";
@@ -93,6 +95,7 @@ impl Dumps {
             skip,
             wake: Notify::new(),
             writing: std::sync::Mutex::new(()),
+            generation: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -107,6 +110,11 @@ impl Dumps {
     pub fn summary(&self) -> Option<Summary> {
         let text = std::fs::read_to_string(self.dir.join(SUMMARY)).ok()?;
         serde_json::from_str(&text).ok()
+    }
+
+    /// Moves on each write of the dumps.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Says that the store changed: the dumps are written again soon.
@@ -134,6 +142,8 @@ impl Dumps {
         summary.written = now();
         let json = serde_json::to_vec_pretty(&summary)?;
         write_whole(&self.dir.join(SUMMARY), |out| Ok(out.write_all(&json)?))?;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
         Ok(summary)
     }
 

@@ -42,6 +42,9 @@ pub trait Projection: Send + Sync + 'static {
     fn caught_up(&self) {}
 }
 
+/// Told of each applied batch (see [`Runner::on_applied`]).
+type Listener = Box<dyn Fn(&Batch) + Send + Sync>;
+
 /// Drives one [`Projection`]: catch-ups, the background task, and the lock
 /// that rebuilds and content reloads take. Reads as the projection itself
 /// (it dereferences to it).
@@ -52,6 +55,8 @@ pub struct Runner<P> {
     wake: Notify,
     /// One catch-up, rebuild or reload at a time.
     running: Mutex<()>,
+    /// Told of each batch once it is applied.
+    applied: std::sync::OnceLock<Listener>,
 }
 
 impl<P: Projection> Runner<P> {
@@ -63,6 +68,7 @@ impl<P: Projection> Runner<P> {
             cursor: Cursor::new(cursor),
             wake: Notify::new(),
             running: Mutex::new(()),
+            applied: std::sync::OnceLock::new(),
         }
     }
 
@@ -72,8 +78,12 @@ impl<P: Projection> Runner<P> {
         let mut applied = 0;
         while let Some(batch) = self.cursor.next_batch(&self.db).await? {
             let (last, len) = (batch.last, batch.len);
+            let told = self.applied.get().map(|tell| (tell, batch.clone()));
             self.projection.apply(batch).await?;
             self.cursor.save(last)?;
+            if let Some((tell, batch)) = told {
+                tell(&batch);
+            }
             applied += len;
         }
         if applied > 0 {
@@ -109,6 +119,13 @@ impl<P: Projection> Runner<P> {
     pub async fn index_courses(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
         self.projection.courses_changed().await
+    }
+
+    /// Calls `tell` with each batch of changes once it is applied (whatever
+    /// shows the same data, a page cache, then drops what it changed: never
+    /// older than the projection). One listener; a second is ignored.
+    pub fn on_applied(&self, tell: impl Fn(&Batch) + Send + Sync + 'static) {
+        let _ = self.applied.set(Box::new(tell));
     }
 
     /// Asks the background task to catch up now.

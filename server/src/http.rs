@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod admin_harvest;
 pub mod api;
+pub mod cache;
 pub mod contribute;
 pub mod csrf;
 pub mod data;
@@ -61,11 +62,7 @@ pub use reader::{LANG_COOKIE, reader_lang};
 pub fn app(state: AppState) -> Router {
     let settings = state.settings.clone();
     let sessions = SessionManagerLayer::new(session_store::SqlSessionStore::new(state.db.clone()))
-        .with_name(if settings.secure_cookies() {
-            "__Host-archipel_session"
-        } else {
-            "archipel_session"
-        })
+        .with_name(reader::session_cookie_name(settings.secure_cookies()))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookies())
@@ -255,6 +252,7 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(root))
         .route("/lang/{code}", get(choose_language))
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
         .route("/oai", get(oai::get).post(oai::post))
@@ -291,6 +289,10 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(settings.max_upload_request_bytes()))
         .layer(RequestBodyLimitLayer::new(
             settings.max_upload_request_bytes(),
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache::serve,
         ))
         // A moderate level: brotli's default (11) costs more CPU than a small
         // server should spend per page. Front-end files come precompressed,
@@ -355,7 +357,25 @@ async fn choose_language(
     res
 }
 
-async fn healthz(State(state): State<AppState>) -> Response {
+/// Alive: the process answers (no work, for a load balancer's frequent checks).
+async fn healthz() -> Response {
+    static BODY: &str = concat!(
+        "{\"status\":\"ok\",\"version\":\"",
+        env!("CARGO_PKG_VERSION"),
+        "\"}"
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        BODY,
+    )
+        .into_response()
+}
+
+/// Ready: the database answers within two seconds.
+async fn readyz(State(state): State<AppState>) -> Response {
     let db = tokio::time::timeout(
         Duration::from_secs(2),
         sqlx::query("SELECT 1").execute(state.db.pool()),
@@ -378,9 +398,10 @@ async fn healthz(State(state): State<AppState>) -> Response {
     res
 }
 
-/// After a write that succeeded, the indexer applies the outbox at once rather
-/// than at its next periodic pass, and help requests just stored go out by
-/// e-mail.
+/// After a write that succeeded, the page cache drops the pages it changed
+/// before the answer leaves (so the writer's next page is current), the
+/// indexer applies the outbox at once rather than at its next periodic pass,
+/// and help requests just stored go out by e-mail.
 async fn poke_indexer(
     State(state): State<AppState>,
     req: Request,
@@ -392,6 +413,10 @@ async fn poke_indexer(
     );
     let res = next.run(req).await;
     if write && res.status().as_u16() < 400 {
+        if let Err(e) = state.pages.follow(&state.db).await {
+            tracing::warn!(error = %e, "the page cache could not read the outbox");
+            state.pages.invalidate(crate::page_cache::Deps::ALL);
+        }
         state.indexer.poke();
         state.rdf.poke();
         state.delivery.poke();

@@ -6,4 +6,5 @@ pub mod admin_socket;
 pub mod cli;
 pub mod error;
 pub mod http;
+pub mod page_cache;
 pub mod state;

@@ -9,6 +9,7 @@ use anyhow::Context;
 use search_index::SearchIndex;
 
 use crate::http::limiter::FailureLimiter;
+use crate::page_cache::{Deps, PageCache};
 use courses::catalogue::Courses;
 use harvest::Harvester;
 use mail::delivery::Delivery;
@@ -39,6 +40,8 @@ pub struct AppState {
     /// `[mail] smtp_url` is empty; tests give a capture with
     /// [`Delivery::set_mailer`]).
     pub delivery: Arc<Delivery>,
+    /// Anonymous pages kept rendered (see [`crate::page_cache`]).
+    pub pages: Arc<PageCache>,
 }
 
 impl AppState {
@@ -108,7 +111,15 @@ impl AppState {
             settings.limits.login_attempts_per_minute,
             std::time::Duration::from_secs(60),
         );
+        let pages = Arc::new(PageCache::new(settings.limits.page_cache_mb << 20));
+        // Changes written elsewhere (jobs, commands, other app nodes) reach
+        // the pages when they reach search.
+        indexer.on_applied({
+            let pages = pages.clone();
+            move |batch| pages.invalidate(Deps::of_batch(batch))
+        });
         Ok(Self {
+            pages,
             db,
             courses,
             settings: Arc::new(settings),

@@ -109,6 +109,9 @@ pub struct Limits {
     pub login_attempts_per_minute: u32,
     pub session_days: u32,
     pub db_max_connections: u32,
+    /// Memory for anonymous pages kept rendered and compressed, in MiB
+    /// (0: every page is rendered for every request).
+    pub page_cache_mb: usize,
 }
 
 impl Default for Settings {
@@ -144,6 +147,7 @@ impl Default for Limits {
             login_attempts_per_minute: 5,
             session_days: 30,
             db_max_connections: 8,
+            page_cache_mb: 64,
         }
     }
 }

@@ -1,16 +1,25 @@
 //! Anti-forgery protection for every state-changing request, whatever handler
-//! serves it: a random token in a cookie that the request must repeat in the
-//! `_csrf` form field (URL-encoded or multipart) or the `X-CSRF-Token` header.
-//! Cross-site pages can neither read the cookie nor set the field.
+//! serves it. Two proofs are accepted:
+//!
+//! - a random token in a cookie that the request repeats in the `_csrf` form
+//!   field (URL-encoded or multipart) or the `X-CSRF-Token` header: pages
+//!   made for one reader carry it (cross-site pages can neither read the
+//!   cookie nor set the field);
+//! - without a token, the browser's own word that the form was sent from
+//!   this site: `Sec-Fetch-Site: same-origin`, or, from a browser that does
+//!   not send it, an `Origin` equal to the public URL's. Pages that look the
+//!   same for every anonymous reader (served from the page cache) carry no
+//!   token, so their forms (a lesson marked done, a provider contacted)
+//!   rely on this. A request with neither proof is refused, and a token
+//!   that does not match is refused whatever the headers say.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::reader::{CsrfToken, csrf_cookie_name, read_cookie};
-use super::security::random_token;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -43,11 +52,28 @@ async fn token_in_body(content_type: &str, body: &Bytes) -> Option<String> {
     None
 }
 
+/// Whether the browser says the request comes from a page of this site.
+fn same_origin(headers: &axum::http::HeaderMap, public_url: &str) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return site.as_bytes() == b"same-origin";
+    }
+    let ours = public_url
+        .find("://")
+        .map(|i| match public_url[i + 3..].find('/') {
+            Some(j) => &public_url[..i + 3 + j],
+            None => public_url,
+        })
+        .unwrap_or(public_url);
+    headers
+        .get(header::ORIGIN)
+        .is_some_and(|o| o.as_bytes().eq_ignore_ascii_case(ours.as_bytes()))
+}
+
+/// Checks unsafe requests, and hands the reader's token (if their cookie has
+/// one) to the page layer, which makes one only for a page that needs it.
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let secure = state.settings.secure_cookies();
-    let name = csrf_cookie_name(secure);
+    let name = csrf_cookie_name(state.settings.secure_cookies());
     let existing = read_cookie(req.headers(), name).filter(|t| t.len() >= 20 && t.len() <= 64);
-    let token = existing.clone().unwrap_or_else(|| random_token(24));
 
     // The SPARQL endpoint and the OAI-PMH provider take requests by POST
     // from any client; they change nothing and read only public data, so
@@ -79,8 +105,13 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         {
             Some(h) => Some(h.to_string()),
             None => token_in_body(content_type, &body).await,
+        }
+        .filter(|t| !t.is_empty());
+        let ok = match (&existing, &sent) {
+            (Some(c), Some(s)) => constant_time_eq(c.as_bytes(), s.as_bytes()),
+            (_, Some(_)) => false,
+            (_, None) => same_origin(&parts.headers, state.settings.public_url()),
         };
-        let ok = matches!((&existing, &sent), (Some(c), Some(s)) if constant_time_eq(c.as_bytes(), s.as_bytes()));
         if !ok {
             tracing::info!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
             return super::render::error_page(&state, &parts, AppError::Csrf);
@@ -89,18 +120,10 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     } else {
         req
     };
-    req.extensions_mut().insert(CsrfToken(token.clone()));
-    let mut res = next.run(req).await;
-    if existing.is_none() {
-        let cookie = format!(
-            "{name}={token}; Path=/; HttpOnly; SameSite=Lax{}",
-            if secure { "; Secure" } else { "" }
-        );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
+    if let Some(token) = existing {
+        req.extensions_mut().insert(CsrfToken(token));
     }
-    res.into_response()
+    next.run(req).await.into_response()
 }
 
 #[cfg(test)]
@@ -133,7 +156,7 @@ mod tests {
         let mut h = axum::http::HeaderMap::new();
         h.insert(
             header::COOKIE,
-            HeaderValue::from_static("a=1; archipel_csrf=xyz; b=2"),
+            axum::http::HeaderValue::from_static("a=1; archipel_csrf=xyz; b=2"),
         );
         assert_eq!(read_cookie(&h, "archipel_csrf").as_deref(), Some("xyz"));
         assert_eq!(read_cookie(&h, "nope"), None);

@@ -2,12 +2,15 @@
 //! (the CSRF token's, the anonymous learner's, the remembered language) and
 //! the language to show someone who did not choose one.
 
+use axum::http::HeaderValue;
 use axum::http::header;
+use axum::response::Response;
 use i18n::Lang;
 
 use crate::state::AppState;
 
-/// The token of this request: the cookie's, or a new one set on the response.
+/// The CSRF token of the reader's cookie (the page layer makes one for a
+/// page that needs it, see [`super::render::render`]).
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
@@ -31,6 +34,15 @@ pub fn read_cookie(req_headers: &axum::http::HeaderMap, name: &str) -> Option<St
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
+}
+
+/// The session cookie (`__Host-` on https).
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-archipel_session"
+    } else {
+        "archipel_session"
+    }
 }
 
 /// The anonymous learner's cookie (`__Host-` on https: no subdomain can plant it).
@@ -61,4 +73,23 @@ pub fn reader_lang(state: &AppState, headers: &axum::http::HeaderMap) -> Lang {
     remembered
         .or_else(negotiated)
         .unwrap_or_else(|| state.settings.default_lang())
+}
+
+/// The interface language a request's path asks for, if it names one offered.
+pub fn path_lang(state: &AppState, path: &str) -> Option<Lang> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    Lang::from_code(first).filter(|l| state.settings.langs().contains(l))
+}
+
+/// Sets the reader's new token in its cookie.
+pub fn set_csrf_cookie(state: &AppState, res: &mut Response, token: &str) {
+    let secure = state.settings.secure_cookies();
+    let cookie = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+        csrf_cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
 }

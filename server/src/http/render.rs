@@ -17,30 +17,96 @@ use leptos::prelude::*;
 use store::users::User;
 use tower_sessions::Session;
 
-use super::reader::CsrfToken;
-use super::security::CspNonce;
+use super::cache::{self, AnonymousRead};
+use super::reader::{CsrfToken, path_lang};
+use super::security::{self, random_token};
 use super::session_store::{FLASH, USER_ID};
 use crate::error::{AppError, Unrendered};
 use crate::state::AppState;
 
+/// What the page layer knows about the reader beyond the page context.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    /// The CSRF token of the reader's cookie, if they have one.
+    pub token: Option<String>,
+    /// The request may be answered from the page cache (see
+    /// [`super::cache`]): no session, no learner cookie.
+    pub anonymous: bool,
+}
+
+impl Reader {
+    fn of(extensions: &Extensions) -> Self {
+        Reader {
+            token: extensions.get::<CsrfToken>().map(|t| t.0.clone()),
+            anonymous: extensions.get::<AnonymousRead>().is_some(),
+        }
+    }
+}
+
 /// Renders the whole document for `ctx`.
-pub fn render(state: &AppState, mut ctx: PageContext, status: StatusCode) -> Response {
+///
+/// A page that looks the same for every anonymous reader is rendered without
+/// a CSRF token (its forms rely on the browser's same-origin headers, see
+/// [`super::csrf`]) and marked for the page cache. Any other page carries the
+/// reader's token, made and set in a cookie here when they have none. Only a
+/// page with an island gets a script nonce.
+pub fn render(
+    state: &AppState,
+    mut ctx: PageContext,
+    status: StatusCode,
+    reader: &Reader,
+) -> Response {
     if status.is_success() && ctx.page.is_linked_data() {
         ctx.json_ld = embedded_json_ld(state, &ctx.path);
     }
+    let shared_by_all = (reader.anonymous
+        && status == StatusCode::OK
+        && ctx.user.is_none()
+        && ctx.flash.is_none()
+        && ctx.form.is_none())
+    .then(|| cache::depends_on(&ctx.page))
+    .flatten();
+    let new_token = match (&shared_by_all, &reader.token) {
+        (Some(_), _) => {
+            ctx.csrf = String::new();
+            None
+        }
+        (None, Some(token)) => {
+            ctx.csrf = token.clone();
+            None
+        }
+        (None, None) => {
+            ctx.csrf = random_token(24);
+            Some(ctx.csrf.clone())
+        }
+    };
+    let policy = ctx.page.has_islands().then(|| {
+        ctx.nonce = random_token(18);
+        security::policy(Some(&ctx.nonce))
+    });
     let options = state.leptos.clone();
     let shared = Arc::new(SsrSharedContext::new()) as Arc<dyn SharedContext + Send + Sync>;
     let owner = Owner::new_root(Some(shared));
     let html = owner.with(|| app::shell(options, ctx).to_html());
     let mut res = (status, Html(html)).into_response();
-    res.headers_mut().insert(
+    let h = res.headers_mut();
+    h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache, private"),
     );
-    res.headers_mut().insert(
+    h.insert(
         header::VARY,
         HeaderValue::from_static("Cookie, Accept-Language"),
     );
+    if let Some(v) = policy.and_then(|p| HeaderValue::from_str(&p).ok()) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    if let Some(token) = new_token {
+        super::reader::set_csrf_cookie(state, &mut res, &token);
+    }
+    if let Some(deps) = shared_by_all {
+        res.extensions_mut().insert(cache::Cacheable(deps));
+    }
     res
 }
 
@@ -61,12 +127,6 @@ fn embedded_json_ld(state: &AppState, path: &str) -> Option<String> {
     }
 }
 
-/// The interface language a request's path asks for, if it names one offered.
-pub fn path_lang(state: &AppState, path: &str) -> Option<Lang> {
-    let first = path.trim_start_matches('/').split('/').next()?;
-    Lang::from_code(first).filter(|l| state.settings.langs().contains(l))
-}
-
 /// The page for an error found before the page layer runs (the CSRF guard).
 pub fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
     let status = err.status();
@@ -74,8 +134,8 @@ pub fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
         tracing::error!(error = format!("{e:#}"), "internal error");
     }
     let lang = path_lang(state, parts.uri.path()).unwrap_or_else(|| state.settings.default_lang());
-    let ctx = base_context(state, lang, parts.uri.path(), &parts.extensions);
-    error_response(state, ctx, status)
+    let ctx = base_context(state, lang, parts.uri.path());
+    error_response(state, ctx, status, &Reader::of(&parts.extensions))
 }
 
 /// The one place where errors become pages. A handler (or extractor, or the
@@ -85,36 +145,25 @@ pub fn error_page(state: &AppState, parts: &Parts, err: AppError) -> Response {
 /// the login redirect. Everything else passes through untouched.
 pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
-    let mut carried = Extensions::new();
-    if let Some(token) = req.extensions().get::<CsrfToken>() {
-        carried.insert(token.clone());
-    }
-    if let Some(nonce) = req.extensions().get::<CspNonce>() {
-        carried.insert(nonce.clone());
-    }
+    let reader = Reader::of(req.extensions());
     let session = req.extensions().get::<Session>().cloned();
     let res = next.run(req).await;
     if res.extensions().get::<Unrendered>().is_none() {
         return res;
     }
     let lang = path_lang(&state, &path).unwrap_or_else(|| state.settings.default_lang());
-    let mut ctx = base_context(&state, lang, &path, &carried);
+    let mut ctx = base_context(&state, lang, &path);
     if let Some(session) = session {
         match signed_in(&state, &session).await {
             Ok(user) => ctx.user = user.as_ref().map(session_user),
             Err(e) => tracing::warn!(error = format!("{e:#}"), "no account for the error page"),
         }
     }
-    error_response(&state, ctx, res.status())
+    error_response(&state, ctx, res.status(), &reader)
 }
 
 /// What every page of this request shares, before the user and page are known.
-fn base_context(
-    state: &AppState,
-    lang: Lang,
-    full_path: &str,
-    extensions: &Extensions,
-) -> PageContext {
+fn base_context(state: &AppState, lang: Lang, full_path: &str) -> PageContext {
     let prefix = format!("/{}", lang.code());
     let path = full_path
         .strip_prefix(&prefix)
@@ -129,20 +178,17 @@ fn base_context(
         },
         base_url: state.settings.public_url().to_string(),
         source_url: state.settings.source_url.clone(),
-        csrf: extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default(),
-        nonce: extensions
-            .get::<CspNonce>()
-            .map(|n| n.0.clone())
-            .unwrap_or_default(),
         ..PageContext::default()
     }
 }
 
 /// The error page for `status`, or the login redirect for 401.
-fn error_response(state: &AppState, mut ctx: PageContext, status: StatusCode) -> Response {
+fn error_response(
+    state: &AppState,
+    mut ctx: PageContext,
+    status: StatusCode,
+    reader: &Reader,
+) -> Response {
     ctx.page = match status {
         StatusCode::NOT_FOUND => Page::NotFound,
         StatusCode::FORBIDDEN => Page::Forbidden,
@@ -158,7 +204,7 @@ fn error_response(state: &AppState, mut ctx: PageContext, status: StatusCode) ->
         s if s.is_server_error() => Page::ServerError,
         _ => Page::BadRequest,
     };
-    render(state, ctx, status)
+    render(state, ctx, status, reader)
 }
 
 /// The account signed in on `session`, if any; a session whose account is
@@ -190,6 +236,7 @@ pub struct Ctx {
     pub user: Option<User>,
     /// The anonymous learner's token from its cookie, if the browser has one.
     pub learner_token: Option<String>,
+    pub reader: Reader,
 }
 
 /// What a page handler answers: its page, or the error the page layer shows.
@@ -203,7 +250,7 @@ impl FromRequestParts<AppState> for Ctx {
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!(msg)))?;
-        let mut ctx = base_context(state, lang, parts.uri.path(), &parts.extensions);
+        let mut ctx = base_context(state, lang, parts.uri.path());
         let user = signed_in(state, &session).await?;
         ctx.user = user.as_ref().map(session_user);
         if user.is_some() || !session.is_empty().await {
@@ -223,6 +270,7 @@ impl FromRequestParts<AppState> for Ctx {
             session,
             user,
             learner_token,
+            reader: Reader::of(&parts.extensions),
         })
     }
 }
@@ -250,7 +298,7 @@ impl Ctx {
     ) -> Response {
         self.page.page = page;
         self.page.form = form;
-        render(&self.state, self.page, status)
+        render(&self.state, self.page, status, &self.reader)
     }
 
     /// Shows `page` again after a refused form: what was sent in `sent`

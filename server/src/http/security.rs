@@ -1,5 +1,6 @@
-//! Security headers on every response, with a fresh nonce for the one inline
-//! script (the island loader) that the Content-Security-Policy allows.
+//! Security headers on every response. The Content-Security-Policy allows
+//! scripts from this site only; a page with an island adds a fresh nonce
+//! for its one inline script (the island loader), see [`policy`].
 
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
@@ -8,31 +9,31 @@ use axum::response::Response;
 use base64::Engine;
 use rand::RngCore;
 
-/// The per-request nonce; pages put it on their inline script.
-#[derive(Debug, Clone)]
-pub struct CspNonce(pub String);
-
 pub fn random_token(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rand::rng().fill_bytes(&mut buf);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
 }
 
-pub async fn headers(mut req: Request, next: Next) -> Response {
-    let nonce = random_token(18);
-    req.extensions_mut().insert(CspNonce(nonce.clone()));
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+/// The policy of a page: with a nonce, its inline script may run.
+pub fn policy(nonce: Option<&str>) -> String {
+    let inline = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
-    );
-    // A handler's own, stricter policy (uploaded files: sandbox) stays.
-    if let Ok(v) = HeaderValue::from_str(&csp)
-        && !h.contains_key(header::CONTENT_SECURITY_POLICY)
-    {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    )
+}
+
+pub async fn headers(req: Request, next: Next) -> Response {
+    static POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+        HeaderValue::from_str(&policy(None)).expect("the policy is a valid header")
+    });
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    // A handler's own policy (a page's nonce; uploaded files: sandbox) stays.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, POLICY.clone());
     }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

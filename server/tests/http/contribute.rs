@@ -77,7 +77,7 @@ async fn post(app: &mut TestApp, uri: &str, fields: &[(String, String)]) -> Repl
 
 /// A member of `org` proposes a resource that the moderator publishes, through
 /// the pages; returns its page and the moderator's browser.
-async fn published(app: &mut TestApp, org: i64, title: &str) -> (String, TestApp) {
+pub(crate) async fn published(app: &mut TestApp, org: i64, title: &str) -> (String, TestApp) {
     app.login("a@example.org").await;
     let r = post(app, "/en/library/new", &resource_fields(org, title)).await;
     let page = r.location().to_string();

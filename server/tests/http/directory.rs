@@ -329,6 +329,7 @@ async fn only_published_profiles_have_a_page_and_it_never_shows_the_address() {
     review::unpublish(&s.app.db, s.moderator, alpha.id, "gone")
         .await
         .unwrap();
+    s.app.settle().await;
     let r = s.app.get(&format!("/en/directory/{}", alpha.slug)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(!card_names(&s.app.get("/en/directory").await.body).contains(&"Nuage Alpha".into()));

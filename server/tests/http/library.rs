@@ -154,6 +154,7 @@ async fn a_published_resource_is_listed_and_read_with_fallback() {
     review::publish_translation(&app.db, f.moderator, f.id, "en")
         .await
         .unwrap();
+    app.settle().await;
     let r = app.get(&page).await;
     assert!(r.body.contains("Hosting your own tools"));
     assert!(r.body.contains("made with the help of a machine"));

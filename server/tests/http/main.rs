@@ -11,6 +11,7 @@ mod library;
 mod linked;
 mod mail;
 mod oai;
+mod page_cache;
 mod pages;
 mod partners;
 mod protocol;

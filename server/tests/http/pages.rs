@@ -6,13 +6,21 @@ use axum::http::{Request, StatusCode, header};
 use crate::support::TestApp;
 
 #[tokio::test]
-async fn health_answers_json() {
+async fn health_says_alive_and_readiness_checks_the_database() {
     let mut app = TestApp::new().await;
     let r = app.get("/healthz").await;
     assert_eq!(r.status, StatusCode::OK);
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(v["status"], "ok");
+    let r = app.get("/readyz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(v["database"], "ok");
+    app.db.close().await;
+    let r = app.get("/readyz").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -66,6 +74,15 @@ async fn pages_are_localised_with_alternates_and_security_headers() {
             .contains("hreflang=\"it\" href=\"http://127.0.0.1:3000/it/courses\"")
     );
     assert!(r.body.contains("hreflang=\"x-default\""));
+    // No island on the page: no script, and no nonce in the policy.
+    let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        !r.body.contains("<script"),
+        "no script on a page without islands"
+    );
+    assert!(!csp.contains("'nonce-"), "{csp}");
+    // A page with an island loads it with the policy's nonce.
+    let r = app.get("/de/register").await;
     let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     let nonce = csp
         .split("'nonce-")

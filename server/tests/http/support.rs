@@ -18,6 +18,10 @@ pub struct TestApp {
     pub rdf: std::sync::Arc<projections::rdf::RdfProjection>,
     /// The e-mail delivery of help requests (no mailer unless a test sets one).
     pub delivery: std::sync::Arc<mail::delivery::Delivery>,
+    /// The anonymous pages kept rendered.
+    pub pages: std::sync::Arc<server::page_cache::PageCache>,
+    /// The courses served (a test reloads them as the content watcher does).
+    pub courses: std::sync::Arc<courses::catalogue::Courses>,
     pub db: store::Db,
     pub cookies: HashMap<String, String>,
     pub dir: tempfile::TempDir,
@@ -75,12 +79,16 @@ impl TestApp {
         let indexer = state.indexer.clone();
         let rdf = state.rdf.clone();
         let delivery = state.delivery.clone();
+        let pages = state.pages.clone();
+        let courses = state.courses.clone();
         let router = server::http::app(state);
         Self {
             router,
             indexer,
             rdf,
             delivery,
+            pages,
+            courses,
             db,
             cookies: HashMap::new(),
             dir,
@@ -129,10 +137,19 @@ impl TestApp {
             indexer: self.indexer.clone(),
             rdf: self.rdf.clone(),
             delivery: self.delivery.clone(),
+            pages: self.pages.clone(),
+            courses: self.courses.clone(),
             db: self.db.clone(),
             cookies: HashMap::new(),
             dir: tempfile::tempdir().unwrap(),
         }
+    }
+
+    /// What the server does within seconds of a change written outside its
+    /// HTTP requests (a job, a command, another node): the indexer catches up
+    /// with the outbox, and the page cache drops what that changed.
+    pub async fn settle(&self) {
+        self.indexer.catch_up().await.unwrap();
     }
 
     pub async fn get(&mut self, uri: &str) -> Reply {
@@ -140,14 +157,17 @@ impl TestApp {
             .await
     }
 
+    /// The token of the CSRF cookie; empty when no page made one (pages kept
+    /// for every anonymous reader carry none).
     pub fn csrf(&self) -> String {
         self.cookies
             .get("archipel_csrf")
             .cloned()
-            .expect("a page was visited first, setting the CSRF cookie")
+            .unwrap_or_default()
     }
 
-    /// Posts a form with the CSRF token, as the page's form would.
+    /// Posts a form as a browser does from one of the site's pages: with the
+    /// page's CSRF token, and saying the request is same-origin.
     pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> Reply {
         let mut all: Vec<(&str, String)> =
             fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
@@ -155,6 +175,7 @@ impl TestApp {
         let body = serde_urlencoded::to_string(&all).unwrap();
         let req = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
             .body(Body::from(body))
             .unwrap();
         self.send(req).await
@@ -188,6 +209,7 @@ impl TestApp {
         body.extend_from_slice(b"\r\n--XyZ--\r\n");
         let req = Request::post(uri)
             .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XyZ")
+            .header("sec-fetch-site", "same-origin")
             .body(Body::from(body))
             .unwrap();
         self.send(req).await

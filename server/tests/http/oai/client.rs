@@ -259,6 +259,8 @@ pub async fn restart(app: TestApp) -> TestApp {
         indexer: state.indexer.clone(),
         rdf: state.rdf.clone(),
         delivery: state.delivery.clone(),
+        pages: state.pages.clone(),
+        courses: state.courses.clone(),
         router: server::http::app(state),
         db,
         cookies: Default::default(),

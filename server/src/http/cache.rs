@@ -1,0 +1,149 @@
+//! The page cache: pages that look the same for every reader without an
+//! account are rendered once per address (path and query; the language is in
+//! the path), kept with their brotli and gzip bytes and a strong ETag, and
+//! answered from memory before any session, CSRF or SQL work.
+//!
+//! - Who gets them: GET and HEAD requests for a page address that carry
+//!   neither a session cookie nor an anonymous learner's cookie (their pages
+//!   show their progress). Everyone else gets a page rendered for them.
+//! - What is kept: a page the page layer marked [`Cacheable`] (see
+//!   [`depends_on`]): rendered with status 200, no flash, no form state, no
+//!   cookie set. Pages with islands, search results and private pages never
+//!   are.
+//! - How long: until something the page shows changes. Each page kind names
+//!   the kinds of data it [`depends_on`]; the outbox (every change to a
+//!   resource, topic, partner, provider or harvested entry) drops exactly
+//!   the pages that show it: a write through this node's pages before its
+//!   answer leaves, anything else (jobs, commands, other app nodes) when the
+//!   search indexer applies it, so a page is never older than search. A
+//!   content reload (the catalogue's generation) and a new data dump do the
+//!   same for the pages that show them. A deploy starts empty, and the ETag is
+//!   a hash of the bytes, so a proxy's old copy never matches a new page.
+//!   Never a timer. Memory is bounded: least recently used pages go first.
+
+use std::sync::Arc;
+
+use app::Page;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::reader::{learner_cookie_name, path_lang, session_cookie_name};
+use crate::page_cache::{Deps, Entry, Versions};
+use crate::state::AppState;
+
+/// Marks a request that the cache may answer (set by [`serve`]): the page
+/// layer then renders shared pages without a CSRF token.
+#[derive(Debug, Clone, Copy)]
+pub struct AnonymousRead;
+
+/// Marks a rendered page that every anonymous reader would get alike, with
+/// the kinds of data it shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Cacheable(pub Deps);
+
+/// The kinds of data a page shows when it is the same for every anonymous
+/// reader; `None` for pages made for one reader or one query.
+pub fn depends_on(page: &Page) -> Option<Deps> {
+    let d = match page {
+        // The home page names a little of everything.
+        Page::Home => Deps::ALL,
+        Page::About => Deps::COURSES,
+        Page::Courses(_) | Page::Course(_) | Page::Lesson(_) => Deps::COURSES.and(Deps::TOPICS),
+        Page::Library(_) => Deps::RESOURCES
+            .and(Deps::TOPICS)
+            .and(Deps::PARTNERS)
+            .and(Deps::HARVESTED),
+        // A resource names its publisher and topics and shows related ones.
+        Page::Resource(_) => Deps::RESOURCES.and(Deps::TOPICS).and(Deps::PARTNERS),
+        Page::Harvested(_) => Deps::HARVESTED.and(Deps::TOPICS).and(Deps::RESOURCES),
+        Page::Topics(_) => Deps::TOPICS.and(Deps::RESOURCES),
+        Page::Directory(_) | Page::DirectoryRegions(_) | Page::Provider(_) => {
+            Deps::PROVIDERS.and(Deps::TOPICS).and(Deps::PARTNERS)
+        }
+        Page::Partners { .. } | Page::Partner(_) => {
+            Deps::PARTNERS.and(Deps::RESOURCES).and(Deps::PROVIDERS)
+        }
+        Page::Data(d) if d.query.is_empty() && d.outcome.is_none() => Deps::DUMPS,
+        _ => return None,
+    };
+    (!page.has_islands()).then_some(d)
+}
+
+/// The generations now.
+fn versions(state: &AppState) -> Versions {
+    Versions {
+        courses: state.courses.generation(),
+        dumps: state.rdf.dumps().generation(),
+    }
+}
+
+/// Whether the request may be answered from the cache: a page read by
+/// someone with neither a session nor an anonymous learner's progress.
+fn eligible(state: &AppState, req: &Request) -> bool {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) || !state.pages.enabled() {
+        return false;
+    }
+    if path_lang(state, req.uri().path()).is_none() {
+        return false;
+    }
+    let secure = state.settings.secure_cookies();
+    let (session, learner) = (session_cookie_name(secure), learner_cookie_name(secure));
+    !req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .any(|(k, _)| k == session || k == learner)
+}
+
+/// The largest page kept.
+const MAX_PAGE_BYTES: usize = 4 << 20;
+
+/// The layer: answers from the cache, or renders and keeps what may be kept.
+pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if !eligible(&state, &req) {
+        return next.run(req).await;
+    }
+    let head = req.method() == Method::HEAD;
+    let key = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+    let versions = versions(&state);
+    if let Some(entry) = state.pages.get(&key, versions) {
+        return entry.respond(req.headers(), head);
+    }
+    let generation = state.pages.generation();
+    let asked = req.headers().clone();
+    req.extensions_mut().insert(AnonymousRead);
+    let res = next.run(req).await;
+    let Some(Cacheable(deps)) = res.extensions().get::<Cacheable>().copied() else {
+        return res;
+    };
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) || head {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "a rendered page could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let headers = parts.headers;
+    let entry =
+        match tokio::task::spawn_blocking(move || Entry::new(headers, bytes, deps, versions)).await
+        {
+            Ok(e) => Arc::new(e),
+            Err(e) => {
+                tracing::error!(error = %e, "a rendered page could not be compressed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+    state.pages.put(key, entry.clone(), generation);
+    entry.respond(&asked, false)
+}
