@@ -31,6 +31,9 @@ pub struct Batch {
     pub harvest_sources: BTreeSet<i64>,
     /// Slugs of the directory's providers whose published profile changed.
     pub providers: BTreeSet<String>,
+    /// The courses being served were written again (a content reload; never
+    /// read from the outbox).
+    pub courses: bool,
 }
 
 impl Cursor {
@@ -61,11 +64,7 @@ impl Cursor {
         let mut batch = Batch {
             last,
             len: changes.len(),
-            partners: BTreeSet::new(),
-            resources: BTreeSet::new(),
-            topics: false,
-            harvest_sources: BTreeSet::new(),
-            providers: BTreeSet::new(),
+            ..Batch::default()
         };
         for change in changes {
             let Some(entity) = change.entity else {

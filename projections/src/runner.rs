@@ -118,7 +118,14 @@ impl<P: Projection> Runner<P> {
     /// Writes the courses being served again, between catch-ups.
     pub async fn index_courses(&self) -> anyhow::Result<usize> {
         let _one = self.running.lock().await;
-        self.projection.courses_changed().await
+        let written = self.projection.courses_changed().await?;
+        if let Some(tell) = self.applied.get() {
+            tell(&Batch {
+                courses: true,
+                ..Batch::default()
+            });
+        }
+        Ok(written)
     }
 
     /// Calls `tell` with each batch of changes once it is applied (whatever

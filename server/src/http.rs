@@ -46,7 +46,7 @@ use serde::Deserialize;
 use tower::ServiceBuilder;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
-use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -248,17 +248,26 @@ pub fn app(state: AppState) -> Router {
         ))
         .service(ServeDir::new(settings.uploads_dir().join("logos")));
 
-    Router::new()
+    // Pages: sessions (the signed-in reader), error pages with the reader's
+    // header, and the projections poked after a write. Unknown paths end here.
+    let pages = pages
+        .fallback(fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), poke_indexer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            render::error_pages,
+        ))
+        .layer(sessions);
+    // Everything else reads no session: linked data, the API, OAI-PMH, files.
+    let open = Router::new()
         .route("/", get(root))
         .route("/lang/{code}", get(choose_language))
-        .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/robots.txt", get(sitemap::robots))
         .route("/oai", get(oai::get).post(oai::post))
         .merge(api::routes())
         .merge(linked::routes())
-        .merge(pages)
         .nest_service("/pkg", pkg)
         .nest_service("/media/logos", media)
         .nest_service(
@@ -277,14 +286,17 @@ pub fn app(state: AppState) -> Router {
                 HeaderValue::from_static("default-src 'none'; img-src 'self'; sandbox"),
             )),
         )
-        .fallback(fallback)
-        .layer(middleware::from_fn_with_state(state.clone(), poke_indexer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             render::error_pages,
-        ))
+        ));
+
+    Router::new()
+        // A load balancer's frequent check: nothing but the common layers.
+        .route("/healthz", get(healthz))
+        .merge(open)
+        .merge(pages)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
-        .layer(sessions)
         .layer(middleware::from_fn(security::headers))
         .layer(DefaultBodyLimit::max(settings.max_upload_request_bytes()))
         .layer(RequestBodyLimitLayer::new(
@@ -301,7 +313,12 @@ pub fn app(state: AppState) -> Router {
             CompressionLayer::new()
                 .quality(CompressionLevel::Precise(4))
                 .compress_when(
-                    DefaultPredicate::new()
+                    // Small answers are not worth the work (tower-http's
+                    // default threshold is 32 bytes).
+                    SizeAbove::new(1024)
+                        .and(NotForContentType::GRPC)
+                        .and(NotForContentType::IMAGES)
+                        .and(NotForContentType::SSE)
                         .and(NotForContentType::const_new("application/gzip")),
                 ),
         )

@@ -7,4 +7,5 @@ pub mod cli;
 pub mod error;
 pub mod http;
 pub mod page_cache;
+pub mod search_log;
 pub mod state;

@@ -5,6 +5,8 @@
 //! which kinds changed. What is kept and who gets it is the HTTP layer's
 //! business (`http::cache`); this is the memory.
 
+use std::any::Any;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -45,6 +47,7 @@ impl Deps {
             (!b.partners.is_empty(), Deps::PARTNERS),
             (!b.providers.is_empty(), Deps::PROVIDERS),
             (!b.harvest_sources.is_empty(), Deps::HARVESTED),
+            (b.courses, Deps::COURSES),
         ]
         .into_iter()
         .filter(|(changed, _)| *changed)
@@ -222,6 +225,24 @@ fn not_modified(request: &HeaderMap, tag: &str) -> bool {
 struct Kept {
     pages: LruCache<String, Arc<Entry>>,
     bytes: usize,
+    fragments: HashMap<String, Fragment>,
+}
+
+/// A part of pages made for one reader that is the same for all (a thing's
+/// JSON-LD, the search page's labels), kept under the same rules as pages.
+struct Fragment {
+    deps: Deps,
+    versions: Versions,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+/// The most fragments kept (all are dropped when more come).
+const MAX_FRAGMENTS: usize = 4096;
+
+/// Whether something rendered from `then` and showing `deps` is out of date.
+fn outdated(deps: Deps, then: Versions, now: Versions) -> bool {
+    (deps.touches(Deps::COURSES) && then.courses != now.courses)
+        || (deps.touches(Deps::DUMPS) && then.dumps != now.dumps)
 }
 
 /// The pages kept, bounded by memory.
@@ -241,6 +262,7 @@ impl PageCache {
             kept: Mutex::new(Kept {
                 pages: LruCache::unbounded(),
                 bytes: 0,
+                fragments: HashMap::new(),
             }),
             max_bytes,
             generation: AtomicU64::new(0),
@@ -265,10 +287,7 @@ impl PageCache {
     pub fn get(&self, key: &str, now: Versions) -> Option<Arc<Entry>> {
         let mut kept = self.kept();
         let entry = kept.pages.get(key)?.clone();
-        let then = entry.versions;
-        if (entry.deps.touches(Deps::COURSES) && then.courses != now.courses)
-            || (entry.deps.touches(Deps::DUMPS) && then.dumps != now.dumps)
-        {
+        if outdated(entry.deps, entry.versions, now) {
             if let Some(old) = kept.pages.pop(key) {
                 kept.bytes -= old.size(key);
             }
@@ -317,6 +336,46 @@ impl PageCache {
                 kept.bytes -= old.size(&k);
             }
         }
+        kept.fragments.retain(|_, f| !f.deps.touches(deps));
+    }
+
+    /// The fragment kept for `key`, if it is still current.
+    pub fn fragment<T: Any + Send + Sync>(&self, key: &str, now: Versions) -> Option<Arc<T>> {
+        let kept = self.kept();
+        let f = kept.fragments.get(key)?;
+        if outdated(f.deps, f.versions, now) {
+            return None;
+        }
+        f.value.clone().downcast::<T>().ok()
+    }
+
+    /// Keeps a fragment made from `versions` unless something changed since
+    /// `generation` was read (as [`PageCache::put`]).
+    pub fn keep_fragment<T: Any + Send + Sync>(
+        &self,
+        key: String,
+        (deps, versions): (Deps, Versions),
+        value: Arc<T>,
+        generation: u64,
+    ) {
+        if !self.enabled() {
+            return;
+        }
+        let mut kept = self.kept();
+        if self.generation.load(Ordering::Acquire) != generation {
+            return;
+        }
+        if kept.fragments.len() >= MAX_FRAGMENTS {
+            kept.fragments.clear();
+        }
+        kept.fragments.insert(
+            key,
+            Fragment {
+                deps,
+                versions,
+                value,
+            },
+        );
     }
 
     /// How many pages are kept, and their bytes.
@@ -414,6 +473,26 @@ mod tests {
         assert!(cache.get("/fr/courses", dumped).is_some());
         let reloaded = Versions { courses: 1, ..now };
         assert!(cache.get("/fr/courses", reloaded).is_none());
+    }
+
+    #[test]
+    fn fragments_follow_the_same_changes() {
+        let cache = PageCache::new(1 << 20);
+        let now = Versions::default();
+        let key = || "json-ld /fr/courses/x".to_string();
+        cache.keep_fragment(key(), (Deps::COURSES, now), Arc::new("ld".to_string()), 0);
+        let kept: Option<Arc<String>> = cache.fragment(&key(), now);
+        assert_eq!(kept.as_deref().map(String::as_str), Some("ld"));
+        assert!(
+            cache.fragment::<u32>(&key(), now).is_none(),
+            "of its own type only"
+        );
+        let reloaded = Versions { courses: 1, ..now };
+        assert!(cache.fragment::<String>(&key(), reloaded).is_none());
+        cache.invalidate(Deps::RESOURCES);
+        assert!(cache.fragment::<String>(&key(), now).is_some());
+        cache.invalidate(Deps::TOPICS.and(Deps::COURSES));
+        assert!(cache.fragment::<String>(&key(), now).is_none());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use search_index::SearchIndex;
 
 use crate::http::limiter::FailureLimiter;
 use crate::page_cache::{Deps, PageCache};
+use crate::search_log::SearchLog;
 use courses::catalogue::Courses;
 use harvest::Harvester;
 use mail::delivery::Delivery;
@@ -40,6 +41,8 @@ pub struct AppState {
     /// `[mail] smtp_url` is empty; tests give a capture with
     /// [`Delivery::set_mailer`]).
     pub delivery: Arc<Delivery>,
+    /// Searches waiting to be logged.
+    pub search_log: Arc<SearchLog>,
     /// Anonymous pages kept rendered (see [`crate::page_cache`]).
     pub pages: Arc<PageCache>,
 }
@@ -113,12 +116,13 @@ impl AppState {
         );
         let pages = Arc::new(PageCache::new(settings.limits.page_cache_mb << 20));
         // Changes written elsewhere (jobs, commands, other app nodes) reach
-        // the pages when they reach search.
-        indexer.on_applied({
-            let pages = pages.clone();
-            move |batch| pages.invalidate(Deps::of_batch(batch))
-        });
+        // the pages when they reach search, and again when they reach the
+        // RDF store (linked-data pages embed their description from it).
+        let drop_changed = |pages: Arc<PageCache>| move |b: &_| pages.invalidate(Deps::of_batch(b));
+        indexer.on_applied(drop_changed(pages.clone()));
+        rdf.on_applied(drop_changed(pages.clone()));
         Ok(Self {
+            search_log: Arc::new(SearchLog::new(db.clone())),
             pages,
             db,
             courses,

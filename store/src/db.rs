@@ -122,6 +122,7 @@ impl Db {
 }
 
 /// A value of a query put together at run time (filters, positions).
+#[derive(Debug, Clone)]
 pub(crate) enum Bind {
     Text(String),
     Int(i64),

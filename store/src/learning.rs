@@ -147,16 +147,17 @@ pub async fn set_done(
 pub struct CourseProgress {
     /// Lessons marked done.
     pub done: BTreeSet<String>,
-    /// The lesson opened last, if any.
+    /// The lesson opened last, if any, and when (stored time).
     pub last_visited: Option<String>,
+    pub last_visited_at: Option<String>,
     /// The best quiz score of each lesson attempted, as `(score, total)`.
     pub best: BTreeMap<String, (i64, i64)>,
 }
 
 pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Result<CourseProgress> {
     let rows = sqlx::query(
-        "SELECT lesson, done_at FROM lesson_progress WHERE learner_id = $1 AND course = $2 \
-         ORDER BY visited_at DESC",
+        "SELECT lesson, done_at, visited_at FROM lesson_progress WHERE learner_id = $1 \
+         AND course = $2 ORDER BY visited_at DESC",
     )
     .bind(learner.0)
     .bind(course.to_string())
@@ -168,6 +169,7 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
         let done: Option<String> = row.try_get("done_at")?;
         if i == 0 {
             progress.last_visited = Some(lesson.clone());
+            progress.last_visited_at = row.try_get("visited_at")?;
         }
         if done.is_some() {
             progress.done.insert(lesson);

@@ -18,7 +18,7 @@ pub mod vocab;
 
 pub(crate) use form::text;
 use form::{Checked, check};
-pub(crate) use read::{COLUMNS, fill, from_row};
+pub(crate) use read::COLUMNS;
 pub use read::{Event, get, get_by_uid, history, with_status};
 
 use rand::RngCore;

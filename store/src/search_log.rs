@@ -17,6 +17,30 @@ pub struct LoggedSearch {
     pub created_at: String,
 }
 
+/// A search to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub lang: String,
+    pub filters: Vec<String>,
+    pub results: i64,
+    /// When it was asked (stored time).
+    pub at: String,
+}
+
+impl Search {
+    /// A search asked now.
+    pub fn now(query: &str, lang: &str, filters: &[String], results: i64) -> Search {
+        Search {
+            query: query.to_string(),
+            lang: lang.to_string(),
+            filters: filters.to_vec(),
+            results,
+            at: now(),
+        }
+    }
+}
+
 /// Records a search; the query is cut to 200 characters.
 pub async fn record(
     db: &Db,
@@ -25,16 +49,26 @@ pub async fn record(
     filters: &[String],
     results: i64,
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO search_log (query, lang, filters, results, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(query.trim().chars().take(200).collect::<String>())
-    .bind(lang.to_string())
-    .bind(filters.join("\n"))
-    .bind(results)
-    .bind(now())
-    .execute(db.pool())
-    .await?;
+    record_all(db, &[Search::now(query, lang, filters, results)]).await
+}
+
+/// Records searches in one transaction; queries are cut to 200 characters.
+pub async fn record_all(db: &Db, searches: &[Search]) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    for s in searches {
+        sqlx::query(
+            "INSERT INTO search_log (query, lang, filters, results, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(s.query.trim().chars().take(200).collect::<String>())
+        .bind(s.lang.clone())
+        .bind(s.filters.join("\n"))
+        .bind(s.results)
+        .bind(s.at.clone())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

@@ -72,7 +72,7 @@ pub fn depends_on(page: &Page) -> Option<Deps> {
 }
 
 /// The generations now.
-fn versions(state: &AppState) -> Versions {
+pub fn versions(state: &AppState) -> Versions {
     Versions {
         courses: state.courses.generation(),
         dumps: state.rdf.dumps().generation(),

@@ -349,12 +349,22 @@ pub async fn lesson(
     let (index, entry) = course.lesson_by_path(&path).ok_or(AppError::NotFound)?;
     let lang = ctx.lang().code();
     let (shown, page) = entry.version(lang, course.original());
-    // Visits are recorded for accounts, and for visitors who already started.
+    // Visits are recorded for accounts, and for visitors who already started;
+    // the lesson opened last, opened again within a minute (a reload), is
+    // not written again.
     let (me, _) = learner(&ctx, ctx.user.is_some()).await?;
-    if let Some(me) = me {
+    let p = course_state(&ctx, course, me).await?;
+    let minute_ago =
+        store::format_time(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    let reload = p.last_visited.as_deref() == Some(entry.id.as_str())
+        && p.last_visited_at
+            .as_deref()
+            .is_some_and(|at| at > minute_ago.as_str());
+    if let Some(me) = me
+        && !reload
+    {
         learning::visit(&ctx.state.db, me, &course.slug, &entry.id).await?;
     }
-    let p = course_state(&ctx, course, me).await?;
     let quiz = match &page.quiz {
         Some(quiz) => {
             let attempts = match me {

@@ -20,7 +20,7 @@ use tower_sessions::Session;
 use super::cache::{self, AnonymousRead};
 use super::reader::{CsrfToken, path_lang};
 use super::security::{self, random_token};
-use super::session_store::{FLASH, USER_ID};
+use super::session_store::{FLASH, SEEN_DAY, USER_ID};
 use crate::error::{AppError, Unrendered};
 use crate::state::AppState;
 
@@ -57,7 +57,7 @@ pub fn render(
     reader: &Reader,
 ) -> Response {
     if status.is_success() && ctx.page.is_linked_data() {
-        ctx.json_ld = embedded_json_ld(state, &ctx.path);
+        ctx.json_ld = embedded_json_ld(state, &ctx.page, &ctx.path);
     }
     let shared_by_all = (reader.anonymous
         && status == StatusCode::OK
@@ -112,19 +112,32 @@ pub fn render(
 
 /// The description of the thing a page shows (its URI is the page's path
 /// under the base URL) as compact JSON-LD; none when the store has nothing
-/// on it (a draft) or cannot be read.
-fn embedded_json_ld(state: &AppState, path: &str) -> Option<String> {
+/// on it (a draft) or cannot be read. Kept between pages (signed-in readers
+/// get theirs rendered each time) until the RDF store changes what it shows.
+fn embedded_json_ld(state: &AppState, page: &Page, path: &str) -> Option<String> {
     let uri = format!("{}{path}", state.rdf.uris().base());
-    match projections::blocking::blocking(|| state.rdf.store().describe(&uri)) {
+    let key = format!("json-ld {uri}");
+    let now = cache::versions(state);
+    if let Some(kept) = state.pages.fragment::<Option<String>>(&key, now) {
+        return (*kept).clone();
+    }
+    let generation = state.pages.generation();
+    let json = match projections::blocking::blocking(|| state.rdf.store().describe(&uri)) {
         Ok(graph) if !graph.is_empty() => {
             serde_json::to_string(&linked_data::jsonld::compact(&graph)).ok()
         }
         Ok(_) => None,
         Err(e) => {
             tracing::warn!(error = %e, uri, "no JSON-LD for the page");
-            None
+            return None;
         }
+    };
+    if let Some(deps) = cache::depends_on(page) {
+        state
+            .pages
+            .keep_fragment(key, (deps, now), Arc::new(json.clone()), generation);
     }
+    json
 }
 
 /// The page for an error found before the page layer runs (the CSRF guard).
@@ -220,6 +233,25 @@ async fn signed_in(state: &AppState, session: &Session) -> anyhow::Result<Option
     Ok(user)
 }
 
+/// Extends a signed-in session's life (`[limits] session_days` without
+/// activity) on its first request of each day: one write a day, not one per
+/// page.
+async fn keep_alive(session: &Session) -> Result<(), AppError> {
+    let today = time::OffsetDateTime::now_utc().unix_timestamp() / 86_400;
+    if session
+        .get::<i64>(SEEN_DAY)
+        .await
+        .map_err(AppError::internal)?
+        != Some(today)
+    {
+        session
+            .insert(SEEN_DAY, today)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    Ok(())
+}
+
 fn session_user(u: &User) -> SessionUser {
     SessionUser {
         id: u.id,
@@ -253,11 +285,23 @@ impl FromRequestParts<AppState> for Ctx {
         let mut ctx = base_context(state, lang, parts.uri.path());
         let user = signed_in(state, &session).await?;
         ctx.user = user.as_ref().map(session_user);
-        if user.is_some() || !session.is_empty().await {
+        // Removing a value marks the session changed, and a changed
+        // session is written back: read first, so a page view writes
+        // nothing unless there was a message.
+        if (user.is_some() || !session.is_empty().await)
+            && session
+                .get::<String>(FLASH)
+                .await
+                .map_err(AppError::internal)?
+                .is_some()
+        {
             ctx.flash = session
                 .remove::<String>(FLASH)
                 .await
                 .map_err(AppError::internal)?;
+        }
+        if user.is_some() {
+            keep_alive(&session).await?;
         }
         let learner_token = super::reader::read_cookie(
             &parts.headers,

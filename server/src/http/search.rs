@@ -11,7 +11,10 @@ use axum::extract::RawQuery;
 use search_index::address::{Asked, parse};
 use search_index::{Request, Sort};
 
+use std::sync::Arc;
+
 use super::render::{Ctx, PageResult};
+use crate::page_cache::Deps;
 use crate::state::AppState;
 use views::search::{Labels, facet_views};
 
@@ -35,23 +38,39 @@ pub async fn execute(
     let index = state.indexer.index().clone();
     let found = tokio::task::spawn_blocking(move || index.find(&request)).await??;
     if !asked.text.trim().is_empty() && asked.page == 1 && !asked.prefix {
-        let (db, text, filters) = (state.db.clone(), asked.text.clone(), asked.filters.clone());
-        let (lang, total) = (lang.to_string(), found.total as i64);
-        // Off the request: a slow log never slows a search.
-        tokio::spawn(async move {
-            if let Err(e) = store::search_log::record(&db, &text, &lang, &filters, total).await {
-                tracing::warn!(error = %e, "could not log a search");
-            }
-        });
+        state.search_log.record(store::search_log::Search::now(
+            &asked.text,
+            lang,
+            &asked.filters,
+            found.total as i64,
+        ));
     }
     Ok(found)
+}
+
+/// The names facets show (topics, partners, sources) in the reader's
+/// language, kept until one of them changes.
+async fn labels(ctx: &Ctx) -> Result<Arc<Labels>, crate::error::AppError> {
+    let state = &ctx.state;
+    let key = format!("search-labels {}", ctx.lang().code());
+    let now = super::cache::versions(state);
+    if let Some(kept) = state.pages.fragment::<Labels>(&key, now) {
+        return Ok(kept);
+    }
+    let generation = state.pages.generation();
+    let labels = Arc::new(Labels::load(&state.db, ctx.lang()).await?);
+    let deps = Deps::TOPICS.and(Deps::PARTNERS).and(Deps::HARVESTED);
+    state
+        .pages
+        .keep_fragment(key, (deps, now), labels.clone(), generation);
+    Ok(labels)
 }
 
 pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {
     let asked = parse(raw.as_deref());
     let lang = ctx.lang().code().to_string();
     let found = execute(&ctx.state, &asked, &lang).await?;
-    let labels = Labels::load(&ctx.state.db, ctx.lang()).await?;
+    let labels = labels(&ctx).await?;
     let sort = match asked.sort {
         Sort::Relevance => "relevance",
         Sort::Newest => "newest",

@@ -10,6 +10,8 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 pub const USER_ID: &str = "uid";
 /// The session key of the one-time message shown on the next page.
 pub const FLASH: &str = "flash";
+/// The session key of the last day (days since 1970) the session was used.
+pub const SEEN_DAY: &str = "seen";
 
 #[derive(Debug, Clone)]
 pub struct SqlSessionStore {

@@ -3,7 +3,8 @@
 
 use sqlx::Row;
 
-use super::{COLUMNS, Resource, fill, from_row};
+use super::read::filled;
+use super::{COLUMNS, Resource};
 use crate::Db;
 use crate::error::Result;
 
@@ -14,11 +15,7 @@ async fn published_where(db: &Db, tail: &str, binds: &[i64]) -> Result<Vec<Resou
         q = q.bind(*b);
     }
     let rows = q.fetch_all(db.pool()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(fill(db, from_row(&row)?).await?);
-    }
-    Ok(out)
+    filled(db, &rows, false).await
 }
 
 /// The newest published resources.
@@ -90,11 +87,7 @@ pub async fn filtered(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Resour
         q = q.bind(value.clone());
     }
     let rows = q.bind(limit).fetch_all(db.pool()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(fill(db, from_row(&row)?).await?);
-    }
-    Ok(out)
+    filled(db, &rows, false).await
 }
 
 /// The most viewed published resources.

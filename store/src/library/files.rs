@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::{OUTBOX_ENTITY, Resource, event, get};
+use crate::db::{Bind, bound};
 use crate::error::Result;
 use crate::{Db, FieldError, StoreError, now};
 
@@ -142,24 +143,43 @@ pub async fn remove(db: &Db, user_id: i64, id: i64, file_id: i64) -> Result<Reso
 
 /// The files of resource `id`, oldest first.
 pub(crate) async fn of(db: &Db, id: i64) -> Result<Vec<ResourceFile>> {
-    let rows = sqlx::query(
-        "SELECT id, stored_name, file_name, media_type, bytes, thumbnail, created_at \
-         FROM resource_files WHERE resource_id = $1 ORDER BY id",
+    Ok(of_all(db, "$1", vec![Bind::Int(id)])
+        .await?
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect())
+}
+
+/// The files of the resources whose ids are bound in `binds` and listed as
+/// parameters in `list` (`$1, $2, …`), with their resource's id.
+pub(crate) async fn of_all(
+    db: &Db,
+    list: &str,
+    binds: Vec<Bind>,
+) -> Result<Vec<(i64, ResourceFile)>> {
+    let rows = bound(
+        format!(
+            "SELECT resource_id, id, stored_name, file_name, media_type, bytes, thumbnail, \
+             created_at FROM resource_files WHERE resource_id IN ({list}) ORDER BY resource_id, id"
+        ),
+        binds,
     )
-    .bind(id)
     .fetch_all(db.pool())
     .await?;
     rows.iter()
         .map(|r| {
-            Ok(ResourceFile {
-                id: r.try_get("id")?,
-                stored_name: r.try_get("stored_name")?,
-                file_name: r.try_get("file_name")?,
-                media_type: r.try_get("media_type")?,
-                bytes: r.try_get("bytes")?,
-                thumbnail: r.try_get("thumbnail")?,
-                created_at: r.try_get("created_at")?,
-            })
+            Ok((
+                r.try_get("resource_id")?,
+                ResourceFile {
+                    id: r.try_get("id")?,
+                    stored_name: r.try_get("stored_name")?,
+                    file_name: r.try_get("file_name")?,
+                    media_type: r.try_get("media_type")?,
+                    bytes: r.try_get("bytes")?,
+                    thumbnail: r.try_get("thumbnail")?,
+                    created_at: r.try_get("created_at")?,
+                },
+            ))
         })
         .collect()
 }

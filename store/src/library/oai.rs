@@ -11,7 +11,8 @@
 
 use sqlx::Row;
 
-use super::{COLUMNS, Resource, fill, from_row};
+use super::read::filled;
+use super::{COLUMNS, Resource};
 use crate::Db;
 use crate::db::{Bind, bound as query};
 use crate::error::Result;
@@ -117,16 +118,24 @@ fn select(
     (sql, binds)
 }
 
-async fn record(db: &Db, row: &sqlx::any::AnyRow) -> Result<Record> {
-    let mut resource = fill(db, from_row(row)?).await?;
-    if resource.status == super::Status::Published {
-        resource.files = super::files::of(db, resource.id).await?;
-    }
-    Ok(Record {
-        deleted: resource.status != super::Status::Published,
-        datestamp: row.try_get("oai_datestamp")?,
-        resource,
-    })
+/// The records of `rows`: four queries whatever their number (the rows,
+/// then the texts, topics and files of them all).
+async fn records(db: &Db, rows: &[sqlx::any::AnyRow]) -> Result<Vec<Record>> {
+    let resources = filled(db, rows, true).await?;
+    rows.iter()
+        .zip(resources)
+        .map(|(row, mut resource)| {
+            let deleted = resource.status != super::Status::Published;
+            if deleted {
+                resource.files.clear();
+            }
+            Ok(Record {
+                deleted,
+                datestamp: row.try_get("oai_datestamp")?,
+                resource,
+            })
+        })
+        .collect()
 }
 
 /// Up to `limit` records of `s` after `after` (datestamp, id), in
@@ -144,11 +153,7 @@ pub async fn list(
         binds.len()
     ));
     let rows = query(sql, binds).fetch_all(db.pool()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        out.push(record(db, row).await?);
-    }
-    Ok(out)
+    records(db, &rows).await
 }
 
 /// How many records `s` holds.
@@ -169,7 +174,7 @@ pub async fn get(db: &Db, uid: &str) -> Result<Option<Record>> {
         .fetch_optional(db.pool())
         .await?;
     match row {
-        Some(row) => Ok(Some(record(db, &row).await?)),
+        Some(row) => Ok(records(db, &[row]).await?.pop()),
         None => Ok(None),
     }
 }

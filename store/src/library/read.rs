@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use std::collections::HashMap;
+
 use super::{Kind, Origin, Resource, ResourceText, Status, files};
+use crate::db::{Bind, bound};
 use crate::error::Result;
 use crate::{Db, StoreError};
 
@@ -42,17 +45,47 @@ pub(crate) fn from_row(r: &AnyRow) -> Result<Resource> {
     })
 }
 
-pub(crate) async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
-    let texts = sqlx::query(
-        "SELECT lang, title, description, origin, status FROM resource_texts \
-         WHERE resource_id = $1 ORDER BY CASE WHEN origin = 'original' THEN 0 ELSE 1 END, lang",
+pub(crate) async fn fill(db: &Db, r: Resource) -> Result<Resource> {
+    let mut one = [r];
+    fill_all(db, &mut one, false).await?;
+    let [r] = one;
+    Ok(r)
+}
+
+/// The resources of `rows` (read with [`COLUMNS`]), filled in with
+/// [`fill_all`].
+pub(crate) async fn filled(db: &Db, rows: &[AnyRow], with_files: bool) -> Result<Vec<Resource>> {
+    let mut out = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    fill_all(db, &mut out, with_files).await?;
+    Ok(out)
+}
+
+/// Fills the texts and topics (and, with `with_files`, the files) of many
+/// resources with one query each, however many they are.
+pub(crate) async fn fill_all(db: &Db, rs: &mut [Resource], with_files: bool) -> Result<()> {
+    if rs.is_empty() {
+        return Ok(());
+    }
+    let at: HashMap<i64, usize> = rs.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let ids: Vec<Bind> = rs.iter().map(|r| Bind::Int(r.id)).collect();
+    let list = (1..=ids.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let texts = bound(
+        format!(
+            "SELECT resource_id, lang, title, description, origin, status FROM resource_texts \
+             WHERE resource_id IN ({list}) \
+             ORDER BY resource_id, CASE WHEN origin = 'original' THEN 0 ELSE 1 END, lang"
+        ),
+        ids.clone(),
     )
-    .bind(r.id)
     .fetch_all(db.pool())
     .await?;
     for t in texts {
         let origin: String = t.try_get("origin")?;
         let status: String = t.try_get("status")?;
+        let r = &mut rs[at[&t.try_get::<i64, _>("resource_id")?]];
         r.texts.push(ResourceText {
             lang: t.try_get("lang")?,
             title: t.try_get("title")?,
@@ -61,16 +94,25 @@ pub(crate) async fn fill(db: &Db, mut r: Resource) -> Result<Resource> {
             status: Status::parse(&status).unwrap_or(Status::Draft),
         });
     }
-    r.topics = sqlx::query(
-        "SELECT concept_id FROM resource_topics WHERE resource_id = $1 ORDER BY concept_id",
+    let topics = bound(
+        format!(
+            "SELECT resource_id, concept_id FROM resource_topics WHERE resource_id IN ({list}) \
+             ORDER BY resource_id, concept_id"
+        ),
+        ids.clone(),
     )
-    .bind(r.id)
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|row| row.try_get("concept_id"))
-    .collect::<Result<_, _>>()?;
-    Ok(r)
+    .await?;
+    for t in topics {
+        let r = &mut rs[at[&t.try_get::<i64, _>("resource_id")?]];
+        r.topics.push(t.try_get("concept_id")?);
+    }
+    if with_files {
+        for (id, file) in files::of_all(db, &list, ids).await? {
+            rs[at[&id]].files.push(file);
+        }
+    }
+    Ok(())
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Resource> {
@@ -112,11 +154,7 @@ pub async fn with_status(db: &Db, statuses: &[Status], limit: i64) -> Result<Vec
     .bind(limit)
     .fetch_all(db.pool())
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(fill(db, from_row(&row)?).await?);
-    }
-    Ok(out)
+    filled(db, &rows, false).await
 }
 
 /// One entry of a resource's history.
