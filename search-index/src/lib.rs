@@ -10,6 +10,7 @@ pub mod address;
 pub mod analysis;
 pub mod croatian;
 pub mod query;
+mod recent;
 mod suggest;
 pub mod words;
 
@@ -131,7 +132,7 @@ pub struct Results {
 }
 
 /// How results are ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// Best match first (BM25 with field boosts).
@@ -144,7 +145,7 @@ pub enum Sort {
 /// A search: what was typed, in which interface language, with which facet
 /// values chosen (`group/value`; values of one group are alternatives,
 /// groups narrow each other).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Request {
     pub text: String,
     pub lang: String,
@@ -195,6 +196,8 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     opened: Opened,
+    /// Results of recent searches on the current generation.
+    recent: recent::Recent,
     /// Held while open, so that two processes never write the same folder.
     _lock: Option<File>,
 }
@@ -345,6 +348,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             opened,
+            recent: recent::Recent::new(),
             _lock: None,
         })
     }

@@ -41,7 +41,20 @@ impl SearchIndex {
     /// When the words as typed find fewer than [`FEW`] things, words close
     /// to them are looked up too (the exact matches still rank first), and
     /// when they find nothing, each unknown word gets a suggestion.
+    /// Searches; the same request on an unchanged index is answered from
+    /// the results of recent searches.
     pub fn find(&self, req: &Request) -> Result<Results, SearchError> {
+        let generation = self.reader.searcher().generation().generation_id();
+        if let Some(kept) = self.recent.get(generation, req) {
+            return Ok((*kept).clone());
+        }
+        let found = self.find_now(req)?;
+        self.recent
+            .put(generation, req, std::sync::Arc::new(found.clone()));
+        Ok(found)
+    }
+
+    fn find_now(&self, req: &Request) -> Result<Results, SearchError> {
         let mut exact = self.run(req, self.text_query(&req.text, req.prefix))?;
         exact.exact_total = exact.total;
         if exact.total >= FEW || req.text.trim().is_empty() {

@@ -520,3 +520,32 @@ fn two_letter_terms_and_numbers_find_documents_in_every_language() {
 }
 
 mod elisions;
+
+#[test]
+fn a_commit_is_seen_by_the_next_search_even_a_repeated_one() {
+    let idx = index();
+    let before = find(&idx, "associazioni", "it", &[]);
+    assert_eq!(
+        find(&idx, "associazioni", "it", &[]),
+        before,
+        "answered again alike"
+    );
+    idx.upsert(&[doc(
+        "e",
+        "it",
+        "Associazioni in rete",
+        "Strumenti liberi per le associazioni.",
+    )])
+    .unwrap();
+    assert_eq!(
+        find(&idx, "associazioni", "it", &[]).total,
+        before.total,
+        "nothing new before the commit"
+    );
+    idx.commit().unwrap();
+    let after = find(&idx, "associazioni", "it", &[]);
+    assert_eq!(after.total, before.total + 1);
+    idx.delete("e");
+    idx.commit().unwrap();
+    assert_eq!(find(&idx, "associazioni", "it", &[]).total, before.total);
+}
