@@ -125,7 +125,8 @@ N="http://127.0.0.1:$NGINX_PORT"
 measure() {
     local conns=$1 url=$2; shift 2
     local out
-    out=$(wrk -t2 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency -H 'Accept-Encoding: gzip' "$@" "$url")
+    out=$(wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${SECONDS_PER_RUN}s" --latency \
+        -H 'Accept-Encoding: gzip' "$@" "$url")
     local rps p50 p99 bad
     rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")

@@ -23,7 +23,6 @@ mod queries;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use axum::serve::ListenerExt;
@@ -462,8 +461,7 @@ fn main() {
         db.migrate().await.unwrap();
         let state = AppState::new(db, settings.clone()).unwrap();
         // The same store behind the default timeout, for the examples.
-        let mut quick = state.clone();
-        quick.settings = Arc::new(Settings {
+        let quick = state.with_settings(Settings {
             sparql: Sparql {
                 timeout_ms: Sparql::default().timeout_ms,
                 ..SPARQL

@@ -18,8 +18,22 @@ use projections::rdf::RdfProjection;
 use projections::search::Indexer;
 use settings::Settings;
 
+/// What every handler shares, behind one pointer: axum clones the state for
+/// every layer and extractor of every request, so a clone must cost one
+/// reference count, not one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+#[derive(Clone)]
+pub struct Shared {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub leptos: LeptosOptions,
@@ -48,6 +62,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The same stores and tasks under other settings (a second endpoint
+    /// over the same data, as a benchmark runs).
+    pub fn with_settings(&self, settings: Settings) -> AppState {
+        let mut shared = (*self.0).clone();
+        shared.settings = Arc::new(settings);
+        AppState(Arc::new(shared))
+    }
+
     /// Opens the search index in the data folder; fails when another process
     /// holds it (a running server, for `archipel reindex`).
     pub fn new(db: Db, settings: Settings) -> anyhow::Result<Self> {
@@ -121,7 +143,7 @@ impl AppState {
         let drop_changed = |pages: Arc<PageCache>| move |b: &_| pages.invalidate(Deps::of_batch(b));
         indexer.on_applied(drop_changed(pages.clone()));
         rdf.on_applied(drop_changed(pages.clone()));
-        Ok(Self {
+        Ok(Self(Arc::new(Shared {
             search_log: Arc::new(SearchLog::new(db.clone())),
             pages,
             db,
@@ -135,7 +157,7 @@ impl AppState {
             sparql_slots,
             harvester,
             delivery,
-        })
+        })))
     }
 }
 

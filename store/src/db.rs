@@ -68,6 +68,9 @@ impl Db {
             .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10));
         if backend == Backend::Sqlite {
+            // A file does not go away between queries: no ping before each
+            // one (it would double the round trips to SQLite's threads).
+            options = options.test_before_acquire(false);
             options = options.after_connect(|conn, _meta| {
                 Box::pin(async move {
                     conn.execute(

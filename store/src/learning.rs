@@ -152,6 +152,8 @@ pub struct CourseProgress {
     pub last_visited_at: Option<String>,
     /// The best quiz score of each lesson attempted, as `(score, total)`.
     pub best: BTreeMap<String, (i64, i64)>,
+    /// Every quiz attempt in the course, newest first.
+    pub attempts: Vec<Attempt>,
 }
 
 pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Result<CourseProgress> {
@@ -175,8 +177,12 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
             progress.done.insert(lesson);
         }
     }
-    for a in attempts(db, learner, Some(course)).await? {
-        let best = progress.best.entry(a.lesson).or_insert((a.score, a.total));
+    progress.attempts = attempts(db, learner, Some(course)).await?;
+    for a in &progress.attempts {
+        let best = progress
+            .best
+            .entry(a.lesson.clone())
+            .or_insert((a.score, a.total));
         // Compare score / total without division: a/b > c/d ⇔ a·d > c·b.
         if a.score * best.1 > best.0 * a.total {
             *best = (a.score, a.total);

@@ -1,6 +1,13 @@
 //! `/oai`: the OAI-PMH endpoint over the provider (`oai_provider`), by GET
 //! or form POST. Protocol errors are answers (HTTP 200); only a failure of
 //! the database or of the token key is an HTTP error.
+//!
+//! Answers are kept in the page cache's memory, compressed, for a minute at
+//! most (they name the time they were made, and a resumption token's expiry
+//! counts from it), under the outbox's newest change: whatever wrote it (this
+//! node, a job, another node), the next request reads a new answer, and a
+//! kept one costs one small query. Harvesters walking the same lists cost one
+//! rendering per page.
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -8,12 +15,21 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use oai_provider::{OaiError, Repository};
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::cache;
 use crate::error::AppError;
+use crate::page_cache::{Deps, Entry};
 use crate::state::AppState;
 
 /// `GET /oai?verb=…`.
-pub async fn get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    respond(&state, query.unwrap_or_default().as_bytes()).await
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    kept(&state, &headers, query.unwrap_or_default().as_bytes()).await
 }
 
 /// `POST /oai` with the arguments as a form.
@@ -27,7 +43,44 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     if !form {
         return xml(repository(&state).not_a_form());
     }
-    respond(&state, &body).await
+    kept(&state, &headers, &body).await
+}
+
+/// How long an answer is kept at most.
+const KEPT: Duration = Duration::from_secs(60);
+
+/// The answer to the arguments `raw`, from the cache or made and kept.
+async fn kept(state: &AppState, headers: &HeaderMap, raw: &[u8]) -> Response {
+    let Ok(last) = store::outbox::last_id(&state.db).await else {
+        return respond(state, raw).await;
+    };
+    let key = format!("oai {last} {}", String::from_utf8_lossy(raw));
+    let now = cache::versions(state);
+    if let Some(entry) = state.pages.get_within(&key, now, KEPT) {
+        return entry.respond(headers, false);
+    }
+    let generation = state.pages.generation();
+    let res = respond(state, raw).await;
+    if !res.status().is_success() || !state.pages.enabled() {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return AppError::Internal(anyhow::anyhow!("an OAI-PMH answer could not be read"))
+            .into_response();
+    };
+    let deps = Deps::RESOURCES
+        .and(Deps::TOPICS)
+        .and(Deps::PARTNERS)
+        .and(Deps::PROVIDERS);
+    let made = parts.headers;
+    let entry = match tokio::task::spawn_blocking(move || Entry::new(made, bytes, deps, now)).await
+    {
+        Ok(e) => Arc::new(e),
+        Err(e) => return AppError::Internal(e.into()).into_response(),
+    };
+    state.pages.put(key, entry.clone(), generation);
+    entry.respond(headers, false)
 }
 
 fn repository(state: &AppState) -> Repository<'_> {
