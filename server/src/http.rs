@@ -297,7 +297,27 @@ pub fn app(state: AppState) -> Router {
         .merge(open)
         .merge(pages)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
-        .layer(middleware::from_fn(security::headers))
+        // Security headers: the policy unless a handler set its own (a
+        // page's nonce; uploaded files: sandbox), the others always.
+        .layer({
+            let fixed = |i: usize| {
+                let (name, value) = security::FIXED[i];
+                SetResponseHeaderLayer::overriding(
+                    axum::http::HeaderName::from_static(name),
+                    HeaderValue::from_static(value),
+                )
+            };
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    security::default_policy(),
+                ))
+                .layer(fixed(0))
+                .layer(fixed(1))
+                .layer(fixed(2))
+                .layer(fixed(3))
+                .layer(fixed(4))
+        })
         .layer(DefaultBodyLimit::max(settings.max_upload_request_bytes()))
         .layer(RequestBodyLimitLayer::new(
             settings.max_upload_request_bytes(),

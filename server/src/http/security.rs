@@ -2,10 +2,7 @@
 //! scripts from this site only; a page with an island adds a fresh nonce
 //! for its one inline script (the island loader), see [`policy`].
 
-use axum::extract::Request;
-use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::http::HeaderValue;
 use base64::Engine;
 use rand::RngCore;
 
@@ -25,32 +22,22 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-pub async fn headers(req: Request, next: Next) -> Response {
-    static POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
-        HeaderValue::from_str(&policy(None)).expect("the policy is a valid header")
-    });
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
-    // A handler's own policy (a page's nonce; uploaded files: sandbox) stays.
-    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        h.insert(header::CONTENT_SECURITY_POLICY, POLICY.clone());
-    }
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(
+/// The headers every response carries besides the policy (see
+/// [`crate::http::app`], which sets them with plain tower layers: no boxed
+/// future per request).
+pub const FIXED: [(&str, &str); 5] = [
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    (
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-    );
-    res
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
+/// The policy of a response whose handler set none (pages without islands,
+/// the API, files).
+pub fn default_policy() -> HeaderValue {
+    HeaderValue::from_str(&policy(None)).expect("the policy is a valid header")
 }
