@@ -23,13 +23,15 @@
 
 use std::sync::Arc;
 
+use anyhow::Context;
+
 use app::Page;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::reader::{learner_cookie_name, path_lang, session_cookie_name};
+use super::reader::{learner_cookie_name, path_lang, read_cookie, session_cookie_name};
 use crate::page_cache::{Deps, Entry, Versions};
 use crate::state::AppState;
 
@@ -89,14 +91,9 @@ fn eligible(state: &AppState, req: &Request) -> bool {
         return false;
     }
     let secure = state.settings.secure_cookies();
-    let (session, learner) = (session_cookie_name(secure), learner_cookie_name(secure));
-    !req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .any(|(k, _)| k == session || k == learner)
+    [session_cookie_name(secure), learner_cookie_name(secure)]
+        .into_iter()
+        .all(|name| read_cookie(req.headers(), name).is_none())
 }
 
 /// The largest page kept.
@@ -126,24 +123,48 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) || head {
         return res;
     }
-    let (parts, body) = res.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(b) => b,
+    match keep(
+        &state,
+        key,
+        res,
+        MAX_PAGE_BYTES,
+        (deps, versions),
+        generation,
+    )
+    .await
+    {
+        Ok(entry) => entry.respond(&asked, false),
         Err(e) => {
-            tracing::error!(error = %e, "a rendered page could not be read");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            tracing::error!(
+                error = format!("{e:#}"),
+                "a rendered page could not be kept"
+            );
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-    };
+    }
+}
+
+/// Keeps a rendered answer of at most `limit` bytes under `key`: reads its
+/// body, compresses it off the runtime and keeps it unless something changed
+/// since `generation` was read (before rendering); the entry answers the
+/// request that asked.
+pub async fn keep(
+    state: &AppState,
+    key: String,
+    res: Response,
+    limit: usize,
+    (deps, versions): (Deps, Versions),
+    generation: u64,
+) -> anyhow::Result<Arc<Entry>> {
+    let (parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .context("the answer could not be read")?;
     let headers = parts.headers;
-    let entry =
-        match tokio::task::spawn_blocking(move || Entry::new(headers, bytes, deps, versions)).await
-        {
-            Ok(e) => Arc::new(e),
-            Err(e) => {
-                tracing::error!(error = %e, "a rendered page could not be compressed");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        };
+    let entry = tokio::task::spawn_blocking(move || Entry::new(headers, bytes, deps, versions))
+        .await
+        .context("the answer could not be compressed")?;
+    let entry = Arc::new(entry);
     state.pages.put(key, entry.clone(), generation);
-    entry.respond(&asked, false)
+    Ok(entry)
 }

@@ -15,12 +15,11 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use oai_provider::{OaiError, Repository};
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use super::cache;
 use crate::error::AppError;
-use crate::page_cache::{Deps, Entry};
+use crate::page_cache::Deps;
 use crate::state::AppState;
 
 /// `GET /oai?verb=…`.
@@ -64,23 +63,14 @@ async fn kept(state: &AppState, headers: &HeaderMap, raw: &[u8]) -> Response {
     if !res.status().is_success() || !state.pages.enabled() {
         return res;
     }
-    let (parts, body) = res.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
-        return AppError::Internal(anyhow::anyhow!("an OAI-PMH answer could not be read"))
-            .into_response();
-    };
     let deps = Deps::RESOURCES
         .and(Deps::TOPICS)
         .and(Deps::PARTNERS)
         .and(Deps::PROVIDERS);
-    let made = parts.headers;
-    let entry = match tokio::task::spawn_blocking(move || Entry::new(made, bytes, deps, now)).await
-    {
-        Ok(e) => Arc::new(e),
-        Err(e) => return AppError::Internal(e.into()).into_response(),
-    };
-    state.pages.put(key, entry.clone(), generation);
-    entry.respond(headers, false)
+    match cache::keep(state, key, res, usize::MAX, (deps, now), generation).await {
+        Ok(entry) => entry.respond(headers, false),
+        Err(e) => AppError::Internal(e.context("an OAI-PMH answer")).into_response(),
+    }
 }
 
 fn repository(state: &AppState) -> Repository<'_> {
