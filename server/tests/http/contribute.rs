@@ -230,6 +230,21 @@ async fn each_role_may_do_only_its_part() {
     assert!(r.location().starts_with("/en/login"));
 }
 
+/// A human Italian translation of the resource at `page`, as its form sends it.
+pub(crate) async fn propose_italian(translator: &mut TestApp, page: &str) -> Reply {
+    translator
+        .post(
+            &format!("{page}/translations"),
+            &[
+                ("lang", "it"),
+                ("title", "Guida dei chatons"),
+                ("description", "Una guida per iniziare."),
+                ("origin", "human"),
+            ],
+        )
+        .await
+}
+
 #[tokio::test]
 async fn another_partner_translates_a_published_resource() {
     let (mut app, a, _) = setup().await;
@@ -252,17 +267,7 @@ async fn another_partner_translates_a_published_resource() {
         "the error names the field's problem: {}",
         r.body.split("<main").nth(1).unwrap_or_default()
     );
-    let r = translator
-        .post(
-            &format!("{page}/translations"),
-            &[
-                ("lang", "it"),
-                ("title", "Guida dei chatons"),
-                ("description", "Una guida per iniziare."),
-                ("origin", "human"),
-            ],
-        )
-        .await;
+    let r = propose_italian(&mut translator, &page).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let it_page = page.replacen("/en/", "/it/", 1);
     let mut reader = app.browser();

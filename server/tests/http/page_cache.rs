@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use store::users::Role;
 
-use crate::contribute::{published, setup};
+use crate::contribute::{propose_italian, published, setup};
 use crate::support::{Reply, TestApp};
 
 const LESSON: &str = "/en/courses/sample/basics/first";
@@ -164,26 +164,23 @@ async fn signed_in_readers_never_get_a_kept_page_or_another_persons() {
     assert!(r.headers.contains_key(header::ETAG), "the kept page");
 }
 
+/// Whether the library's page lists the guide the tests publish.
+async fn in_library(reader: &mut TestApp) -> bool {
+    reader
+        .get("/en/library")
+        .await
+        .body
+        .contains("Guide des chatons")
+}
+
 #[tokio::test]
 async fn publishing_unpublishing_and_translating_reach_the_next_anonymous_reader() {
     let (mut app, a, _) = setup().await;
     let mut reader = app.browser();
     let course = reader.get("/en/courses").await.body;
-    assert!(
-        !reader
-            .get("/en/library")
-            .await
-            .body
-            .contains("Guide des chatons")
-    );
+    assert!(!in_library(&mut reader).await);
     let (page, mut moderator) = published(&mut app, a, "Guide des chatons").await;
-    assert!(
-        reader
-            .get("/en/library")
-            .await
-            .body
-            .contains("Guide des chatons")
-    );
+    assert!(in_library(&mut reader).await);
     assert_eq!(
         reader.get("/en/courses").await.body,
         course,
@@ -200,17 +197,7 @@ async fn publishing_unpublishing_and_translating_reach_the_next_anonymous_reader
 
     let mut translator = app.browser();
     translator.login("b@example.org").await;
-    translator
-        .post(
-            &format!("{page}/translations"),
-            &[
-                ("lang", "it"),
-                ("title", "Guida dei chatons"),
-                ("description", "Una guida per iniziare."),
-                ("origin", "human"),
-            ],
-        )
-        .await;
+    propose_italian(&mut translator, &page).await;
     translator
         .post(&format!("{page}/translations/it/submit"), &[])
         .await;
@@ -230,13 +217,7 @@ async fn publishing_unpublishing_and_translating_reach_the_next_anonymous_reader
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(reader.get(&page).await.status, StatusCode::NOT_FOUND);
-    assert!(
-        !reader
-            .get("/en/library")
-            .await
-            .body
-            .contains("Guide des chatons")
-    );
+    assert!(!in_library(&mut reader).await);
 }
 
 #[tokio::test]
