@@ -8,7 +8,7 @@ use crate::{ctx, page::FormState, tr};
 /// The hidden anti-forgery token every state-changing form carries.
 #[component]
 pub fn CsrfField() -> impl IntoView {
-    view! { <input type="hidden" name="_csrf" value=ctx().csrf /> }
+    view! { <input type="hidden" name="_csrf" value=ctx().csrf.clone() /> }
 }
 
 /// The list of problems at the top of a form, each linking to its field.

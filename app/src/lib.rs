@@ -84,7 +84,7 @@ pub fn shell(options: LeptosOptions, ctx: PageContext) -> impl IntoView {
         .page
         .noindex()
         .then_some(view! { <meta name="robots" content="noindex" /> });
-    provide_context(ctx.clone());
+    provide_context(std::sync::Arc::new(ctx.clone()));
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -166,11 +166,18 @@ pub fn asset_hash(_kind: &str) -> Option<String> {
 }
 
 /// The request's context; every server-rendered component runs below [`shell`].
-pub fn ctx() -> PageContext {
-    use_context::<PageContext>().unwrap_or_default()
+/// Shared, not copied: a page's data can be large (a lesson's text, a list of
+/// resources) and components ask for the context many times.
+pub fn ctx() -> std::sync::Arc<PageContext> {
+    use_context::<std::sync::Arc<PageContext>>().unwrap_or_default()
+}
+
+/// The language of the page being rendered.
+pub fn lang() -> Lang {
+    with_context::<std::sync::Arc<PageContext>, _>(|c| c.lang).unwrap_or_default()
 }
 
 /// The interface string `key` in the page's language.
 pub fn tr(key: &str) -> String {
-    i18n::t(ctx().lang, key)
+    i18n::t(lang(), key)
 }

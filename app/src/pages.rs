@@ -22,7 +22,8 @@ use crate::{ctx, tr};
 
 #[component]
 pub fn PageBody() -> impl IntoView {
-    match ctx().page {
+    // The one copy of the page's data: each page component owns its view.
+    match ctx().page.clone() {
         Page::Home => sections::Home().into_any(),
         Page::About => sections::About().into_any(),
         Page::Courses(view) => view! { <learning::Catalogue view /> }.into_any(),

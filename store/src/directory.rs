@@ -157,7 +157,7 @@ impl Provider {
 }
 
 /// The two versions of a profile, as SQL names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Version {
     Working,
     Published,

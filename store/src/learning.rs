@@ -157,28 +157,47 @@ pub struct CourseProgress {
 }
 
 pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Result<CourseProgress> {
+    // Visits and quiz attempts in one statement (one round trip, every page
+    // of a course asks): `kind` 0 rows are visits, newest first, `kind` 1
+    // rows attempts, newest first.
     let rows = sqlx::query(
-        "SELECT lesson, done_at, visited_at FROM lesson_progress WHERE learner_id = $1 \
-         AND course = $2 ORDER BY visited_at DESC",
+        "SELECT 0 AS kind, lesson, done_at, visited_at, CAST(NULL AS BIGINT) AS id, \
+         CAST(NULL AS TEXT) AS language, CAST(NULL AS BIGINT) AS score, \
+         CAST(NULL AS BIGINT) AS total, CAST(NULL AS TEXT) AS answers, \
+         CAST(NULL AS TEXT) AS created_at \
+         FROM lesson_progress WHERE learner_id = $1 AND course = $2 \
+         UNION ALL \
+         SELECT 1, lesson, NULL, NULL, id, language, score, total, answers, created_at \
+         FROM quiz_attempts WHERE learner_id = $1 AND course = $2 \
+         ORDER BY kind, visited_at DESC, id DESC",
     )
     .bind(learner.0)
     .bind(course.to_string())
     .fetch_all(db.pool())
     .await?;
     let mut progress = CourseProgress::default();
-    for (i, row) in rows.iter().enumerate() {
+    for row in &rows {
         let lesson: String = row.try_get("lesson")?;
-        let done: Option<String> = row.try_get("done_at")?;
-        if i == 0 {
-            progress.last_visited = Some(lesson.clone());
-            progress.last_visited_at = row.try_get("visited_at")?;
+        if row.try_get::<i64, _>("kind")? == 0 {
+            if progress.last_visited.is_none() {
+                progress.last_visited = Some(lesson.clone());
+                progress.last_visited_at = row.try_get("visited_at")?;
+            }
+            if row.try_get::<Option<String>, _>("done_at")?.is_some() {
+                progress.done.insert(lesson);
+            }
+            continue;
         }
-        if done.is_some() {
-            progress.done.insert(lesson);
-        }
-    }
-    progress.attempts = attempts(db, learner, Some(course)).await?;
-    for a in &progress.attempts {
+        let a = Attempt {
+            id: row.try_get("id")?,
+            course: course.to_string(),
+            lesson,
+            language: row.try_get("language")?,
+            score: row.try_get("score")?,
+            total: row.try_get("total")?,
+            answers: row.try_get("answers")?,
+            created_at: row.try_get("created_at")?,
+        };
         let best = progress
             .best
             .entry(a.lesson.clone())
@@ -187,6 +206,7 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
         if a.score * best.1 > best.0 * a.total {
             *best = (a.score, a.total);
         }
+        progress.attempts.push(a);
     }
     Ok(progress)
 }

@@ -5,6 +5,8 @@ use sqlx::Row;
 
 use crate::Db;
 use crate::error::Result;
+use crate::learning::LearnerId;
+use crate::users::{self, User};
 
 /// Inserts or replaces a session record.
 pub async fn save(
@@ -49,16 +51,45 @@ pub async fn insert_new(
     Ok(done.rows_affected() == 1)
 }
 
-/// The record's data, unless it is missing or expired at `now` (unix seconds).
-pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<(String, i64)>> {
-    let row =
-        sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
-            .bind(id.to_string())
-            .bind(now)
-            .fetch_optional(db.pool())
-            .await?;
-    row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?)))
-        .transpose()
+/// A session record read together with the account that owns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub data: String,
+    pub expires_at: i64,
+    /// The record's owner, when it has one and the account still exists.
+    pub account: Option<User>,
+    /// That account's learner, when it has done anything yet.
+    pub learner: Option<LearnerId>,
+}
+
+/// The record, unless it is missing or expired at `now` (unix seconds), with
+/// its account and the account's learner read by the same statement: a
+/// signed-in page needs all three, and one statement is one round trip.
+pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<Loaded>> {
+    let row = sqlx::query(
+        "SELECT s.data, s.expires_at, u.id, u.email, u.display_name, u.role, \
+         u.preferred_languages, u.created_at, l.id AS learner_id \
+         FROM sessions s LEFT JOIN users u ON u.id = s.user_id \
+         LEFT JOIN learners l ON l.user_id = u.id \
+         WHERE s.id = $1 AND s.expires_at > $2",
+    )
+    .bind(id.to_string())
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let account = match row.try_get::<Option<i64>, _>("id")? {
+        Some(_) => Some(users::from_row(&row)?),
+        None => None,
+    };
+    Ok(Some(Loaded {
+        data: row.try_get("data")?,
+        expires_at: row.try_get("expires_at")?,
+        account,
+        learner: row.try_get::<Option<i64>, _>("learner_id")?.map(LearnerId),
+    }))
 }
 
 pub async fn delete(db: &Db, id: &str) -> Result<()> {

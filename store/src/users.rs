@@ -53,7 +53,7 @@ pub struct User {
 
 const COLUMNS: &str = "id, email, display_name, role, preferred_languages, created_at";
 
-fn from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn from_row(row: &AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
     let langs: String = row.try_get("preferred_languages")?;
     Ok(User {

@@ -201,16 +201,6 @@ pub fn flag(
     }
 }
 
-/// How many published providers a filter on one area finds (a region
-/// counts the providers of its whole country too, as the listing does).
-pub async fn area_count(db: &Db, code: &str) -> Result<i64, StoreError> {
-    let f = Filters {
-        areas: vec![code.to_string()],
-        ..Filters::default()
-    };
-    Ok(browse::list(db, &f, 0, 0).await?.total)
-}
-
 /// The countries served, by name, each with the regions served in it
 /// (the regions of a country served whole included), with their counts.
 pub async fn area_choices(
@@ -232,11 +222,12 @@ pub async fn area_choices(
             .filter_map(|c| parse_area(c))
             .map(|a| a.country),
     );
+    let served = browse::areas_served(db).await?;
     for country in codes {
         let mut regions = Vec::new();
         for r in vocab::regions_of(&country) {
             let picked = chosen.iter().any(|c| c == r.code);
-            let count = area_count(db, r.code).await?;
+            let count = served.count(&country, r.code);
             if count > 0 || picked {
                 regions.push(FilterChoice {
                     code: r.code.to_string(),

@@ -141,7 +141,7 @@ fn schedule(source: &HarvestSourceRow) -> String {
         tr("harvest-on-demand")
     } else {
         i18n::t_args(
-            ctx().lang,
+            crate::lang(),
             "harvest-every-hours",
             &[("hours", source.interval_hours.to_string())],
         )
@@ -158,7 +158,7 @@ fn enabled_text(enabled: bool) -> String {
 
 fn counts(run: &HarvestRunView) -> String {
     i18n::t_args(
-        ctx().lang,
+        crate::lang(),
         "harvest-counts",
         &[
             ("kept", run.kept.to_string()),
@@ -388,12 +388,12 @@ fn report(run: &HarvestRunView) -> impl IntoView + use<> {
         let more = (run.rejected_more > 0).then(|| {
             view! {
                 <p class="meta">
-                    {i18n::t_args(ctx().lang, "harvest-rejected-more", &[("count", run.rejected_more.to_string())])}
+                    {i18n::t_args(crate::lang(), "harvest-rejected-more", &[("count", run.rejected_more.to_string())])}
                 </p>
             }
         });
         let summary = i18n::t_args(
-            ctx().lang,
+            crate::lang(),
             "harvest-rejected-list",
             &[(
                 "count",

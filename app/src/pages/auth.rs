@@ -66,7 +66,7 @@ pub fn NewPasswordField(
     name: &'static str,
     label: &'static str,
 ) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = crate::lang();
     let error = state.error(name);
     let invalid = error.is_some();
     view! {

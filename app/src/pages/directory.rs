@@ -134,7 +134,7 @@ fn area_filter(areas: &[AreaChoice]) -> AnyView {
                     .collect_view();
                 view! {
                     <details open=open>
-                        <summary>{i18n::t_args(ctx().lang, "directory-regions-of", &[("country", a.country.label.clone())])}</summary>
+                        <summary>{i18n::t_args(crate::lang(), "directory-regions-of", &[("country", a.country.label.clone())])}</summary>
                         <ul class="nested">{items}</ul>
                     </details>
                 }

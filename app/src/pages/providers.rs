@@ -239,7 +239,7 @@ fn request_status_key(status: &str) -> &'static str {
 /// A review state in words, in a badge.
 fn status_badge(status: &str) -> impl IntoView + use<> {
     let class = format!("badge prov-{status}");
-    view! { <span class=class>{crate::labels::status(crate::ctx().lang, status)}</span> }
+    view! { <span class=class>{crate::labels::status(crate::lang(), status)}</span> }
 }
 
 /// The date part of a stored time.

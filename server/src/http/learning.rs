@@ -49,10 +49,11 @@ pub(super) async fn learner(
 ) -> Result<(Option<LearnerId>, Option<String>), AppError> {
     let db = &ctx.state.db;
     if let Some(user) = &ctx.user {
-        let id = if create {
-            Some(learning::for_user(db, user.id).await?)
-        } else {
-            learning::existing_for_user(db, user.id).await?
+        let id = match (ctx.account_learner, create) {
+            (Some(Some(id)), _) => Some(id),
+            (Some(None), false) => None,
+            (_, true) => Some(learning::for_user(db, user.id).await?),
+            (None, false) => learning::existing_for_user(db, user.id).await?,
         };
         return Ok((id, None));
     }

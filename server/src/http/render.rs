@@ -14,13 +14,14 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
+use store::learning::LearnerId;
 use store::users::User;
 use tower_sessions::Session;
 
 use super::cache::{self, AnonymousRead};
 use super::reader::{CsrfToken, path_lang};
 use super::security::{self, random_token};
-use super::session_store::{FLASH, SEEN_DAY, USER_ID};
+use super::session_store::{ACCOUNT, Account, FLASH, SEEN_DAY, USER_ID};
 use crate::error::{AppError, Unrendered};
 use crate::state::AppState;
 
@@ -168,7 +169,7 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
     let mut ctx = base_context(&state, lang, &path);
     if let Some(session) = session {
         match signed_in(&state, &session).await {
-            Ok(user) => ctx.user = user.as_ref().map(session_user),
+            Ok(account) => ctx.user = account.as_ref().map(|(user, _)| session_user(user)),
             Err(e) => tracing::warn!(error = format!("{e:#}"), "no account for the error page"),
         }
     }
@@ -222,15 +223,25 @@ fn error_response(
 
 /// The account signed in on `session`, if any; a session whose account is
 /// gone is forgotten.
-async fn signed_in(state: &AppState, session: &Session) -> anyhow::Result<Option<User>> {
+/// The signed-in account, with its learner when the session read told it
+/// (`Some(None)`: the account has no learner yet; `None`: not known).
+async fn signed_in(
+    state: &AppState,
+    session: &Session,
+) -> anyhow::Result<Option<(User, Option<Option<LearnerId>>)>> {
     let Some(id) = session.get::<i64>(USER_ID).await? else {
         return Ok(None);
     };
+    if let Some(account) = session.get::<Account>(ACCOUNT).await?
+        && account.user.id == id
+    {
+        return Ok(Some((account.user, Some(account.learner.map(LearnerId)))));
+    }
     let user = store::users::find(&state.db, id).await?;
     if user.is_none() {
         session.flush().await?;
     }
-    Ok(user)
+    Ok(user.map(|u| (u, None)))
 }
 
 /// Extends a signed-in session's life (`[limits] session_days` without
@@ -266,6 +277,9 @@ pub struct Ctx {
     pub page: PageContext,
     pub session: Session,
     pub user: Option<User>,
+    /// The account's learner when the session read told it: `Some(None)` for
+    /// an account that has not started anything yet, `None` when unknown.
+    pub account_learner: Option<Option<LearnerId>>,
     /// The anonymous learner's token from its cookie, if the browser has one.
     pub learner_token: Option<String>,
     pub reader: Reader,
@@ -283,7 +297,10 @@ impl FromRequestParts<AppState> for Ctx {
             .await
             .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!(msg)))?;
         let mut ctx = base_context(state, lang, parts.uri.path());
-        let user = signed_in(state, &session).await?;
+        let (user, account_learner) = match signed_in(state, &session).await? {
+            Some((user, learner)) => (Some(user), learner),
+            None => (None, None),
+        };
         ctx.user = user.as_ref().map(session_user);
         // Removing a value marks the session changed, and a changed
         // session is written back: read first, so a page view writes
@@ -313,6 +330,7 @@ impl FromRequestParts<AppState> for Ctx {
             page: ctx,
             session,
             user,
+            account_learner,
             learner_token,
             reader: Reader::of(&parts.extensions),
         })

@@ -3,12 +3,12 @@
 //! membership and way of working. Values of one filter are alternatives;
 //! filters narrow each other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::read::{COLUMNS, from_row};
+use super::read::{COLUMNS, from_rows};
 use super::{Area, HelpKind, PriceModel, Provider, Service, parse_area};
 use crate::Db;
 use crate::error::Result;
@@ -158,10 +158,7 @@ pub async fn list(db: &Db, filters: &Filters, limit: i64, offset: i64) -> Result
         .bind(offset.max(0))
         .fetch_all(db.pool())
         .await?;
-    let mut providers = Vec::with_capacity(rows.len());
-    for row in rows {
-        providers.push(from_row(db, &row).await?);
-    }
+    let providers = from_rows(db, &rows).await?;
     Ok(Listing { total, providers })
 }
 
@@ -223,6 +220,48 @@ pub async fn counts(db: &Db) -> Result<BTreeMap<String, BTreeMap<String, i64>>> 
         out.entry(flag.into())
             .or_default()
             .insert("1".into(), row.try_get("n")?);
+    }
+    Ok(out)
+}
+
+/// Who serves where, among published providers: for the counts of a filter
+/// on each area without one query per area.
+#[derive(Debug, Clone, Default)]
+pub struct AreaServed {
+    whole_country: BTreeMap<String, BTreeSet<i64>>,
+    region: BTreeMap<String, BTreeSet<i64>>,
+}
+
+impl AreaServed {
+    /// How many providers a filter on `region` of `country` finds: those of
+    /// the region and those of the whole country, as [`list`] counts them.
+    pub fn count(&self, country: &str, region: &str) -> i64 {
+        let empty = BTreeSet::new();
+        let whole = self.whole_country.get(country).unwrap_or(&empty);
+        let here = self.region.get(region).unwrap_or(&empty);
+        whole.union(here).count() as i64
+    }
+}
+
+/// The areas of every published profile, in one query.
+pub async fn areas_served(db: &Db) -> Result<AreaServed> {
+    let rows = sqlx::query(
+        "SELECT a.provider_id, a.country, a.region FROM provider_areas a \
+         JOIN provider_profiles p ON p.provider_id = a.provider_id AND p.version = 'published' \
+         WHERE a.version = 'published'",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = AreaServed::default();
+    for r in rows {
+        let id: i64 = r.try_get("provider_id")?;
+        let region: String = r.try_get("region")?;
+        let key = if region.is_empty() {
+            out.whole_country.entry(r.try_get("country")?)
+        } else {
+            out.region.entry(region)
+        };
+        key.or_default().insert(id);
     }
     Ok(out)
 }

@@ -10,7 +10,7 @@
 use sqlx::Row;
 
 use super::Provider;
-use super::read::{COLUMNS, from_row};
+use super::read::{COLUMNS, from_rows};
 use crate::Db;
 use crate::db::{Bind, bound as query};
 use crate::error::Result;
@@ -63,13 +63,19 @@ fn select(
     (sql, binds)
 }
 
-async fn record(db: &Db, row: &sqlx::any::AnyRow) -> Result<Record> {
-    let provider = from_row(db, row).await?;
-    Ok(Record {
-        deleted: provider.published.is_none(),
-        datestamp: row.try_get("oai_datestamp")?,
-        provider,
-    })
+/// The records of `rows`, their providers read all at once.
+async fn records(db: &Db, rows: &[sqlx::any::AnyRow]) -> Result<Vec<Record>> {
+    let providers = from_rows(db, rows).await?;
+    rows.iter()
+        .zip(providers)
+        .map(|(row, provider)| {
+            Ok(Record {
+                deleted: provider.published.is_none(),
+                datestamp: row.try_get("oai_datestamp")?,
+                provider,
+            })
+        })
+        .collect()
 }
 
 /// Up to `limit` records with datestamps between `from` and `until` after
@@ -88,11 +94,7 @@ pub async fn list(
         binds.len()
     ));
     let rows = query(sql, binds).fetch_all(db.pool()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        out.push(record(db, row).await?);
-    }
-    Ok(out)
+    records(db, &rows).await
 }
 
 /// How many records have datestamps between `from` and `until`.
@@ -107,10 +109,8 @@ pub async fn get(db: &Db, slug: &str) -> Result<Option<Record>> {
     let (mut sql, mut binds) = select("x.*", None, None, None);
     binds.push(Bind::Text(slug.to_string()));
     sql.push_str(&format!("AND x.slug = ${}", binds.len()));
-    match query(sql, binds).fetch_optional(db.pool()).await? {
-        Some(row) => Ok(Some(record(db, &row).await?)),
-        None => Ok(None),
-    }
+    let row = query(sql, binds).fetch_optional(db.pool()).await?;
+    Ok(records(db, row.as_slice()).await?.pop())
 }
 
 /// The oldest datestamp, if there is any record.

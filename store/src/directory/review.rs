@@ -11,7 +11,7 @@
 
 use sqlx::Row;
 
-use super::read::{COLUMNS, from_row};
+use super::read::{COLUMNS, from_rows};
 use super::{CONFIRM_AFTER_DAYS, OUTBOX_ENTITY, Provider, Status, VERSIONED, Version, event, get};
 use crate::error::Result;
 use crate::{Db, StoreError, format_time, now, validate};
@@ -196,11 +196,7 @@ pub async fn queue(db: &Db) -> Result<Vec<Provider>> {
     )))
     .fetch_all(db.pool())
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(from_row(db, &row).await?);
-    }
-    Ok(out)
+    from_rows(db, &rows).await
 }
 
 /// Published profiles that nobody confirmed (or changed through review) in
@@ -215,11 +211,7 @@ pub async fn due_for_confirmation(db: &Db, at: time::OffsetDateTime) -> Result<V
     .bind(before)
     .fetch_all(db.pool())
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(from_row(db, &row).await?);
-    }
-    Ok(out)
+    from_rows(db, &rows).await
 }
 
 /// How many submissions wait, for a moderator's dashboard.

@@ -195,7 +195,16 @@ async fn profile_and_password(db: Db) {
         1,
         "other sessions ended"
     );
-    assert!(sessions::load(&db, "keep", 0).await.unwrap().is_some());
+    let kept = sessions::load(&db, "keep", 0).await.unwrap().unwrap();
+    assert_eq!(
+        kept.account,
+        Some(updated),
+        "the account comes with its session"
+    );
+    assert_eq!(kept.learner, None, "no learner before the first lesson");
+    let learner = store::learning::for_user(&db, user.id).await.unwrap();
+    let kept = sessions::load(&db, "keep", 0).await.unwrap().unwrap();
+    assert_eq!(kept.learner, Some(learner));
 }
 on_both!(profile, profile_and_password);
 
@@ -389,10 +398,12 @@ async fn session_records(db: Db) {
             .unwrap(),
         "ids are unique"
     );
+    let loaded = sessions::load(&db, "a", 50).await.unwrap().unwrap();
     assert_eq!(
-        sessions::load(&db, "a", 50).await.unwrap(),
-        Some(("{\"k\":1}".into(), 100))
+        (loaded.data.as_str(), loaded.expires_at),
+        ("{\"k\":1}", 100)
     );
+    assert_eq!(loaded.account, None, "no owner");
     assert_eq!(
         sessions::load(&db, "a", 100).await.unwrap(),
         None,
@@ -402,7 +413,7 @@ async fn session_records(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        sessions::load(&db, "a", 150).await.unwrap().unwrap().0,
+        sessions::load(&db, "a", 150).await.unwrap().unwrap().data,
         "{\"k\":2}"
     );
     sessions::save(&db, "b", None, "{}", 10).await.unwrap();

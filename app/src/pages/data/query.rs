@@ -73,7 +73,7 @@ fn downloads(links: Vec<Download>) -> AnyView {
 }
 
 fn outcome(result: QueryOutcome) -> AnyView {
-    let lang = ctx().lang;
+    let lang = crate::lang();
     match result {
         QueryOutcome::Table {
             columns,

@@ -33,7 +33,7 @@ pub fn duration(lang: crate::Lang, minutes: u32) -> String {
 /// A progress bar with its figures in words (for every reader).
 #[component]
 pub fn ProgressBar(progress: Progress) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = crate::lang();
     let text = i18n::t_args(
         lang,
         "course-progress",

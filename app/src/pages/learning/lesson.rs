@@ -194,7 +194,7 @@ fn Quiz(quiz: QuizView, path: String, lang: Option<String>) -> impl IntoView {
 
 #[component]
 fn Question(index: usize, question: QuestionView, disabled: bool) -> impl IntoView {
-    let ui = ctx().lang;
+    let ui = crate::lang();
     let field = format!("q{index}");
     let legend_id = format!("{field}-legend");
     let number = i18n::t_args(ui, "quiz-question", &[("number", (index + 1).to_string())]);

@@ -112,7 +112,7 @@ fn filter_form(f: &crate::pages::library::LibraryFilters) -> AnyView {
 
 #[component]
 pub fn Library(home: LibraryHome) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = crate::lang();
     let filters = filter_form(&home.filters);
     let body = if let Some(results) = home.results.clone() {
         let count = i18n::t_args(

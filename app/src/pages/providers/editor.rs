@@ -140,7 +140,7 @@ fn descriptions(state: &FormState, languages: &[Choice]) -> AnyView {
             let field = format!("description_{tag}");
             let value = state.value(&field);
             let label = i18n::t_args(
-                ctx().lang,
+                crate::lang(),
                 "providers-description-in",
                 &[("language", name.clone())],
             );
@@ -183,7 +183,7 @@ fn areas(state: &FormState, view_: &ProviderEditorView) -> AnyView {
                 || country.regions.iter().any(|(r, _)| picked.contains(r));
             let whole_id = format!("areas-{}", country.code);
             let whole = i18n::t_args(
-                ctx().lang,
+                crate::lang(),
                 "providers-area-whole",
                 &[("country", country.name.clone())],
             );
