@@ -49,12 +49,13 @@ wait_for() { # URL: until it answers 200 (30 s at most)
 }
 millis() { date +%s%3N; }
 
-# Starts `archipel serve` on data folder $1; sets PORT and PID.
+# Starts `archipel serve` on data folder $1 (public URL $2, else its own
+# address); sets PORT and PID.
 serve() {
     local data=$1
     PORT=$(free_port)
     ARCHIPEL_DATA_DIR="$data" ARCHIPEL_BIND="127.0.0.1:$PORT" \
-        ARCHIPEL_PUBLIC_URL="http://127.0.0.1:$PORT" ARCHIPEL_LOG=warn \
+        ARCHIPEL_PUBLIC_URL="${2:-http://127.0.0.1:$PORT}" ARCHIPEL_LOG=warn \
         "$BIN" serve >>"$WORK/server.log" 2>&1 &
     PID=$!
     PIDS+=("$PID")
@@ -91,7 +92,9 @@ serve "$DEMO"
 wait_for "http://127.0.0.1:$PORT/fr/courses/mooc-chatons/internet/neutrality"
 COLD_START=$(( $(millis) - started ))
 A="http://127.0.0.1:$PORT"; A_PID=$PID
-serve "$LARGE/data"
+# The large folder keeps one public URL from run to run: its RDF (and so
+# its dumps, rewritten when the RDF changes) names things under it.
+serve "$LARGE/data" "http://archipel-bench.invalid"
 wait_for "http://127.0.0.1:$PORT/healthz"
 B="http://127.0.0.1:$PORT"; B_PID=$PID
 

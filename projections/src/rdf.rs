@@ -7,6 +7,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use sha2::{Digest, Sha256};
+
 use courses::catalogue::Courses;
 use linked_data::{Graph, Limits, QueryRequest, RdfStore, Uris, map};
 use store::{Db, StoreError, concepts, directory, library, organisations};
@@ -27,6 +29,9 @@ pub struct RdfGraphs {
     courses: Arc<Courses>,
     /// The mapping the store was last filled with ([`map::MAPPING_VERSION`]).
     mapping_file: std::path::PathBuf,
+    /// A hash of the course and vocabulary graphs last written: a restart
+    /// with the same content rewrites them but does not redo the dumps.
+    courses_file: std::path::PathBuf,
     /// The dumps of the whole store, written again after changes.
     dumps: Arc<Dumps>,
 }
@@ -71,10 +76,23 @@ impl RdfProjection {
             uris,
             courses,
             mapping_file: dir.join("mapping-version"),
+            courses_file: dir.join("courses-written"),
             dumps,
         };
         Runner::start(db, graphs, dir.join("outbox-cursor"))
     }
+}
+
+/// Adds graph `name` to `hash`, its triples in a stable order.
+fn feed(hash: &mut Sha256, name: &str, g: &Graph) {
+    let mut lines: Vec<String> = g.iter().map(|t| t.to_string()).collect();
+    lines.sort_unstable();
+    hash.update(name.as_bytes());
+    for line in lines {
+        hash.update(b"\n");
+        hash.update(line.as_bytes());
+    }
+    hash.update(b"\n\n");
 }
 
 impl Projection for RdfGraphs {
@@ -130,19 +148,27 @@ impl Projection for RdfGraphs {
         let steps = graphs;
         graphs += self.topics().await?;
         progress(steps + 1, total);
-        graphs += self.put_courses()?;
+        let mut hash = Sha256::new();
+        graphs += self.put_courses(&mut hash)?;
         progress(steps + 2, total);
-        graphs += self.put_vocabularies()?;
+        graphs += self.put_vocabularies(&mut hash)?;
+        std::fs::write(&self.courses_file, hex::encode(hash.finalize()))?;
         std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
         self.dumps.changed();
         progress(total, total);
         Ok(graphs)
     }
 
-    /// Writes the courses being served, replacing the previous ones.
+    /// Writes the courses being served, replacing the previous ones; the
+    /// dumps are redone only when that changed what the store holds.
     async fn courses_changed(&self) -> anyhow::Result<usize> {
-        let written = self.put_courses()? + self.put_vocabularies()?;
-        self.dumps.changed();
+        let mut hash = Sha256::new();
+        let written = self.put_courses(&mut hash)? + self.put_vocabularies(&mut hash)?;
+        let hash = hex::encode(hash.finalize());
+        if std::fs::read_to_string(&self.courses_file).ok().as_deref() != Some(hash.as_str()) {
+            std::fs::write(&self.courses_file, &hash)?;
+            self.dumps.changed();
+        }
         Ok(written)
     }
 }
@@ -207,14 +233,15 @@ impl RdfGraphs {
     }
 
     /// The level scheme and the audience roles resources cite.
-    fn put_vocabularies(&self) -> anyhow::Result<usize> {
+    fn put_vocabularies(&self, hash: &mut Sha256) -> anyhow::Result<usize> {
         let mut g = Graph::new();
         map::vocabularies(&mut g, &self.uris);
+        feed(hash, &self.uris.levels(), &g);
         blocking(|| self.store.replace(&self.uris.levels(), &g))?;
         Ok(1)
     }
 
-    fn put_courses(&self) -> anyhow::Result<usize> {
+    fn put_courses(&self, hash: &mut Sha256) -> anyhow::Result<usize> {
         let catalogue = self.courses.get();
         for course in &catalogue.sources {
             let mut g = Graph::new();
@@ -225,7 +252,9 @@ impl RdfGraphs {
                     .flat_map(|v| cited_resources(&v.text.markdown))
                     .collect()
             });
-            blocking(|| self.store.replace(&self.uris.course(&course.slug), &g))?;
+            let name = self.uris.course(&course.slug);
+            feed(hash, &name, &g);
+            blocking(|| self.store.replace(&name, &g))?;
         }
         Ok(catalogue.sources.len())
     }

@@ -130,10 +130,11 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
         MAX_PAGE_BYTES,
         (deps, versions),
         generation,
+        &asked,
     )
     .await
     {
-        Ok(entry) => entry.respond(&asked, false),
+        Ok(res) => res,
         Err(e) => {
             tracing::error!(
                 error = format!("{e:#}"),
@@ -147,7 +148,8 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
 /// Keeps a rendered answer of at most `limit` bytes under `key`: reads its
 /// body, compresses it off the runtime and keeps it unless something changed
 /// since `generation` was read (before rendering); the entry answers the
-/// request that asked.
+/// request that `asked`. When every compression turn is taken, the answer
+/// goes out as rendered and a later request keeps it.
 pub async fn keep(
     state: &AppState,
     key: String,
@@ -155,7 +157,11 @@ pub async fn keep(
     limit: usize,
     (deps, versions): (Deps, Versions),
     generation: u64,
-) -> anyhow::Result<Arc<Entry>> {
+    asked: &axum::http::HeaderMap,
+) -> anyhow::Result<Response> {
+    let Some(_turn) = state.pages.compression_slot() else {
+        return Ok(res);
+    };
     let (parts, body) = res.into_parts();
     let bytes = axum::body::to_bytes(body, limit)
         .await
@@ -166,5 +172,5 @@ pub async fn keep(
         .context("the answer could not be compressed")?;
     let entry = Arc::new(entry);
     state.pages.put(key, entry.clone(), generation);
-    Ok(entry)
+    Ok(entry.respond(asked, false))
 }

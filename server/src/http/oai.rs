@@ -67,8 +67,18 @@ async fn kept(state: &AppState, headers: &HeaderMap, raw: &[u8]) -> Response {
         .and(Deps::TOPICS)
         .and(Deps::PARTNERS)
         .and(Deps::PROVIDERS);
-    match cache::keep(state, key, res, usize::MAX, (deps, now), generation).await {
-        Ok(entry) => entry.respond(headers, false),
+    match cache::keep(
+        state,
+        key,
+        res,
+        usize::MAX,
+        (deps, now),
+        generation,
+        headers,
+    )
+    .await
+    {
+        Ok(res) => res,
         Err(e) => AppError::Internal(e.context("an OAI-PMH answer")).into_response(),
     }
 }
