@@ -76,7 +76,7 @@ impl RdfProjection {
             uris,
             courses,
             mapping_file: dir.join("mapping-version"),
-            courses_file: dir.join("courses-written"),
+            courses_file: dir.join("courses.sha256"),
             dumps,
         };
         Runner::start(db, graphs, dir.join("outbox-cursor"))
