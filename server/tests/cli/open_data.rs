@@ -333,6 +333,61 @@ async fn dumps_hold_the_whole_store_and_follow_changes() {
 }
 
 #[tokio::test]
+async fn the_same_courses_written_again_do_not_redo_the_dumps() {
+    let demo = demo().await;
+    let store = demo.state.rdf.store().clone();
+    let dumps = demo.state.rdf.dumps().clone();
+    // Waits (20 s at most) until the dumps were written after `since`.
+    let written_after = |since: u64| {
+        let dumps = dumps.clone();
+        async move {
+            for _ in 0..800 {
+                if dumps.generation() > since {
+                    return true;
+                }
+                tokio::time::sleep(Duration::from_millis(25)).await;
+            }
+            false
+        }
+    };
+    // The rebuild that made the store asked for dumps (the task finds the
+    // request waiting) and they are there already: they are written again.
+    dumps.write(store.as_ref()).unwrap();
+    let before = dumps.generation();
+    let task = dumps
+        .clone()
+        .spawn(store.clone(), Duration::from_millis(100));
+    assert!(written_after(before).await);
+    let writes = dumps.generation();
+
+    // A restart or a reload with the same content writes the same graphs
+    // and asks for nothing.
+    assert!(demo.state.rdf.index_courses().await.unwrap() > 0);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        dumps.generation(),
+        writes,
+        "nothing changed, nothing rewritten"
+    );
+
+    // A course renamed is a change.
+    let mut library = cli::load_courses(&settings(demo._dir.path())).unwrap();
+    library.courses[0].front.title = "Un titre tout neuf".into();
+    demo.state.courses.replace(&library);
+    demo.state.rdf.index_courses().await.unwrap();
+    assert!(
+        written_after(writes).await,
+        "the dumps follow a change of the courses"
+    );
+    task.abort();
+    let nq = std::fs::read(dumps.path("archipel.nq.gz").unwrap()).unwrap();
+    assert!(
+        String::from_utf8_lossy(&gunzip(&nq)).contains("Un titre tout neuf"),
+        "the new title is in the dumps"
+    );
+}
+
+#[tokio::test]
 async fn the_catalogue_and_void_describe_the_dataset_and_its_distributions() {
     let demo = demo().await;
     let summary = demo
