@@ -9,17 +9,39 @@ use store::library::{self, Resource, Status};
 use store::organisations;
 
 /// The beginning of a description as plain text, for cards and previews.
+/// Only its opening paragraphs are rendered when they hold enough words (a
+/// list page shows dozens of cards; a description may be pages long).
 pub fn excerpt(markdown: &str) -> String {
+    let opening = opening(markdown);
+    if opening.len() < markdown.len() {
+        let text = plain_text(opening);
+        if text.split_whitespace().count() > EXCERPT_WORDS {
+            return first_words(&text);
+        }
+    }
     first_words(&plain_text(markdown))
+}
+
+/// Words in an excerpt.
+const EXCERPT_WORDS: usize = 30;
+
+/// The paragraphs of `markdown` up to the first blank line after 600 bytes
+/// (whole blocks, so the markdown stays well formed), or all of it.
+fn opening(markdown: &str) -> &str {
+    const ENOUGH: usize = 600;
+    markdown
+        .match_indices("\n\n")
+        .find(|(i, _)| *i >= ENOUGH)
+        .map_or(markdown, |(i, _)| &markdown[..i])
 }
 
 /// The first 30 words of a plain text, with an ellipsis when there are more.
 pub fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 30 {
+    if words.len() <= EXCERPT_WORDS {
         words.join(" ")
     } else {
-        format!("{} …", words[..30].join(" "))
+        format!("{} …", words[..EXCERPT_WORDS].join(" "))
     }
 }
 
@@ -84,4 +106,23 @@ pub fn citation(r: &Resource, title: &str, publisher: &str, page_url: &str) -> S
     out.push_str(&format!("({year}). {title}. {publisher}. "));
     out.push_str(if r.url.is_empty() { page_url } else { &r.url });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_description_gives_the_same_excerpt_from_its_opening() {
+        let paragraph = "Une *association* qui héberge des [services libres](https://example.org) \
+                         pour ses membres et leurs proches, sans publicité.";
+        let long = vec![paragraph; 40].join("\n\n");
+        assert!(opening(&long).len() < long.len());
+        assert_eq!(excerpt(&long), first_words(&plain_text(&long)));
+        assert!(excerpt(&long).ends_with('…'));
+        // Short openings with few words: the whole text decides.
+        let sparse = format!("{}\n\n{}", "x ".repeat(310), "un deux trois");
+        assert_eq!(excerpt(&sparse), first_words(&plain_text(&sparse)));
+        assert_eq!(excerpt("Court."), "Court.");
+    }
 }

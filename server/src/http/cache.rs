@@ -81,6 +81,31 @@ pub fn versions(state: &AppState) -> Versions {
     }
 }
 
+/// A part of pages made for one reader that is the same for all of them (a
+/// list of names, a tree of topics): the kept one while nothing it `deps` on
+/// changed, else what `make` gives, kept for the next page.
+pub async fn shared_fragment<T, E>(
+    state: &AppState,
+    key: String,
+    deps: Deps,
+    make: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<Arc<T>, E>
+where
+    T: std::any::Any + Send + Sync,
+{
+    let now = versions(state);
+    if let Some(kept) = state.pages.fragment::<T>(&key, now) {
+        return Ok(kept);
+    }
+    // Read before `make` runs: a change meanwhile keeps nothing.
+    let generation = state.pages.generation();
+    let value = Arc::new(make.await?);
+    state
+        .pages
+        .keep_fragment(key, (deps, now), value.clone(), generation);
+    Ok(value)
+}
+
 /// Whether the request may be answered from the cache: a page read by
 /// someone with neither a session nor an anonymous learner's progress.
 fn eligible(state: &AppState, req: &Request) -> bool {

@@ -52,18 +52,15 @@ pub async fn execute(
 /// language, kept until one of them changes.
 async fn labels(ctx: &Ctx) -> Result<Arc<Labels>, crate::error::AppError> {
     let state = &ctx.state;
-    let key = format!("search-labels {}", ctx.lang().code());
-    let now = super::cache::versions(state);
-    if let Some(kept) = state.pages.fragment::<Labels>(&key, now) {
-        return Ok(kept);
-    }
-    let generation = state.pages.generation();
-    let labels = Arc::new(Labels::load(&state.db, ctx.lang()).await?);
     let deps = Deps::TOPICS.and(Deps::PARTNERS).and(Deps::HARVESTED);
-    state
-        .pages
-        .keep_fragment(key, (deps, now), labels.clone(), generation);
-    Ok(labels)
+    super::cache::shared_fragment(
+        state,
+        format!("search-labels {}", ctx.lang().code()),
+        deps,
+        Labels::load(&state.db, ctx.lang()),
+    )
+    .await
+    .map_err(crate::error::AppError::from)
 }
 
 pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> PageResult {

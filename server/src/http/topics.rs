@@ -81,8 +81,19 @@ fn tree(
 
 /// The topic scheme in tree order, labelled in the page's language.
 pub async fn topic_tree(ctx: &Ctx) -> Result<Vec<(TopicTag, u8)>, AppError> {
-    let all = concepts::list(&ctx.state.db).await?;
     let lang = ctx.lang().code();
+    let tree = super::cache::shared_fragment(
+        &ctx.state,
+        format!("topic-tree {lang}"),
+        crate::page_cache::Deps::TOPICS,
+        labelled_tree(&ctx.state.db, lang),
+    )
+    .await?;
+    Ok((*tree).clone())
+}
+
+async fn labelled_tree(db: &store::Db, lang: &str) -> Result<Vec<(TopicTag, u8)>, AppError> {
+    let all = concepts::list(db).await?;
     fn walk(
         all: &[concepts::Concept],
         parent: Option<&str>,
