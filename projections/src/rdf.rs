@@ -152,7 +152,7 @@ impl Projection for RdfGraphs {
         graphs += self.put_courses(&mut hash)?;
         progress(steps + 2, total);
         graphs += self.put_vocabularies(&mut hash)?;
-        std::fs::write(&self.courses_file, hex::encode(hash.finalize()))?;
+        self.courses_moved(hash)?;
         std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
         self.dumps.changed();
         progress(total, total);
@@ -164,9 +164,7 @@ impl Projection for RdfGraphs {
     async fn courses_changed(&self) -> anyhow::Result<usize> {
         let mut hash = Sha256::new();
         let written = self.put_courses(&mut hash)? + self.put_vocabularies(&mut hash)?;
-        let hash = hex::encode(hash.finalize());
-        if std::fs::read_to_string(&self.courses_file).ok().as_deref() != Some(hash.as_str()) {
-            std::fs::write(&self.courses_file, &hash)?;
+        if self.courses_moved(hash)? {
             self.dumps.changed();
         }
         Ok(written)
@@ -174,6 +172,17 @@ impl Projection for RdfGraphs {
 }
 
 impl RdfGraphs {
+    /// Remembers the hash of the course and vocabulary graphs just written;
+    /// whether it differs from the one remembered before.
+    fn courses_moved(&self, hash: Sha256) -> anyhow::Result<bool> {
+        let hash = hex::encode(hash.finalize());
+        if std::fs::read_to_string(&self.courses_file).ok().as_deref() == Some(hash.as_str()) {
+            return Ok(false);
+        }
+        std::fs::write(&self.courses_file, &hash)?;
+        Ok(true)
+    }
+
     pub fn store(&self) -> &Arc<dyn RdfStore> {
         &self.store
     }

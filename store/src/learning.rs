@@ -161,13 +161,13 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
     // of a course asks): `kind` 0 rows are visits, newest first, `kind` 1
     // rows attempts, newest first.
     let rows = sqlx::query(
-        "SELECT 0 AS kind, lesson, done_at, visited_at, CAST(NULL AS BIGINT) AS id, \
+        "SELECT 0 AS kind, lesson, done_at, visited_at, CAST(NULL AS BIGINT) AS id, course, \
          CAST(NULL AS TEXT) AS language, CAST(NULL AS BIGINT) AS score, \
          CAST(NULL AS BIGINT) AS total, CAST(NULL AS TEXT) AS answers, \
          CAST(NULL AS TEXT) AS created_at \
          FROM lesson_progress WHERE learner_id = $1 AND course = $2 \
          UNION ALL \
-         SELECT 1, lesson, NULL, NULL, id, language, score, total, answers, created_at \
+         SELECT 1, lesson, NULL, NULL, id, course, language, score, total, answers, created_at \
          FROM quiz_attempts WHERE learner_id = $1 AND course = $2 \
          ORDER BY kind, visited_at DESC, id DESC",
     )
@@ -177,8 +177,8 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
     .await?;
     let mut progress = CourseProgress::default();
     for row in &rows {
-        let lesson: String = row.try_get("lesson")?;
         if row.try_get::<i64, _>("kind")? == 0 {
+            let lesson: String = row.try_get("lesson")?;
             if progress.last_visited.is_none() {
                 progress.last_visited = Some(lesson.clone());
                 progress.last_visited_at = row.try_get("visited_at")?;
@@ -188,16 +188,7 @@ pub async fn course_progress(db: &Db, learner: LearnerId, course: &str) -> Resul
             }
             continue;
         }
-        let a = Attempt {
-            id: row.try_get("id")?,
-            course: course.to_string(),
-            lesson,
-            language: row.try_get("language")?,
-            score: row.try_get("score")?,
-            total: row.try_get("total")?,
-            answers: row.try_get("answers")?,
-            created_at: row.try_get("created_at")?,
-        };
+        let a = attempt_from_row(row)?;
         let best = progress
             .best
             .entry(a.lesson.clone())

@@ -221,10 +221,9 @@ fn error_response(
     render(state, ctx, status, reader)
 }
 
-/// The account signed in on `session`, if any; a session whose account is
-/// gone is forgotten.
-/// The signed-in account, with its learner when the session read told it
-/// (`Some(None)`: the account has no learner yet; `None`: not known).
+/// The account signed in on `session`, if any, with its learner when the
+/// session read told it (`Some(None)`: the account has no learner yet;
+/// `None`: not known); a session whose account is gone is forgotten.
 async fn signed_in(
     state: &AppState,
     session: &Session,
