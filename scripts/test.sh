@@ -36,6 +36,8 @@ step "end-to-end tests in Chromium"
 E2E_DIR=$(mktemp -d /tmp/archipel-e2e.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export ARCHIPEL_DATA_DIR="$E2E_DIR/data" ARCHIPEL_BIND="127.0.0.1:$PORT" ARCHIPEL_PUBLIC_URL="http://127.0.0.1:$PORT"
+# Messages are written to a folder the tests read (verification, resets, notifications).
+export ARCHIPEL_MAIL__PICKUP_DIR="$E2E_DIR/mail" ARCHIPEL_E2E_MAIL_DIR="$E2E_DIR/mail"
 export ARCHIPEL_SITE_ROOT="${ARCHIPEL_SITE_ROOT:-target/site}"
 # The shipped courses plus a short course whose answers the tests know.
 export ARCHIPEL_CONTENT_DIR="end2end/content"

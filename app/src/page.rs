@@ -149,6 +149,10 @@ pub enum Page {
     Partner(PartnerDetail),
     Login,
     Register,
+    /// Asking for a password reset link.
+    ForgotPassword,
+    /// Choosing a new password with a reset link (`None`: the link is dead).
+    ResetPassword(Option<String>),
     Account(AccountView),
     AdminUsers {
         users: Vec<UserRow>,
@@ -200,6 +204,8 @@ impl Page {
             Page::Partners { .. } | Page::Partner(_) => "partners-title",
             Page::Login => "login-title",
             Page::Register => "register-title",
+            Page::ForgotPassword => "forgot-title",
+            Page::ResetPassword(_) => "reset-title",
             Page::Account(_) => "account-title",
             Page::AdminUsers { .. } => "admin-users-title",
             Page::AdminHarvest(_) | Page::AdminHarvestSource(_) | Page::AdminHarvestRemove(_) => {
@@ -306,7 +312,10 @@ impl Page {
     /// other page is complete HTML and CSS. A test renders every page kind
     /// and checks this against the islands actually in the HTML.
     pub fn has_islands(&self) -> bool {
-        matches!(self, Page::Search(_) | Page::Register | Page::Account(_))
+        matches!(
+            self,
+            Page::Search(_) | Page::Register | Page::Account(_) | Page::ResetPassword(Some(_))
+        )
     }
 
     /// Whether search engines should leave the page out (accounts, errors).
@@ -314,6 +323,8 @@ impl Page {
         matches!(
             self,
             Page::Login
+                | Page::ForgotPassword
+                | Page::ResetPassword(_)
                 | Page::ResourceEditor(_)
                 | Page::ReviewQueue(_)
                 | Page::TranslationRequests(_)

@@ -49,6 +49,8 @@ pub fn PageBody() -> impl IntoView {
         } => view! { <partners::PartnerList partners can_create /> }.into_any(),
         Page::Partner(detail) => view! { <partners::PartnerPage detail /> }.into_any(),
         Page::Login => auth::Login().into_any(),
+        Page::ForgotPassword => auth::ForgotPassword().into_any(),
+        Page::ResetPassword(token) => view! { <auth::ResetPassword token /> }.into_any(),
         Page::Register => auth::Register().into_any(),
         Page::Account(account) => view! { <account::Account account /> }.into_any(),
         Page::AdminUsers { users } => view! { <account::AdminUsers users /> }.into_any(),

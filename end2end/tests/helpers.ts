@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Response, type TestInfo } from '@playwright/test';
 
@@ -53,7 +55,12 @@ export function uniqueEmail(testInfo: TestInfo, label: string): string {
 
 export const PASSWORD = 'a sentence long enough';
 
-export async function register(page: Page, email: string, name = 'E2E Learner'): Promise<void> {
+/**
+ * Creates an account through the form and, unless told not to, verifies its
+ * address with the link of the e-mail it is sent (as a person would before
+ * posting or contributing).
+ */
+export async function register(page: Page, email: string, name = 'E2E Learner', verify = true): Promise<void> {
   await visit(page, '/en/register');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Display name').fill(name);
@@ -61,6 +68,88 @@ export async function register(page: Page, email: string, name = 'E2E Learner'):
   const response = await submit(page, 'Create my account');
   expect(response.status()).toBe(303);
   await expect(page).toHaveURL(/\/en\/account$/);
+  if (verify) {
+    const link = await linkInMail(email, '/account/verify/');
+    await page.goto(link);
+    await expect(page.getByRole('status')).toHaveText(/Your e-mail address is verified\./);
+  }
+}
+
+/** One e-mail the server wrote to its pickup folder. */
+export interface Mail {
+  to: string;
+  subject: string;
+  body: string;
+  headers: Map<string, string>;
+}
+
+function decodeBody(encoding: string, body: string): string {
+  if (encoding === 'base64') {
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  if (encoding === 'quoted-printable') {
+    const joined = body.replace(/=\r?\n/g, '');
+    const bytes: number[] = [];
+    for (let i = 0; i < joined.length; i++) {
+      const hex = joined.slice(i + 1, i + 3);
+      if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+      } else {
+        bytes.push(...Buffer.from(joined[i], 'utf8'));
+      }
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+  return body;
+}
+
+function parseMail(raw: string): Mail {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) headers.set(line.slice(0, at).toLowerCase(), line.slice(at + 1).trim());
+  }
+  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  const subject = (headers.get('subject') ?? '').replace(/=\?utf-8\?b\?([^?]*)\?=\s*/gi, (_, b64) =>
+    Buffer.from(b64, 'base64').toString('utf8'),
+  );
+  return {
+    to: headers.get('to') ?? '',
+    subject,
+    body: decodeBody(encoding, raw.slice(split + 4)),
+    headers,
+  };
+}
+
+/** The e-mails written to `to` so far, waiting up to ten seconds for at least `count`. */
+export async function mailTo(to: string, count = 1): Promise<Mail[]> {
+  const dir = process.env.ARCHIPEL_E2E_MAIL_DIR;
+  if (!dir) throw new Error('ARCHIPEL_E2E_MAIL_DIR is not set: run the suite through scripts/test.sh');
+  let found: Mail[] = [];
+  for (let i = 0; i < 100; i++) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    found = files
+      .map((f) => ({ f, at: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ f }) => parseMail(fs.readFileSync(path.join(dir, f), 'utf8')))
+      .filter((m) => m.to === to || m.to.endsWith(`<${to}>`));
+    if (found.length >= count) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${count} e-mail(s) to ${to}, found ${found.length}`);
+}
+
+/** The link containing `marker` in the latest e-mail to `to` (as a path on this server). */
+export async function linkInMail(to: string, marker: string, count = 1): Promise<string> {
+  const mails = await mailTo(to, count);
+  const body = mails[mails.length - 1].body;
+  const url = body.split(/\s+/).find((w) => w.includes(marker));
+  if (!url) throw new Error(`no ${marker} link in the e-mail to ${to}:\n${body}`);
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
 }
 
 export async function login(page: Page, email: string, password: string): Promise<void> {

@@ -311,6 +311,8 @@ fn every_key_is_used_and_every_used_key_exists() {
         "course-citations",
         "course-outline",
         "partner-contributions",
+        // The purpose of an account token, a stored code.
+        "reset-password",
         // History actions recorded by the store, shown through `event-…` keys.
         "translation-saved",
         "translation-submitted",

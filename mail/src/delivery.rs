@@ -1,4 +1,7 @@
-//! Delivers the directory's help requests by e-mail: each stored request
+//! Delivers e-mail: the queue of messages (`super::queue`: verification,
+//! resets, notifications) and the directory's help requests.
+//!
+//! Help requests: each stored request
 //! not delivered yet goes to its provider's contact address, Reply-To the
 //! sender, in the language of the request, then is marked delivered. It
 //! runs when poked (after every successful write, by the middleware that
@@ -32,19 +35,7 @@ pub const TICK: Duration = Duration::from_secs(30);
 /// Requests sent in one pass at most.
 const BATCH: i64 = 50;
 
-/// The pause before attempt `n + 1` after `n` failed ones: 30 s, doubled
-/// each time, at most six hours.
-pub fn backoff(failed: i64) -> Duration {
-    let doublings = failed.clamp(1, 20) as u32 - 1;
-    Duration::from_secs(30 * 2u64.pow(doublings)).min(Duration::from_secs(6 * 3600))
-}
-
-/// What one pass did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Pass {
-    pub sent: usize,
-    pub failed: usize,
-}
+pub use super::{Pass, backoff};
 
 pub struct Delivery {
     db: Db,
@@ -93,13 +84,14 @@ impl Delivery {
         *self.mailer.write().expect("mailer lock") = mailer;
     }
 
-    /// Sends every request that is due; returns what was sent and what failed.
+    /// Sends every queued message and help request that is due; returns what
+    /// was sent and what failed.
     pub async fn deliver(&self) -> anyhow::Result<Pass> {
         let _one = self.running.lock().await;
         let Some(mailer) = self.mailer.read().expect("mailer lock").clone() else {
             return Ok(Pass::default());
         };
-        let mut pass = Pass::default();
+        let mut pass = super::queue::send_due(&self.db, &mailer, &self.from).await?;
         let due = requests::due_for_delivery(&self.db, BATCH).await?;
         for request in due {
             let waiting = {
@@ -201,6 +193,7 @@ impl Delivery {
             reply_to: Some(reply_to.to_string()),
             subject,
             body,
+            unsubscribe: None,
         })
     }
 
@@ -214,7 +207,7 @@ impl Delivery {
         tokio::spawn(async move {
             loop {
                 if let Err(e) = self.deliver().await {
-                    tracing::error!(error = format!("{e:#}"), "help request delivery failed");
+                    tracing::error!(error = format!("{e:#}"), "e-mail delivery failed");
                 }
                 tokio::select! {
                     _ = self.wake.notified() => {},

@@ -6,21 +6,25 @@
 //! The SMTP URL carries credentials: it never appears in a log line or an
 //! error message.
 
+pub mod account;
 pub mod delivery;
+pub mod queue;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::bail;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use serde::{Deserialize, Serialize};
 
-/// Outgoing e-mail: the directory's help requests, delivered to providers
-/// (`[mail]` in the settings). Without `smtp_url` nothing is sent; requests stay
-/// in the providers' inboxes on the site.
+/// Outgoing e-mail (`[mail]` in the settings): account links,
+/// notifications and the directory's help requests. Without `smtp_url` (or
+/// `pickup_dir`) nothing is sent; help requests stay in the providers'
+/// inboxes on the site.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -31,6 +35,10 @@ pub struct Settings {
     /// The sender of the messages, `Name <address>` or an address; empty
     /// means `noreply@` the public host.
     pub from: String,
+    /// Instead of sending, write each message as an `.eml` file in this
+    /// folder (for a relay that picks files up, or to read what would be
+    /// sent). Used only without `smtp_url`.
+    pub pickup_dir: String,
 }
 
 impl std::fmt::Debug for Settings {
@@ -43,8 +51,23 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Mail")
             .field("smtp_url", &url)
             .field("from", &self.from)
+            .field("pickup_dir", &self.pickup_dir)
             .finish()
     }
+}
+
+/// The pause before attempt `n + 1` after `n` failed ones: 30 s, doubled
+/// each time, at most six hours.
+pub fn backoff(failed: i64) -> Duration {
+    let doublings = failed.clamp(1, 20) as u32 - 1;
+    Duration::from_secs(30 * 2u64.pow(doublings)).min(Duration::from_secs(6 * 3600))
+}
+
+/// What one pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    pub failed: usize,
 }
 
 /// One message to send.
@@ -58,6 +81,9 @@ pub struct Outgoing {
     pub subject: String,
     /// Plain text.
     pub body: String,
+    /// The one-click unsubscribe address (RFC 8058): sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post`.
+    pub unsubscribe: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +118,24 @@ pub fn build(m: &Outgoing) -> Result<lettre::Message, MailError> {
     if let Some(reply_to) = &m.reply_to {
         b = b.reply_to(mailbox(reply_to, "Reply-To")?);
     }
+    if let Some(url) = &m.unsubscribe {
+        if !url.starts_with("https://") && !url.starts_with("http://")
+            || url.contains(['\r', '\n', '<', '>', ' '])
+        {
+            return Err(MailError::Build(
+                "the unsubscribe address is not a URL".into(),
+            ));
+        }
+        b = b
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            ));
+    }
     b.body(m.body.clone())
         .map_err(|e| MailError::Build(e.to_string()))
 }
@@ -116,6 +160,35 @@ impl SmtpMailer {
 
 #[async_trait::async_trait]
 impl Mailer for SmtpMailer {
+    async fn send(&self, message: &Outgoing) -> Result<(), MailError> {
+        let email = build(message)?;
+        self.transport
+            .send(email)
+            .await
+            .map(|_| ())
+            .map_err(|e| MailError::Send(e.to_string()))
+    }
+}
+
+/// Writes each message as `{uuid}.eml` in a folder, whole (the file
+/// appears complete or not at all).
+pub struct PickupMailer {
+    transport: lettre::AsyncFileTransport<Tokio1Executor>,
+}
+
+impl PickupMailer {
+    /// The mailer writing into `dir`, created if missing.
+    pub fn new(dir: &std::path::Path) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("mail.pickup_dir {}: {e}", dir.display()))?;
+        Ok(Self {
+            transport: lettre::AsyncFileTransport::new(dir),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl Mailer for PickupMailer {
     async fn send(&self, message: &Outgoing) -> Result<(), MailError> {
         let email = build(message)?;
         self.transport
@@ -244,6 +317,9 @@ pub fn check_settings(mail: &Settings) -> anyhow::Result<()> {
     if mail.smtp_url.is_empty() {
         return Ok(());
     }
+    if !mail.pickup_dir.is_empty() {
+        bail!("mail.smtp_url and mail.pickup_dir exclude each other: choose one");
+    }
     parts(&mail.smtp_url)?;
     if !mail.from.is_empty() && mail.from.trim().parse::<Mailbox>().is_err() {
         bail!(
@@ -267,7 +343,11 @@ pub fn from_address(mail: &Settings, host: &str) -> String {
 /// The mailer the settings configure, if any.
 pub fn from_settings(mail: &Settings) -> anyhow::Result<Option<std::sync::Arc<dyn Mailer>>> {
     if mail.smtp_url.is_empty() {
-        return Ok(None);
+        if mail.pickup_dir.is_empty() {
+            return Ok(None);
+        }
+        let dir = std::path::Path::new(&mail.pickup_dir);
+        return Ok(Some(std::sync::Arc::new(PickupMailer::new(dir)?)));
     }
     Ok(Some(std::sync::Arc::new(SmtpMailer::new(&mail.smtp_url)?)))
 }
@@ -317,6 +397,7 @@ mod tests {
         let mail = Settings {
             smtp_url: "smtps://u:secret@mail.example.org".into(),
             from: "Archipel <noreply@example.org>".into(),
+            pickup_dir: String::new(),
         };
         assert!(check_settings(&mail).is_ok());
         assert!(!format!("{mail:?}").contains("secret"));
@@ -340,6 +421,7 @@ mod tests {
             reply_to: Some("\"Eve\r\nBcc: x@evil.example\" <eve@example.org>".into()),
             subject: "Hello\r\nBcc: x@evil.example".into(),
             body: "Body".into(),
+            unsubscribe: None,
         };
         match build(&m) {
             Ok(email) => {
@@ -349,5 +431,62 @@ mod tests {
             Err(MailError::Address(_)) => {}
             Err(e) => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn notifications_offer_a_one_click_unsubscribe() {
+        let mut m = Outgoing {
+            from: "noreply@example.org".into(),
+            to: "learner@example.org".into(),
+            reply_to: None,
+            subject: "Une réponse".into(),
+            body: "Body".into(),
+            unsubscribe: Some("https://archipel.example.org/unsubscribe/abc".into()),
+        };
+        let raw = String::from_utf8(build(&m).unwrap().formatted()).unwrap();
+        assert!(
+            raw.contains("List-Unsubscribe: <https://archipel.example.org/unsubscribe/abc>\r\n"),
+            "{raw}"
+        );
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+        m.unsubscribe = Some("https://x.example/a>\r\nBcc: x@evil.example".into());
+        assert!(build(&m).is_err(), "a header cannot ride in the address");
+        m.unsubscribe = None;
+        let raw = String::from_utf8(build(&m).unwrap().formatted()).unwrap();
+        assert!(!raw.contains("List-Unsubscribe"));
+    }
+
+    #[tokio::test]
+    async fn a_pickup_folder_receives_each_message_as_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            pickup_dir: dir.path().join("out").display().to_string(),
+            ..Settings::default()
+        };
+        check_settings(&settings).unwrap();
+        let mailer = from_settings(&settings).unwrap().expect("a mailer");
+        let m = Outgoing {
+            from: "noreply@example.org".into(),
+            to: "learner@example.org".into(),
+            reply_to: None,
+            subject: "Vérifiez votre adresse".into(),
+            body: "https://archipel.example.org/fr/account/verify/abc".into(),
+            unsubscribe: None,
+        };
+        mailer.send(&m).await.unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1);
+        assert!(files[0].extension().is_some_and(|e| e == "eml"));
+        let raw = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(raw.contains("To: learner@example.org"), "{raw}");
+        assert!(raw.contains("/fr/account/verify/abc"), "{raw}");
+        let both = Settings {
+            smtp_url: "smtp://localhost".into(),
+            ..settings
+        };
+        assert!(check_settings(&both).is_err());
     }
 }

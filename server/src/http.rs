@@ -1,6 +1,8 @@
 //! The HTTP surface: [`app`] builds the whole router from the shared state, so
 //! tests drive it with `oneshot` exactly as the server runs it.
 
+pub mod account_links;
+pub mod account_page;
 pub mod accounts;
 pub mod admin;
 pub mod admin_harvest;
@@ -199,10 +201,25 @@ pub fn app(state: AppState) -> Router {
             get(accounts::register_form).post(accounts::register),
         )
         .route("/{lang}/logout", post(accounts::logout))
-        .route("/{lang}/account", get(accounts::account))
+        .route("/{lang}/account", get(account_page::account))
         .route("/{lang}/account/profile", post(accounts::profile))
         .route("/{lang}/account/password", post(accounts::password))
         .route("/{lang}/account/delete", post(accounts::delete))
+        .route("/{lang}/account/verify", post(account_links::resend))
+        .route("/{lang}/account/verify/{token}", get(account_links::verify))
+        .route("/{lang}/account/email", post(account_links::change_email))
+        .route(
+            "/{lang}/account/email/{token}",
+            get(account_links::confirm_email),
+        )
+        .route(
+            "/{lang}/password/forgot",
+            get(account_links::forgot_form).post(account_links::forgot),
+        )
+        .route(
+            "/{lang}/password/reset/{token}",
+            get(account_links::reset_form).post(account_links::reset),
+        )
         .route("/{lang}/admin/users", get(admin::users))
         .route("/{lang}/admin/users/{id}/role", post(admin::set_role))
         .route(

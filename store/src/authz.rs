@@ -14,6 +14,9 @@ pub struct Actor {
     pub admin_of: Vec<i64>,
     /// Providers of the directory whose profile the actor edits.
     pub provider_of: Vec<i64>,
+    /// Whether the account's address is verified: an account learns at
+    /// once, but writes anything others read only once it is.
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +67,9 @@ pub enum Action {
 /// Whether `actor` (`None`: not signed in) may perform `action`.
 pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     let Some(actor) = actor else { return false };
+    if !actor.verified && writes_for_others(action) {
+        return false;
+    }
     let admin = actor.role == Role::Admin;
     let moderator = actor.role == Role::Moderator;
     match action {
@@ -97,6 +103,20 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     }
 }
 
+/// Whether `action` writes something other people read, which waits for
+/// a verified address.
+fn writes_for_others(action: Action) -> bool {
+    matches!(
+        action,
+        Action::CreateResource { .. }
+            | Action::EditResource { .. }
+            | Action::TranslateResource
+            | Action::RequestTranslation
+            | Action::CreateProvider
+            | Action::EditProvider { .. }
+    )
+}
+
 /// The actor for a signed-in account already loaded: its role and memberships.
 pub async fn actor_for(db: &crate::Db, user: &crate::users::User) -> crate::error::Result<Actor> {
     let memberships = crate::organisations::memberships_of(db, user.id).await?;
@@ -110,6 +130,7 @@ pub async fn actor_for(db: &crate::Db, user: &crate::users::User) -> crate::erro
             .map(|(o, _)| o.id)
             .collect(),
         provider_of: crate::directory::members::provider_ids_of(db, user.id).await?,
+        verified: user.email_verified,
     })
 }
 
@@ -124,6 +145,7 @@ mod tests {
             member_of: member_of.to_vec(),
             admin_of: admin_of.to_vec(),
             provider_of: Vec::new(),
+            verified: true,
         }
     }
 
@@ -355,5 +377,35 @@ mod tests {
             Action::ViewHelpRequests { provider_id: 3 }
         ));
         assert!(can(Some(&admin), Action::ViewAllHelpRequests));
+    }
+
+    #[test]
+    fn an_unverified_address_learns_but_writes_nothing_for_others() {
+        let unverified = |role| Actor {
+            verified: false,
+            ..provider_member(role, &[3])
+        };
+        for role in Role::ALL {
+            let a = Actor {
+                member_of: vec![7],
+                ..unverified(role)
+            };
+            assert!(can(Some(&a), Action::ManageOwnAccount), "{role:?}");
+            for action in [
+                Action::CreateResource { org_id: 7 },
+                Action::EditResource { org_id: 7 },
+                Action::TranslateResource,
+                Action::RequestTranslation,
+                Action::CreateProvider,
+                Action::EditProvider { provider_id: 3 },
+            ] {
+                assert!(!can(Some(&a), action), "{role:?} {action:?}");
+                let verified = Actor {
+                    verified: true,
+                    ..a.clone()
+                };
+                assert!(can(Some(&verified), action), "{role:?} {action:?}");
+            }
+        }
     }
 }

@@ -28,13 +28,18 @@ pub fn new_token() -> String {
     hex::encode(bytes)
 }
 
-fn hash(token: &str) -> String {
+/// What is stored of a token handed out (the SHA-256 of its text, hex).
+pub(crate) fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// How stale `last_seen_at` may get before a visit refreshes it: reading
 /// pages should not write to the database on every request.
 const SEEN_EVERY: time::Duration = time::Duration::hours(1);
+
+fn hash(token: &str) -> String {
+    hash_token(token)
+}
 
 fn stale_before() -> String {
     crate::format_time(time::OffsetDateTime::now_utc() - SEEN_EVERY)

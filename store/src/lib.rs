@@ -13,11 +13,13 @@ pub mod harvest;
 pub mod learning;
 pub mod library;
 pub mod licences;
+pub mod mail_queue;
 pub mod organisations;
 pub mod outbox;
 pub mod password;
 pub mod search_log;
 pub mod sessions;
+pub mod tokens;
 pub mod users;
 pub mod validate;
 

@@ -68,7 +68,7 @@ pub struct Loaded {
 pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<Loaded>> {
     let row = sqlx::query(
         "SELECT s.data, s.expires_at, u.id, u.email, u.display_name, u.role, \
-         u.preferred_languages, u.created_at, l.id AS learner_id \
+         u.preferred_languages, u.created_at, u.email_verified_at, l.id AS learner_id \
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id \
          LEFT JOIN learners l ON l.user_id = u.id \
          WHERE s.id = $1 AND s.expires_at > $2",

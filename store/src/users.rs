@@ -49,9 +49,13 @@ pub struct User {
     pub role: Role,
     pub preferred_languages: Vec<String>,
     pub created_at: String,
+    /// Whether the account proved it reads its address (operators' and
+    /// demo accounts are vouched for; self-registered ones follow a link).
+    pub email_verified: bool,
 }
 
-const COLUMNS: &str = "id, email, display_name, role, preferred_languages, created_at";
+const COLUMNS: &str =
+    "id, email, display_name, role, preferred_languages, created_at, email_verified_at";
 
 pub(crate) fn from_row(row: &AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
@@ -67,6 +71,9 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<User> {
             .map(str::to_owned)
             .collect(),
         created_at: row.try_get("created_at")?,
+        email_verified: row
+            .try_get::<Option<String>, _>("email_verified_at")?
+            .is_some(),
     })
 }
 
@@ -96,8 +103,19 @@ impl Registration {
     }
 }
 
-/// Creates an account; the e-mail address must be new.
+/// Creates an account an operator vouches for (the command line, the demo
+/// content): its address counts as verified. The address must be new.
 pub async fn create(db: &Db, reg: &Registration, role: Role) -> Result<User> {
+    insert(db, reg, role, true).await
+}
+
+/// Creates the account of someone signing up: a learner whose address waits
+/// for verification (they learn at once; posting and contributing wait).
+pub async fn register(db: &Db, reg: &Registration) -> Result<User> {
+    insert(db, reg, Role::Learner, false).await
+}
+
+async fn insert(db: &Db, reg: &Registration, role: Role, verified: bool) -> Result<User> {
     let errors = reg.validate();
     if !errors.is_empty() {
         return Err(StoreError::Invalid(errors));
@@ -105,14 +123,16 @@ pub async fn create(db: &Db, reg: &Registration, role: Role) -> Result<User> {
     let hash = password::hash(&reg.password)?;
     let now = now();
     let row = sqlx::query(
-        "INSERT INTO users (email, display_name, password_hash, role, preferred_languages, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, '', $5, $5) RETURNING id",
+        "INSERT INTO users (email, display_name, password_hash, role, preferred_languages, \
+         created_at, updated_at, email_verified_at) \
+         VALUES ($1, $2, $3, $4, '', $5, $5, $6) RETURNING id",
     )
     .bind(validate::normalise_email(&reg.email))
     .bind(reg.display_name.trim().to_string())
     .bind(hash)
     .bind(role.as_str())
-    .bind(now)
+    .bind(now.clone())
+    .bind(verified.then_some(now))
     .fetch_one(db.pool())
     .await
     .map_err(|e| {

@@ -21,6 +21,19 @@ pub fn Account(account: AccountView) -> impl IntoView {
     let profile = c.form_for("profile");
     let password = c.form_for("password");
     let delete = c.form_for("delete");
+    let email_change = c.form_for("email");
+    let verification = if account.email_verified {
+        view! { <p>{tr("account-email-verified")}</p> }.into_any()
+    } else {
+        view! {
+            <p class="notice">{tr("account-email-unverified")}</p>
+            <form class="inline-form" method="post" action=c.href("/account/verify")>
+                <CsrfField />
+                <button type="submit" class="button button-small">{tr("account-resend")}</button>
+            </form>
+        }
+        .into_any()
+    };
     let organisations = (!account.organisations.is_empty()).then(|| {
         let items = account
             .organisations
@@ -102,6 +115,24 @@ pub fn Account(account: AccountView) -> impl IntoView {
                 </div>
             </form>
         </section>
+        <section class="panel" aria-labelledby="email-heading">
+            <h2 id="email-heading">{tr("account-email-heading")}</h2>
+            <p>{account.email.clone()}</p>
+            {verification}
+            <p>{tr("account-email-change-intro")}</p>
+            <form class="form" method="post" action=c.href("/account/email") novalidate>
+                <ErrorSummary
+                    state=email_change.clone()
+                    labels=vec![("new_email", "field-new-email"), ("confirm_password", "field-password")]
+                />
+                <CsrfField />
+                <Field state=email_change.clone() name="new_email" label="field-new-email" kind="email" autocomplete="email" maxlength=254 />
+                <Field state=email_change name="confirm_password" label="field-password" kind="password" autocomplete="current-password" />
+                <div class="form-actions">
+                    <button type="submit" class="button">{tr("account-email-change-submit")}</button>
+                </div>
+            </form>
+        </section>
         <section class="panel" aria-labelledby="password-heading">
             <h2 id="password-heading">{tr("account-password")}</h2>
             <form class="form" method="post" action=c.href("/account/password") novalidate>
@@ -175,6 +206,8 @@ pub fn AdminUsers(users: Vec<UserRow>) -> impl IntoView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
     pub email: String,
+    /// Whether the address is verified (posting and contributing wait for it).
+    pub email_verified: bool,
     pub display_name: String,
     pub role: String,
     pub preferred_languages: Vec<String>,

@@ -32,8 +32,55 @@ pub fn Login() -> impl IntoView {
                 <button type="submit" class="button button-primary">{tr("login-submit")}</button>
             </div>
         </form>
+        <p class="form-note"><a href=c.href("/password/forgot")>{tr("login-forgot")}</a></p>
         <p class="form-note">{tr("login-no-account")}" "<a href=c.href("/register")>{tr("nav-register")}</a></p>
     }
+}
+
+/// Asking for a link to choose a new password.
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    let c = ctx();
+    let state = c.form_for("forgot");
+    view! {
+        <PageHeader title="forgot-title" intro="forgot-intro" />
+        <form class="form" method="post" action=c.href("/password/forgot") novalidate>
+            <ErrorSummary state=state.clone() labels=vec![("email", "field-email")] />
+            <CsrfField />
+            <Field state name="email" label="field-email" kind="email" autocomplete="email" maxlength=254 />
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("forgot-submit")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Choosing a new password with the link of a reset e-mail, or being told
+/// the link no longer works (`token` is `None`).
+#[component]
+pub fn ResetPassword(token: Option<String>) -> impl IntoView {
+    let c = ctx();
+    let Some(token) = token else {
+        return view! {
+            <PageHeader title="reset-title" />
+            <p class="notice" role="alert">{tr("reset-link-invalid")}</p>
+            <p><a class="button" href=c.href("/password/forgot")>{tr("reset-ask-again")}</a></p>
+        }
+        .into_any();
+    };
+    let state = c.form_for("reset");
+    view! {
+        <PageHeader title="reset-title" intro="reset-intro" />
+        <form class="form" method="post" action=c.href(&format!("/password/reset/{token}")) novalidate>
+            <ErrorSummary state=state.clone() labels=vec![("new_password", "field-new-password")] />
+            <CsrfField />
+            <NewPasswordField state name="new_password" label="field-new-password" />
+            <div class="form-actions">
+                <button type="submit" class="button button-primary">{tr("reset-submit")}</button>
+            </div>
+        </form>
+    }
+    .into_any()
 }
 
 #[component]

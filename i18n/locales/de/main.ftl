@@ -174,7 +174,7 @@ admin-users-title = Konten
 admin-users-set-role = Rolle ändern
 admin-users-joined = Registriert am
 
-flash-registered = Willkommen! Ihr Konto ist bereit.
+flash-registered = Willkommen! Ihr Konto ist bereit. Wir haben Ihnen einen Link geschickt, um Ihre E-Mail-Adresse zu bestätigen: Folgen Sie ihm, um an Diskussionen teilzunehmen und beizutragen.
 flash-logged-in = Sie sind angemeldet.
 flash-logged-out = Sie sind abgemeldet.
 flash-profile-saved = Ihr Profil ist gespeichert.

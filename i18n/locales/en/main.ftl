@@ -174,7 +174,7 @@ admin-users-title = Accounts
 admin-users-set-role = Change the role
 admin-users-joined = Joined
 
-flash-registered = Welcome! Your account is ready.
+flash-registered = Welcome! Your account is ready. We sent you a link to verify your e-mail address: follow it to take part in discussions and contribute.
 flash-logged-in = You are logged in.
 flash-logged-out = You are logged out.
 flash-profile-saved = Your profile is saved.

@@ -174,7 +174,7 @@ admin-users-title = Comptes
 admin-users-set-role = Changer le rôle
 admin-users-joined = Inscription
 
-flash-registered = Bienvenue ! Votre compte est prêt.
+flash-registered = Bienvenue ! Votre compte est prêt. Nous vous avons envoyé un lien pour vérifier votre adresse e-mail : suivez-le pour participer aux discussions et contribuer.
 flash-logged-in = Vous êtes connecté·e.
 flash-logged-out = Vous êtes déconnecté·e.
 flash-profile-saved = Votre profil est enregistré.

@@ -175,7 +175,7 @@ admin-users-title = Računi
 admin-users-set-role = Promijeni ulogu
 admin-users-joined = Registriran
 
-flash-registered = Dobro došli! Vaš je račun spreman.
+flash-registered = Dobro došli! Vaš je račun spreman. Poslali smo vam poveznicu za potvrdu adrese e-pošte: slijedite je kako biste sudjelovali u raspravama i doprinosili.
 flash-logged-in = Prijavljeni ste.
 flash-logged-out = Odjavljeni ste.
 flash-profile-saved = Vaš je profil spremljen.

@@ -174,7 +174,7 @@ admin-users-title = Account
 admin-users-set-role = Cambia il ruolo
 admin-users-joined = Registrato il
 
-flash-registered = Benvenuto! Il tuo account è pronto.
+flash-registered = Benvenuto! Il tuo account è pronto. Ti abbiamo inviato un link per verificare il tuo indirizzo e-mail: seguilo per partecipare alle discussioni e contribuire.
 flash-logged-in = Hai effettuato l'accesso.
 flash-logged-out = Sei uscito.
 flash-profile-saved = Il tuo profilo è stato salvato.

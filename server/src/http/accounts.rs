@@ -4,15 +4,12 @@ use std::net::SocketAddr;
 
 use crate::http::form::{Form, refill};
 use app::Page;
-use app::page::AccountView;
 use axum::extract::{ConnectInfo, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::StoreError;
-use store::authz::{self, Action};
-use store::organisations;
-use store::users::{self, ProfileUpdate, Registration, Role};
+use store::users::{self, ProfileUpdate, Registration};
 
 use super::render::{Ctx, PageResult};
 use super::session_store::USER_ID;
@@ -53,9 +50,10 @@ fn safe_next(ctx: &Ctx, next: Option<&str>) -> String {
 }
 
 pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
-    match users::create(&ctx.state.db, &form, Role::Learner).await {
+    match users::register(&ctx.state.db, &form).await {
         Ok(user) => {
             tracing::info!(user = user.id, "account created");
+            super::account_links::send_verification(&ctx, &user).await?;
             sign_in(&ctx, user.id, "flash-registered", &ctx.href("/account")).await
         }
         Err(StoreError::Invalid(errors)) => {
@@ -130,7 +128,7 @@ pub async fn profile(ctx: Ctx, Form(form): Form<ProfileUpdate>) -> PageResult {
     match users::update_profile(&ctx.state.db, user.id, &form).await {
         Ok(_) => ctx.redirect_with("/account", "flash-profile-saved").await,
         Err(StoreError::Invalid(errors)) => {
-            let view = account_view(&ctx, &user).await?;
+            let view = super::account_page::account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "profile", &form, &errors))
         }
         Err(e) => Err(e.into()),
@@ -167,7 +165,7 @@ pub async fn password(ctx: Ctx, Form(form): Form<PasswordForm>) -> PageResult {
                 .await
         }
         Err(StoreError::Invalid(errors)) => {
-            let view = account_view(&ctx, &user).await?;
+            let view = super::account_page::account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "password", &form, &errors))
         }
         Err(e) => Err(e.into()),
@@ -189,7 +187,7 @@ pub async fn delete(ctx: Ctx, Form(form): Form<DeleteForm>) -> PageResult {
             ctx.redirect_with("/", "flash-account-deleted").await
         }
         Err(StoreError::Invalid(errors)) => {
-            let view = account_view(&ctx, &user).await?;
+            let view = super::account_page::account_view(&ctx, &user).await?;
             Ok(ctx.invalid(Page::Account(view), "delete", &form, &errors))
         }
         Err(e) => Err(e.into()),
@@ -215,38 +213,4 @@ pub async fn register_form(ctx: Ctx) -> Response {
         return Redirect::to(&ctx.href("/account")).into_response();
     }
     ctx.show(Page::Register)
-}
-
-pub async fn account_view(ctx: &Ctx, user: &users::User) -> Result<AccountView, AppError> {
-    let orgs = organisations::memberships_of(&ctx.state.db, user.id).await?;
-    let providers = store::directory::of_member(&ctx.state.db, user.id)
-        .await?
-        .into_iter()
-        .map(|p| (p.slug, p.working.name, p.status.as_str().to_string()))
-        .collect();
-    let actor = ctx.actor().await?;
-    let provider_reviews = if authz::can(actor.as_ref(), Action::ReviewProviders) {
-        Some(store::directory::review::waiting(&ctx.state.db).await?)
-    } else {
-        None
-    };
-    Ok(AccountView {
-        providers,
-        provider_reviews,
-        email: user.email.clone(),
-        display_name: user.display_name.clone(),
-        role: user.role.as_str().into(),
-        preferred_languages: user.preferred_languages.clone(),
-        organisations: orgs
-            .into_iter()
-            .map(|(o, r)| (o.slug, o.name, r.as_str().to_string()))
-            .collect(),
-    })
-}
-
-/// The signed-in person's account page.
-pub async fn account(ctx: Ctx) -> PageResult {
-    let user = ctx.require_user()?;
-    let view = account_view(&ctx, &user).await?;
-    Ok(ctx.show(Page::Account(view)))
 }

@@ -2,6 +2,7 @@
 //! `server::http::app`, a real SQLite database in a temp folder, requests sent
 //! with `oneshot` and a small cookie jar standing in for the browser.
 
+mod account_life;
 mod accounts;
 mod admin_harvest;
 mod contribute;

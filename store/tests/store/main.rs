@@ -463,6 +463,7 @@ async fn outbox_records_changes_with_their_transaction(db: Db) {
 }
 on_both!(outbox_, outbox_records_changes_with_their_transaction);
 
+mod account_life;
 mod concept_import;
 mod directory;
 mod directory_browse;
