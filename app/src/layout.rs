@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::page::href;
 use crate::{ctx, forms::CsrfField, pages::PageBody, tr};
 
@@ -55,7 +55,13 @@ fn Header() -> impl IntoView {
                 }
             });
             let current = (section == "/account").then_some("page");
+            let bell_current = (section == "/notifications").then_some("page");
+            let unread = (user.unread > 0).then(|| {
+                let count = i18n::t_args(c.lang, "notifications-unread-count", &[("count", user.unread.to_string())]);
+                view! { " "<span class="badge">{user.unread.min(99).to_string()}<span class="visually-hidden">{format!(" ({count})")}</span></span> }
+            });
             view! {
+                <a href=c.href("/notifications") aria-current=bell_current class="bell">{tr("nav-notifications")}{unread}</a>
                 <a href=c.href("/account") aria-current=current>{tr("nav-account")}</a>
                 {admin}
                 <form class="inline-form" method="post" action=c.href("/logout")>

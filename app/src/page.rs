@@ -16,6 +16,11 @@ pub use crate::pages::directory::{
     AreaChoice, ChosenFilter, DirectoryView, FilterChoice, ProviderCard, ProviderPageView,
     RegionsView,
 };
+pub use crate::pages::discussion::{
+    DiscussionView, ModerationRow, ModerationView, NotificationRow, NotificationSettingRow,
+    NotificationsView, PostEditView, PostView, Posting, QueueItemView, ThreadView, UnansweredRow,
+    UnsubscribeView,
+};
 pub use crate::pages::harvested::HarvestedView;
 use crate::pages::learning::{
     CatalogueView, CertificateView, CourseView, DashboardView, LessonView,
@@ -38,6 +43,8 @@ pub struct SessionUser {
     pub display_name: String,
     /// `learner`, `contributor`, `moderator` or `admin`.
     pub role: String,
+    /// Unread notifications (the bell's count).
+    pub unread: i64,
 }
 
 impl SessionUser {
@@ -176,6 +183,18 @@ pub enum Page {
     ProviderReview(ProviderReviewView),
     /// Every help request on the instance (administrators).
     AdminHelpRequests(Vec<AdminRequestRow>),
+    /// A lesson's discussion.
+    Discussion(DiscussionView),
+    /// One's own post, to edit.
+    PostEdit(PostEditView),
+    /// The moderators' queue and history.
+    Moderation(ModerationView),
+    /// The questions nobody answered on the courses one moderates.
+    Unanswered(Vec<UnansweredRow>),
+    Notifications(NotificationsView),
+    NotificationSettings(Vec<NotificationSettingRow>),
+    /// The page of an e-mail's unsubscribe link.
+    Unsubscribe(UnsubscribeView),
     NotFound,
     Forbidden,
     BadRequest,
@@ -219,6 +238,13 @@ impl Page {
             Page::ProviderQueue(_) => "providers-queue-title",
             Page::ProviderReview(_) => "providers-review-title",
             Page::AdminHelpRequests(_) => "providers-admin-requests-title",
+            Page::Discussion(_) => "discussion-title",
+            Page::PostEdit(_) => "post-edit",
+            Page::Moderation(_) => "moderation-title",
+            Page::Unanswered(_) => "unanswered-title",
+            Page::Notifications(_) => "notifications-title",
+            Page::NotificationSettings(_) => "notifications-settings-title",
+            Page::Unsubscribe(_) => "unsubscribe-title",
             Page::NotFound => "not-found-title",
             Page::Forbidden => "forbidden-title",
             Page::BadRequest => "bad-request-title",
@@ -229,9 +255,15 @@ impl Page {
     /// Which header link the page belongs under, for `aria-current`.
     pub fn section(&self) -> &'static str {
         match self {
-            Page::Courses(_) | Page::Course(_) | Page::Lesson(_) | Page::Certificate(_) => {
-                "/courses"
-            }
+            Page::Courses(_)
+            | Page::Course(_)
+            | Page::Lesson(_)
+            | Page::Certificate(_)
+            | Page::Discussion(_)
+            | Page::PostEdit(_)
+            | Page::Moderation(_)
+            | Page::Unanswered(_) => "/courses",
+            Page::Notifications(_) | Page::NotificationSettings(_) => "/notifications",
             Page::Dashboard(_) => "/learning",
             Page::Library(_)
             | Page::Resource(_)
@@ -264,6 +296,7 @@ impl Page {
         match self {
             Page::Course(c) => Some(c.title.clone()),
             Page::Lesson(l) => Some(format!("{} · {}", l.title, l.course.title)),
+            Page::Discussion(d) => Some(format!("{} · {}", d.lesson_title, d.course_title)),
             Page::Certificate(c) => Some(format!("{} · {}", c.holder, c.course.title)),
             Page::Resource(r) => Some(r.title.clone()),
             Page::Harvested(e) => Some(e.title.clone()),
@@ -343,6 +376,12 @@ impl Page {
                 | Page::ProviderQueue(_)
                 | Page::ProviderReview(_)
                 | Page::AdminHelpRequests(_)
+                | Page::PostEdit(_)
+                | Page::Moderation(_)
+                | Page::Unanswered(_)
+                | Page::Notifications(_)
+                | Page::NotificationSettings(_)
+                | Page::Unsubscribe(_)
                 | Page::NotFound
                 | Page::Forbidden
                 | Page::BadRequest

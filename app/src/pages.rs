@@ -5,9 +5,11 @@ pub(crate) mod admin_harvest;
 mod auth;
 pub mod data;
 pub(crate) mod directory;
+pub mod discussion;
 pub(crate) mod harvested;
 pub mod learning;
 pub mod library;
+mod notifications;
 pub(crate) mod partners;
 pub(crate) mod providers;
 pub(crate) mod search;
@@ -68,6 +70,15 @@ pub fn PageBody() -> impl IntoView {
         Page::ProviderQueue(queue) => view! { <providers::Queue queue /> }.into_any(),
         Page::ProviderReview(review) => view! { <providers::Review review /> }.into_any(),
         Page::AdminHelpRequests(rows) => view! { <providers::AdminRequests rows /> }.into_any(),
+        Page::Discussion(view) => view! { <discussion::Discussion view /> }.into_any(),
+        Page::PostEdit(view) => view! { <discussion::PostEdit view /> }.into_any(),
+        Page::Moderation(view) => view! { <discussion::Moderation view /> }.into_any(),
+        Page::Unanswered(rows) => view! { <discussion::Unanswered rows /> }.into_any(),
+        Page::Notifications(view) => view! { <notifications::Notifications view /> }.into_any(),
+        Page::NotificationSettings(rows) => {
+            view! { <notifications::NotificationSettings rows /> }.into_any()
+        }
+        Page::Unsubscribe(view) => view! { <notifications::Unsubscribe view /> }.into_any(),
         Page::NotFound => {
             view! { <ErrorPage title="not-found-title" text="not-found-text" /> }.into_any()
         }

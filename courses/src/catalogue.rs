@@ -138,6 +138,26 @@ impl Catalogue {
         self.courses.iter().find(|c| c.slug == slug)
     }
 
+    /// The page path (without the language) of an `@/` link's target
+    /// (`courses/…/lesson.md#anchor`, or a course's `_index.md`), when it
+    /// names a published lesson or course.
+    pub fn checked_path(&self, target: &str) -> Option<String> {
+        let (file, anchor) = target
+            .split_once('#')
+            .map_or((target, None), |(f, a)| (f, Some(a)));
+        let path = self.courses.iter().find_map(|c| {
+            if file == format!("courses/{}/_index.md", c.slug) {
+                Some(format!("/courses/{}", c.slug))
+            } else {
+                c.lesson_by_id(file).map(|l| l.path.clone())
+            }
+        })?;
+        Some(match anchor {
+            Some(a) => format!("{path}#{a}"),
+            None => path,
+        })
+    }
+
     /// Prepares a loaded library from `root`; drafts are left out. Images
     /// get their responsive variants in `media` (made once, then reused).
     pub fn build(library: &Library, root: &Path, media: &Path) -> Self {

@@ -192,6 +192,41 @@ pub fn description_html(markdown: &str) -> String {
     .html
 }
 
+/// The `@/` links of `markdown`, without their `@/` (anchors kept):
+/// `courses/…/lesson.md#part`.
+pub fn checked_links(markdown: &str) -> Vec<String> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options(None));
+    root.descendants()
+        .filter_map(|node| match &node.data().value {
+            NodeValue::Link(link) => link.url.strip_prefix("@/").map(str::to_owned),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A discussion post as safe HTML: the lessons' renderer and sanitiser,
+/// then stricter: no image (nothing is fetched from elsewhere), no heading
+/// (a post does not add to the page's outline; its text stays), links
+/// marked as user content. `resolve` gives the address of an `@/` link;
+/// relative links go nowhere.
+pub fn post_html(
+    markdown: &str,
+    resolve: impl Fn(&str) -> String + Send + Sync + std::panic::RefUnwindSafe,
+) -> String {
+    let html = render(markdown, |target| match target {
+        Target::Checked(t) => resolve(t),
+        Target::File(_) | Target::Image(_) => String::new(),
+    })
+    .html;
+    ammonia::Builder::default()
+        .rm_tags(&["img", "h1", "h2", "h3", "h4", "h5", "h6"])
+        .add_tag_attributes("code", &["class"])
+        .link_rel(Some("nofollow ugc noopener noreferrer"))
+        .clean(&html)
+        .to_string()
+}
+
 /// A description as plain text: rendered and sanitised first, so that no
 /// markup (written or raw) shows in cards, previews and search snippets.
 pub fn plain_text(markdown: &str) -> String {

@@ -91,3 +91,22 @@ mod tests {
         }
     }
 }
+
+/// A notification as a sentence (the bell's list, an e-mail's subject):
+/// `kind` is its stored code (`reply`, `post-hidden`…), `actor` who did it
+/// and `subject` the title of what it is about.
+pub fn notification(lang: Lang, kind: &str, actor: &str, subject: &str) -> String {
+    crate::t_args(
+        lang,
+        &format!("notify-{kind}"),
+        &[
+            ("actor", actor.to_string()),
+            ("subject", subject.to_string()),
+        ],
+    )
+}
+
+/// The name of a kind of notification, on the settings page.
+pub fn notification_kind(lang: Lang, kind: &str) -> String {
+    label(lang, "notify-kind-", kind)
+}

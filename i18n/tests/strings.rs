@@ -208,6 +208,10 @@ fn every_key_is_used_and_every_used_key_exists() {
         "dir-legal-",
         "dir-commitment-",
         "dir-status-",
+        "notify-kind-",
+        "notify-",
+        "moderation-action-",
+        "notifications-email-",
     ];
     let unused: Vec<_> = fr
         .keys()

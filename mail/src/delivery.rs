@@ -1,5 +1,6 @@
-//! Delivers e-mail: the queue of messages (`super::queue`: verification,
-//! resets, notifications) and the directory's help requests.
+//! Delivers e-mail: notifications due are written into the queue
+//! (`super::notify`), then the queue is sent (`super::queue`: verification,
+//! resets, notifications), then the directory's help requests.
 //!
 //! Help requests: each stored request
 //! not delivered yet goes to its provider's contact address, Reply-To the
@@ -91,6 +92,7 @@ impl Delivery {
         let Some(mailer) = self.mailer.read().expect("mailer lock").clone() else {
             return Ok(Pass::default());
         };
+        super::notify::queue_due(&self.db, &self.public_url, self.default_lang).await?;
         let mut pass = super::queue::send_due(&self.db, &mailer, &self.from).await?;
         let due = requests::due_for_delivery(&self.db, BATCH).await?;
         for request in due {

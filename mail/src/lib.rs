@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod delivery;
+pub mod notify;
 pub mod queue;
 
 use std::sync::Mutex;

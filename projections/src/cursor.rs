@@ -31,6 +31,8 @@ pub struct Batch {
     pub harvest_sources: BTreeSet<i64>,
     /// Slugs of the directory's providers whose published profile changed.
     pub providers: BTreeSet<String>,
+    /// Content ids of the lessons whose discussion changed.
+    pub discussions: BTreeSet<String>,
     /// The courses being served were written again (a content reload; never
     /// read from the outbox).
     pub courses: bool,
@@ -89,6 +91,9 @@ impl Cursor {
                 }
                 Entity::Provider => {
                     batch.providers.insert(change.entity_id);
+                }
+                Entity::Discussion => {
+                    batch.discussions.insert(change.entity_id);
                 }
             }
         }

@@ -12,6 +12,7 @@ pub mod contribute;
 pub mod csrf;
 pub mod data;
 pub mod directory;
+pub mod discussions;
 pub mod feed;
 pub mod files;
 pub mod form;
@@ -22,6 +23,8 @@ pub mod library;
 pub mod limiter;
 pub mod linked;
 pub mod logos;
+pub mod moderation;
+pub mod notifications;
 pub mod oai;
 pub mod pages;
 pub mod partners;
@@ -86,6 +89,46 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/{lang}/courses/{course}/{module}/{lesson}",
             get(learning::lesson),
+        )
+        .route(
+            "/{lang}/courses/{course}/{module}/{lesson}/discussion",
+            get(discussions::page).post(discussions::create),
+        )
+        .route(
+            "/{lang}/discussion/posts/{id}/reply",
+            post(discussions::reply),
+        )
+        .route(
+            "/{lang}/discussion/posts/{id}/edit",
+            get(discussions::edit_form).post(discussions::edit),
+        )
+        .route(
+            "/{lang}/discussion/posts/{id}/delete",
+            post(discussions::delete),
+        )
+        .route(
+            "/{lang}/discussion/posts/{id}/report",
+            post(discussions::report),
+        )
+        .route(
+            "/{lang}/discussion/posts/{id}/moderate",
+            post(discussions::moderate),
+        )
+        .route("/{lang}/discussion/moderation", get(moderation::queue))
+        .route(
+            "/{lang}/discussion/moderation/settings",
+            post(moderation::settings),
+        )
+        .route("/{lang}/discussion/unanswered", get(moderation::unanswered))
+        .route("/{lang}/notifications", get(notifications::list))
+        .route("/{lang}/notifications/read", post(notifications::read))
+        .route(
+            "/{lang}/notifications/settings",
+            get(notifications::settings_form).post(notifications::save_settings),
+        )
+        .route(
+            "/{lang}/unsubscribe/{key}/{kind}",
+            get(notifications::unsubscribe_form).post(notifications::unsubscribe),
         )
         .route(
             "/{lang}/courses/{course}/{module}/{lesson}/done",

@@ -30,6 +30,8 @@ impl Deps {
     pub const PROVIDERS: Deps = Deps(1 << 4);
     pub const HARVESTED: Deps = Deps(1 << 5);
     pub const DUMPS: Deps = Deps(1 << 6);
+    /// Lesson discussions (the counts lessons and courses show).
+    pub const DISCUSSIONS: Deps = Deps(1 << 7);
     pub const ALL: Deps = Deps(u8::MAX);
 
     pub const fn and(self, other: Deps) -> Deps {
@@ -48,6 +50,7 @@ impl Deps {
             (!b.partners.is_empty(), Deps::PARTNERS),
             (!b.providers.is_empty(), Deps::PROVIDERS),
             (!b.harvest_sources.is_empty(), Deps::HARVESTED),
+            (!b.discussions.is_empty(), Deps::DISCUSSIONS),
             (b.courses, Deps::COURSES),
         ]
         .into_iter()
@@ -63,6 +66,7 @@ impl Deps {
             Some(Entity::Organisation) => Deps::PARTNERS,
             Some(Entity::Provider) => Deps::PROVIDERS,
             Some(Entity::HarvestSource) => Deps::HARVESTED,
+            Some(Entity::Discussion) => Deps::DISCUSSIONS,
             // Written by a newer node: whatever it is, nothing stale stays.
             None => Deps::ALL,
         }

@@ -14,6 +14,9 @@ pub struct Actor {
     pub admin_of: Vec<i64>,
     /// Providers of the directory whose profile the actor edits.
     pub provider_of: Vec<i64>,
+    /// Courses whose discussions the actor moderates as one of their
+    /// authors (by slug).
+    pub author_of: Vec<String>,
     /// Whether the account's address is verified: an account learns at
     /// once, but writes anything others read only once it is.
     pub verified: bool,
@@ -62,6 +65,17 @@ pub enum Action {
     ViewHelpRequests { provider_id: i64 },
     /// Read every help request on the instance.
     ViewAllHelpRequests,
+    /// Ask, comment or reply in a lesson's discussion.
+    Post,
+    /// Edit or delete a post (one's own only, whatever one's role: others'
+    /// words are hidden or removed by moderation, never rewritten).
+    EditPost { author_id: Option<i64> },
+    /// Report a post to the moderators.
+    ReportPost,
+    /// See every course's moderation queue and history.
+    ModerateAllDiscussions,
+    /// Choose the accounts who author a course.
+    ManageCourseAuthors,
 }
 
 /// Whether `actor` (`None`: not signed in) may perform `action`.
@@ -100,7 +114,20 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             (admin || moderator) && !actor.provider_of.contains(&provider_id)
         }
         Action::ViewAllHelpRequests => admin,
+        Action::Post | Action::ReportPost => true,
+        Action::EditPost { author_id } => author_id == Some(actor.user_id),
+        Action::ModerateAllDiscussions => admin || moderator,
+        Action::ManageCourseAuthors => admin,
     }
+}
+
+/// Whether `actor` moderates the discussions of `course` (accepts answers,
+/// pins, hides, approves, sets pre-moderation): the instance's moderators
+/// and administrators, and the course's authors.
+pub fn can_moderate_course(actor: Option<&Actor>, course: &str) -> bool {
+    let Some(actor) = actor else { return false };
+    matches!(actor.role, Role::Admin | Role::Moderator)
+        || (actor.verified && actor.author_of.iter().any(|c| c == course))
 }
 
 /// Whether `action` writes something other people read, which waits for
@@ -114,6 +141,8 @@ fn writes_for_others(action: Action) -> bool {
             | Action::RequestTranslation
             | Action::CreateProvider
             | Action::EditProvider { .. }
+            | Action::Post
+            | Action::EditPost { .. }
     )
 }
 
@@ -130,6 +159,7 @@ pub async fn actor_for(db: &crate::Db, user: &crate::users::User) -> crate::erro
             .map(|(o, _)| o.id)
             .collect(),
         provider_of: crate::directory::members::provider_ids_of(db, user.id).await?,
+        author_of: crate::discussions::moderation::courses_of(db, user.id).await?,
         verified: user.email_verified,
     })
 }
@@ -145,6 +175,7 @@ mod tests {
             member_of: member_of.to_vec(),
             admin_of: admin_of.to_vec(),
             provider_of: Vec::new(),
+            author_of: Vec::new(),
             verified: true,
         }
     }
@@ -179,9 +210,15 @@ mod tests {
             Action::ReviewProvider { provider_id: 1 },
             Action::ViewHelpRequests { provider_id: 1 },
             Action::ViewAllHelpRequests,
+            Action::Post,
+            Action::EditPost { author_id: Some(1) },
+            Action::ReportPost,
+            Action::ModerateAllDiscussions,
+            Action::ManageCourseAuthors,
         ] {
             assert!(!can(None, action), "{action:?}");
         }
+        assert!(!can_moderate_course(None, "mooc-chatons"));
     }
 
     #[test]
@@ -398,6 +435,8 @@ mod tests {
                 Action::RequestTranslation,
                 Action::CreateProvider,
                 Action::EditProvider { provider_id: 3 },
+                Action::Post,
+                Action::EditPost { author_id: Some(1) },
             ] {
                 assert!(!can(Some(&a), action), "{role:?} {action:?}");
                 let verified = Actor {
@@ -407,5 +446,69 @@ mod tests {
                 assert!(can(Some(&verified), action), "{role:?} {action:?}");
             }
         }
+    }
+
+    #[test]
+    fn verified_accounts_post_and_everyone_signed_in_reports() {
+        for role in Role::ALL {
+            let a = actor(role, &[], &[]);
+            assert!(can(Some(&a), Action::Post), "{role:?}");
+            assert!(can(Some(&a), Action::ReportPost), "{role:?}");
+            let unverified = Actor {
+                verified: false,
+                ..a
+            };
+            assert!(!can(Some(&unverified), Action::Post), "{role:?}");
+            assert!(can(Some(&unverified), Action::ReportPost), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_post_is_edited_by_its_author_only_whatever_the_role() {
+        for role in Role::ALL {
+            let a = actor(role, &[], &[]);
+            assert!(can(Some(&a), Action::EditPost { author_id: Some(1) }));
+            assert!(
+                !can(Some(&a), Action::EditPost { author_id: Some(2) }),
+                "{role:?} edits someone else's post"
+            );
+            assert!(
+                !can(Some(&a), Action::EditPost { author_id: None }),
+                "a former learner's post stays as it is"
+            );
+        }
+    }
+
+    #[test]
+    fn a_courses_discussions_are_moderated_by_its_authors_and_the_moderators() {
+        let author = Actor {
+            author_of: vec!["mooc-chatons".into()],
+            ..actor(Role::Learner, &[], &[])
+        };
+        assert!(can_moderate_course(Some(&author), "mooc-chatons"));
+        assert!(!can_moderate_course(Some(&author), "emancipasso"));
+        assert!(!can(Some(&author), Action::ModerateAllDiscussions));
+        let unverified = Actor {
+            verified: false,
+            ..author.clone()
+        };
+        assert!(!can_moderate_course(Some(&unverified), "mooc-chatons"));
+        let learner = actor(Role::Learner, &[], &[]);
+        assert!(!can_moderate_course(Some(&learner), "mooc-chatons"));
+        let contributor = actor(Role::Contributor, &[7], &[7]);
+        assert!(!can_moderate_course(Some(&contributor), "mooc-chatons"));
+        for role in [Role::Moderator, Role::Admin] {
+            let a = actor(role, &[], &[]);
+            assert!(can_moderate_course(Some(&a), "emancipasso"), "{role:?}");
+            assert!(can(Some(&a), Action::ModerateAllDiscussions), "{role:?}");
+        }
+        assert!(can(
+            Some(&actor(Role::Admin, &[], &[])),
+            Action::ManageCourseAuthors
+        ));
+        assert!(!can(
+            Some(&actor(Role::Moderator, &[], &[])),
+            Action::ManageCourseAuthors
+        ));
     }
 }

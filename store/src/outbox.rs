@@ -22,15 +22,18 @@ pub enum Entity {
     HarvestSource,
     /// A directory provider's published profile, by slug.
     Provider,
+    /// A lesson's discussion, by the lesson's content id.
+    Discussion,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 5] = [
+    pub const ALL: [Entity; 6] = [
         Entity::Organisation,
         Entity::Resource,
         Entity::Concept,
         Entity::HarvestSource,
         Entity::Provider,
+        Entity::Discussion,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Entity {
             Entity::Concept => "concept",
             Entity::HarvestSource => "harvest_source",
             Entity::Provider => "provider",
+            Entity::Discussion => "discussion",
         }
     }
 

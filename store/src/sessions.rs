@@ -51,7 +51,8 @@ pub async fn insert_new(
     Ok(done.rows_affected() == 1)
 }
 
-/// A session record read together with the account that owns it.
+/// A session record read together with the account that owns it and what
+/// its pages show of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub data: String,
@@ -60,6 +61,8 @@ pub struct Loaded {
     pub account: Option<User>,
     /// That account's learner, when it has done anything yet.
     pub learner: Option<LearnerId>,
+    /// That account's unread notifications (those shown in the bell).
+    pub unread: i64,
 }
 
 /// The record, unless it is missing or expired at `now` (unix seconds), with
@@ -68,7 +71,10 @@ pub struct Loaded {
 pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<Loaded>> {
     let row = sqlx::query(
         "SELECT s.data, s.expires_at, u.id, u.email, u.display_name, u.role, \
-         u.preferred_languages, u.created_at, u.email_verified_at, l.id AS learner_id \
+         u.preferred_languages, u.created_at, u.email_verified_at, l.id AS learner_id, \
+         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL \
+          AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = n.user_id \
+          AND ns.kind = n.kind AND ns.in_app = 0)) AS unread \
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id \
          LEFT JOIN learners l ON l.user_id = u.id \
          WHERE s.id = $1 AND s.expires_at > $2",
@@ -89,6 +95,7 @@ pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<Loaded>> {
         expires_at: row.try_get("expires_at")?,
         account,
         learner: row.try_get::<Option<i64>, _>("learner_id")?.map(LearnerId),
+        unread: row.try_get("unread")?,
     }))
 }
 

@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod directory;
+pub mod discussion;
 pub mod files;
 pub mod harvest;
 pub mod library;

@@ -16,3 +16,15 @@ mail-change-subject = Bestätigen Sie Ihre neue E-Mail-Adresse
 mail-change-text = Damit Ihr Archipel-Konto diese Adresse verwendet, öffnen Sie diesen Link innerhalb von zwei Tagen:
 mail-changed-subject = Die Adresse Ihres Kontos hat sich geändert
 mail-changed-text = Ihr Archipel-Konto verwendet jetzt die Adresse { $email }. Wenn Sie das nicht verlangt haben, wählen Sie sofort mit diesem Link ein neues Passwort und schreiben Sie den Administratoren der Instanz:
+
+# Benachrichtigungen per E-Mail.
+mail-notify-note = Notiz der Moderation: { $note }
+mail-notify-footer = Sie erhalten diese E-Mail aufgrund Ihrer Benachrichtigungseinstellungen ({ $settings }). E-Mails dieser Art abbestellen: { $unsubscribe }
+mail-digest-subject = { $count ->
+    [one] Eine Benachrichtigung auf Archipel
+   *[other] { $count } Benachrichtigungen auf Archipel
+}
+mail-digest-intro = { $count ->
+    [one] Seit der letzten Zusammenfassung gibt es eine Neuigkeit für Sie:
+   *[other] Seit der letzten Zusammenfassung gibt es { $count } Neuigkeiten für Sie:
+}

@@ -16,3 +16,15 @@ mail-change-subject = Confirm your new e-mail address
 mail-change-text = To move your Archipel account to this address, open this link within two days:
 mail-changed-subject = The address of your account changed
 mail-changed-text = Your Archipel account now uses the address { $email }. If you did not ask for this, choose a new password at once with this link and write to the instance's administrators:
+
+# Notifications by e-mail.
+mail-notify-note = The moderators' note: { $note }
+mail-notify-footer = You receive this e-mail because of your notification settings ({ $settings }). To stop e-mails of this kind: { $unsubscribe }
+mail-digest-subject = { $count ->
+    [one] One notification on Archipel
+   *[other] { $count } notifications on Archipel
+}
+mail-digest-intro = { $count ->
+    [one] Here is what happened for you since the last digest:
+   *[other] Here are the { $count } things that happened for you since the last digest:
+}

@@ -16,3 +16,15 @@ mail-change-subject = Confirmez votre nouvelle adresse e-mail
 mail-change-text = Pour que votre compte Archipel utilise cette adresse, ouvrez ce lien dans les deux jours :
 mail-changed-subject = L'adresse de votre compte a changé
 mail-changed-text = Votre compte Archipel utilise maintenant l'adresse { $email }. Si vous ne l'avez pas demandé, choisissez tout de suite un nouveau mot de passe avec ce lien et écrivez aux administrateurs de l'instance :
+
+# Les notifications par e-mail.
+mail-notify-note = La note de la modération : { $note }
+mail-notify-footer = Vous recevez cet e-mail en raison de vos réglages de notification ({ $settings }). Pour ne plus recevoir les e-mails de ce type : { $unsubscribe }
+mail-digest-subject = { $count ->
+    [one] Une notification sur Archipel
+   *[other] { $count } notifications sur Archipel
+}
+mail-digest-intro = { $count ->
+    [one] Voici la nouveauté qui vous concerne depuis le dernier récapitulatif :
+   *[other] Voici les { $count } nouveautés qui vous concernent depuis le dernier récapitulatif :
+}

@@ -16,3 +16,17 @@ mail-change-subject = Potvrdite svoju novu adresu e-pošte
 mail-change-text = Kako bi vaš račun na Archipelu koristio ovu adresu, otvorite ovu poveznicu u roku od dva dana:
 mail-changed-subject = Adresa vašeg računa je promijenjena
 mail-changed-text = Vaš račun na Archipelu sada koristi adresu { $email }. Ako to niste zatražili, odmah odaberite novu lozinku putem ove poveznice i pišite administratorima instance:
+
+# Obavijesti e-poštom.
+mail-notify-note = Napomena moderatora: { $note }
+mail-notify-footer = Ovu e-poruku primate zbog svojih postavki obavijesti ({ $settings }). Za prestanak primanja e-poruka ove vrste: { $unsubscribe }
+mail-digest-subject = { $count ->
+    [one] { $count } obavijest na Archipelu
+    [few] { $count } obavijesti na Archipelu
+   *[other] { $count } obavijesti na Archipelu
+}
+mail-digest-intro = { $count ->
+    [one] Od posljednjeg sažetka imate { $count } novost:
+    [few] Od posljednjeg sažetka imate { $count } novosti:
+   *[other] Od posljednjeg sažetka imate { $count } novosti:
+}

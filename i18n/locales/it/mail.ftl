@@ -16,3 +16,15 @@ mail-change-subject = Conferma il tuo nuovo indirizzo e-mail
 mail-change-text = Perché il tuo account Archipel usi questo indirizzo, apri questo link entro due giorni:
 mail-changed-subject = L'indirizzo del tuo account è cambiato
 mail-changed-text = Il tuo account Archipel ora usa l'indirizzo { $email }. Se non l'hai chiesto tu, scegli subito una nuova password con questo link e scrivi agli amministratori dell'istanza:
+
+# Le notifiche per e-mail.
+mail-notify-note = La nota dei moderatori: { $note }
+mail-notify-footer = Ricevi questa e-mail in base alle tue impostazioni delle notifiche ({ $settings }). Per non ricevere più e-mail di questo tipo: { $unsubscribe }
+mail-digest-subject = { $count ->
+    [one] Una notifica su Archipel
+   *[other] { $count } notifiche su Archipel
+}
+mail-digest-intro = { $count ->
+    [one] Ecco la novità per te dall'ultimo riepilogo:
+   *[other] Ecco le { $count } novità per te dall'ultimo riepilogo:
+}

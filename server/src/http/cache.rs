@@ -52,7 +52,9 @@ pub fn depends_on(page: &Page) -> Option<Deps> {
         // The home page names a little of everything.
         Page::Home => Deps::ALL,
         Page::About => Deps::COURSES,
-        Page::Courses(_) | Page::Course(_) | Page::Lesson(_) => Deps::COURSES.and(Deps::TOPICS),
+        Page::Courses(_) => Deps::COURSES.and(Deps::TOPICS),
+        // Both show how many questions wait for an answer.
+        Page::Course(_) | Page::Lesson(_) => Deps::COURSES.and(Deps::TOPICS).and(Deps::DISCUSSIONS),
         Page::Library(_) => Deps::RESOURCES
             .and(Deps::TOPICS)
             .and(Deps::PARTNERS)

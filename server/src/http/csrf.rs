@@ -69,6 +69,12 @@ fn same_origin(headers: &axum::http::HeaderMap, public_url: &str) -> bool {
         .is_some_and(|o| o.as_bytes().eq_ignore_ascii_case(ours.as_bytes()))
 }
 
+/// `/{lang}/unsubscribe/{key}/{kind}`.
+fn is_unsubscribe(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    parts.len() == 4 && parts[1] == "unsubscribe"
+}
+
 /// Checks unsafe requests, and hands the reader's token (if their cookie has
 /// one) to the page layer, which makes one only for a page that needs it.
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -78,7 +84,11 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     // The SPARQL endpoint and the OAI-PMH provider take requests by POST
     // from any client; they change nothing and read only public data, so
     // there is nothing to forge.
-    let read_only = matches!(req.uri().path(), "/sparql" | "/oai");
+    // An e-mail's one-click unsubscribe (RFC 8058) is posted by the mail
+    // client, not from a page: the key in its address is its credential,
+    // and all it can do is stop e-mails.
+    let read_only =
+        matches!(req.uri().path(), "/sparql" | "/oai") || is_unsubscribe(req.uri().path());
     let unsafe_method =
         !read_only && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = if unsafe_method {

@@ -265,6 +265,7 @@ pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
     let (me, _) = learner(&ctx, false).await?;
     let p = course_state(&ctx, course, me).await?;
     let (shown, (title, summary, intro)) = course.text(lang);
+    let counts = store::discussions::counts(&ctx.state.db, &course.slug).await?;
     let modules = course
         .modules
         .iter()
@@ -283,6 +284,7 @@ pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
                     done: p.done.contains(&l.id),
                     best: p.best.get(&l.id).copied(),
                     passed: passed(p.best.get(&l.id), course.front.pass_mark),
+                    unanswered: counts.get(&l.id).map_or(0, |c| c.unanswered),
                 })
                 .collect();
             SyllabusModule {
@@ -414,6 +416,10 @@ pub async fn lesson(
         next: (index + 1 < course.lessons.len()).then(|| lesson_link(course, index + 1, lang)),
         done: p.done.contains(&entry.id),
         quiz,
+        discussion: {
+            let counts = store::discussions::lesson_counts(&ctx.state.db, &entry.id).await?;
+            (counts.threads, counts.unanswered)
+        },
         progress: progress_of(course, &p),
     };
     Ok(ctx.show(Page::Lesson(view)))

@@ -169,7 +169,11 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
     let mut ctx = base_context(&state, lang, &path);
     if let Some(session) = session {
         match signed_in(&state, &session).await {
-            Ok(account) => ctx.user = account.as_ref().map(|(user, _)| session_user(user)),
+            Ok(account) => {
+                ctx.user = account
+                    .as_ref()
+                    .map(|(user, _, unread)| session_user(user, *unread))
+            }
             Err(e) => tracing::warn!(error = format!("{e:#}"), "no account for the error page"),
         }
     }
@@ -227,20 +231,25 @@ fn error_response(
 async fn signed_in(
     state: &AppState,
     session: &Session,
-) -> anyhow::Result<Option<(User, Option<Option<LearnerId>>)>> {
+) -> anyhow::Result<Option<(User, Option<Option<LearnerId>>, i64)>> {
     let Some(id) = session.get::<i64>(USER_ID).await? else {
         return Ok(None);
     };
     if let Some(account) = session.get::<Account>(ACCOUNT).await?
         && account.user.id == id
     {
-        return Ok(Some((account.user, Some(account.learner.map(LearnerId)))));
+        return Ok(Some((
+            account.user,
+            Some(account.learner.map(LearnerId)),
+            account.unread,
+        )));
     }
-    let user = store::users::find(&state.db, id).await?;
-    if user.is_none() {
+    let Some(user) = store::users::find(&state.db, id).await? else {
         session.flush().await?;
-    }
-    Ok(user.map(|u| (u, None)))
+        return Ok(None);
+    };
+    let unread = store::notifications::unread(&state.db, user.id).await?;
+    Ok(Some((user, None, unread)))
 }
 
 /// Extends a signed-in session's life (`[limits] session_days` without
@@ -262,8 +271,9 @@ async fn keep_alive(session: &Session) -> Result<(), AppError> {
     Ok(())
 }
 
-fn session_user(u: &User) -> SessionUser {
+fn session_user(u: &User, unread: i64) -> SessionUser {
     SessionUser {
+        unread,
         id: u.id,
         display_name: u.display_name.clone(),
         role: u.role.as_str().into(),
@@ -296,11 +306,11 @@ impl FromRequestParts<AppState> for Ctx {
             .await
             .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!(msg)))?;
         let mut ctx = base_context(state, lang, parts.uri.path());
-        let (user, account_learner) = match signed_in(state, &session).await? {
-            Some((user, learner)) => (Some(user), learner),
-            None => (None, None),
+        let (user, account_learner, unread) = match signed_in(state, &session).await? {
+            Some((user, learner, unread)) => (Some(user), learner, unread),
+            None => (None, None, 0),
         };
-        ctx.user = user.as_ref().map(session_user);
+        ctx.user = user.as_ref().map(|u| session_user(u, unread));
         // Removing a value marks the session changed, and a changed
         // session is written back: read first, so a page view writes
         // nothing unless there was a message.

@@ -24,6 +24,9 @@ pub struct Account {
     pub user: User,
     /// The account's learner; none when it has not started anything yet.
     pub learner: Option<i64>,
+    /// Unread notifications, for the bell.
+    #[serde(default)]
+    pub unread: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +98,7 @@ impl SessionStore for SqlSessionStore {
             let account = Account {
                 user,
                 learner: loaded.learner.map(|l| l.0),
+                unread: loaded.unread,
             };
             let value = serde_json::to_value(account)
                 .map_err(|e| session_store::Error::Decode(e.to_string()))?;

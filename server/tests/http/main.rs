@@ -7,6 +7,7 @@ mod accounts;
 mod admin_harvest;
 mod contribute;
 mod directory;
+mod discussions;
 mod learning;
 mod library;
 mod linked;

@@ -467,6 +467,7 @@ mod account_life;
 mod concept_import;
 mod directory;
 mod directory_browse;
+mod discussions;
 mod harvest;
 mod harvest_entries;
 mod harvest_kinds;

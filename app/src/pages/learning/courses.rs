@@ -231,12 +231,17 @@ pub fn CoursePage(course: CourseView) -> impl IntoView {
                         };
                         view! { <span class=class>{text}</span> }
                     });
+                    let unanswered = (l.unanswered > 0).then(|| {
+                        let text = i18n::t_args(lang, "course-unanswered", &[("count", l.unanswered.to_string())]);
+                        view! { <a class="badge" href=c.href(&format!("{}/discussion?filter=unanswered", l.link.path))>{text}</a> }
+                    });
                     view! {
                         <li class=class>
                             <span class="state">{state}</span>
                             <a href=c.href(&l.link.path)>{l.link.title.clone()}</a>
                             <span class="meta">{duration(lang, l.minutes)}</span>
                             {quiz}
+                            {unanswered}
                         </li>
                     }
                 })

@@ -100,6 +100,14 @@ pub fn LessonPage(lesson: LessonView) -> impl IntoView {
         .summary
         .clone()
         .map(|s| view! { <p class="lead">{s}</p> });
+    let discussion = i18n::t_args(
+        c.lang,
+        "discussion-summary",
+        &[
+            ("threads", lesson.discussion.0.to_string()),
+            ("unanswered", lesson.discussion.1.to_string()),
+        ],
+    );
     view! {
         <nav class="breadcrumb" aria-label=tr("breadcrumb-label")>
             <a href=c.href("/courses")>{tr("courses-title")}</a>" › "
@@ -118,6 +126,12 @@ pub fn LessonPage(lesson: LessonView) -> impl IntoView {
             {quiz}
         </article>
         {done_form}
+        <section class="panel" aria-labelledby="discussion-link">
+            <h2 id="discussion-link">
+                <a href=c.href(&format!("{}/discussion", lesson.path))>{tr("discussion-link")}</a>
+            </h2>
+            <p>{discussion}</p>
+        </section>
         {pager}
     }
 }

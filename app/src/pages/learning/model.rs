@@ -91,6 +91,8 @@ pub struct SyllabusLesson {
     /// Best quiz score as `(score, total)`.
     pub best: Option<(i64, i64)>,
     pub passed: bool,
+    /// Questions of its discussion nobody answered yet.
+    pub unanswered: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +205,8 @@ pub struct LessonView {
     pub next: Option<Link>,
     pub done: bool,
     pub quiz: Option<QuizView>,
+    /// Its discussion: threads, and questions nobody answered yet.
+    pub discussion: (i64, i64),
     pub progress: Progress,
 }
 

@@ -1,0 +1,176 @@
+//! The moderators' side of discussions: the queue of held and reported
+//! posts with the history of actions, each course's setting "posts wait for
+//! approval", and the list of unanswered questions of the courses one
+//! moderates.
+
+use app::Page;
+use app::page::{ModerationRow, ModerationView, QueueItemView, UnansweredRow};
+use serde::Deserialize;
+use store::authz::{self, Action};
+use store::discussions::{self, moderation};
+
+use super::form::Form;
+use super::render::{Ctx, PageResult};
+use crate::error::AppError;
+
+/// The courses whose discussions the reader moderates (`None`: all of
+/// them); forbidden when none.
+async fn moderated(ctx: &Ctx) -> Result<Option<Vec<String>>, AppError> {
+    ctx.require_user()?;
+    let actor = ctx.actor().await?;
+    if authz::can(actor.as_ref(), Action::ModerateAllDiscussions) {
+        return Ok(None);
+    }
+    let Some(actor) = actor else {
+        return Err(AppError::LoginRequired);
+    };
+    let courses: Vec<String> = actor
+        .author_of
+        .iter()
+        .filter(|c| authz::can_moderate_course(Some(&actor), c))
+        .cloned()
+        .collect();
+    if courses.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Some(courses))
+}
+
+/// A lesson's title and its discussion's path, by content id.
+fn lesson_of(ctx: &Ctx, course: &str, lesson: &str) -> (String, String) {
+    let catalogue = ctx.state.courses.get();
+    catalogue
+        .course(course)
+        .and_then(|c| {
+            let entry = c.lesson_by_id(lesson)?;
+            let (_, page) = entry.version(ctx.lang().code(), c.original());
+            Some((page.title.clone(), format!("{}/discussion", entry.path)))
+        })
+        .unwrap_or_else(|| (lesson.to_string(), format!("/courses/{course}")))
+}
+
+/// `GET /{lang}/discussion/moderation`.
+pub async fn queue(ctx: Ctx) -> PageResult {
+    let courses = moderated(&ctx).await?;
+    let db = &ctx.state.db;
+    let catalogue = ctx.state.courses.get();
+    let reader = views::discussion::Reader {
+        user_id: ctx.user.as_ref().map(|u| u.id),
+        may_post: false,
+        moderates: true,
+    };
+    let now = store::format_time(time::OffsetDateTime::now_utc());
+    let queue = moderation::queue(db, courses.as_deref())
+        .await?
+        .into_iter()
+        .map(|w| {
+            let (lesson_title, path) = lesson_of(&ctx, &w.post.course, &w.post.lesson);
+            let mut post =
+                views::discussion::post(&catalogue, ctx.lang(), &w.post, &reader, &now, None);
+            post.can_accept = false;
+            post.in_queue = true;
+            QueueItemView {
+                link: format!("{path}#post-{}", w.post.id),
+                lesson_title,
+                post,
+                reports: w
+                    .reports
+                    .into_iter()
+                    .map(|r| (r.reason, r.created_at))
+                    .collect(),
+            }
+        })
+        .collect();
+    let history = moderation::history(db, courses.as_deref(), 50)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let (_, path) = lesson_of(&ctx, &e.course, &e.lesson);
+            ModerationRow {
+                moderator: e.moderator.unwrap_or_default(),
+                action: e.action.as_str().to_string(),
+                post_id: e.post_id,
+                note: e.note,
+                created_at: e.created_at,
+                link: format!("{path}#post-{}", e.post_id),
+            }
+        })
+        .collect();
+    let mut settings = Vec::new();
+    for c in &catalogue.courses {
+        if courses.as_ref().is_none_or(|list| list.contains(&c.slug)) {
+            let (_, (title, _, _)) = c.text(ctx.lang().code());
+            settings.push((
+                c.slug.clone(),
+                title.clone(),
+                moderation::premoderated(db, &c.slug).await?,
+            ));
+        }
+    }
+    Ok(ctx.show(Page::Moderation(ModerationView {
+        queue,
+        history,
+        courses: settings,
+    })))
+}
+
+#[derive(Deserialize, Default)]
+pub struct SettingsForm {
+    #[serde(default)]
+    course: String,
+    /// `off` always, and `on` when the box is ticked.
+    #[serde(default)]
+    premoderation: Vec<String>,
+}
+
+/// `POST /{lang}/discussion/moderation/settings`.
+pub async fn settings(ctx: Ctx, Form(form): Form<SettingsForm>) -> PageResult {
+    ctx.require_user()?;
+    let actor = ctx.actor().await?;
+    if ctx.state.courses.get().course(&form.course).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !authz::can_moderate_course(actor.as_ref(), &form.course) {
+        return Err(AppError::Forbidden);
+    }
+    let on = form.premoderation.iter().any(|v| v == "on");
+    moderation::set_premoderation(&ctx.state.db, &form.course, on).await?;
+    ctx.redirect_with("/discussion/moderation", "flash-moderation-saved")
+        .await
+}
+
+/// `GET /{lang}/discussion/unanswered`.
+pub async fn unanswered(ctx: Ctx) -> PageResult {
+    let courses = match moderated(&ctx).await? {
+        Some(list) => list,
+        None => ctx
+            .state
+            .courses
+            .get()
+            .courses
+            .iter()
+            .map(|c| c.slug.clone())
+            .collect(),
+    };
+    let catalogue = ctx.state.courses.get();
+    let rows = discussions::unanswered(&ctx.state.db, &courses)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let (lesson_title, path) = lesson_of(&ctx, &p.course, &p.lesson);
+            let course_title = catalogue
+                .course(&p.course)
+                .map(|c| c.text(ctx.lang().code()).1.0.clone())
+                .unwrap_or_default();
+            UnansweredRow {
+                course_title,
+                lesson_title,
+                link: format!("{path}#post-{}", p.id),
+                author: p.author_name.clone(),
+                created_at: p.created_at.clone(),
+                excerpt: views::discussion::excerpt(&p.body),
+            }
+        })
+        .collect();
+    Ok(ctx.show(Page::Unanswered(rows)))
+}

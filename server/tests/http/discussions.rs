@@ -1,0 +1,615 @@
+//! Lesson discussions over HTTP: a question answered and accepted with its
+//! notifications (bell, e-mail with a one-click unsubscribe), and every
+//! refusal: anonymous and unverified posting, someone else's post, the edit
+//! window, the rate limit, a hidden post, pre-moderation, hostile Markdown.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use mail::CaptureMailer;
+use store::discussions::moderation;
+use store::users::{self, Registration, Role};
+
+use crate::support::TestApp;
+
+const LESSON: &str = "/en/courses/sample/basics/first";
+const DISCUSSION: &str = "/en/courses/sample/basics/first/discussion";
+
+/// The id of the newest post, read from the redirect after writing it.
+fn post_id(location: &str) -> i64 {
+    location
+        .rsplit_once("#post-")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("no post in {location}"))
+}
+
+async fn ask(app: &mut TestApp, kind: &str, body: &str) -> i64 {
+    app.get(DISCUSSION).await;
+    let r = app
+        .post(DISCUSSION, &[("kind", kind), ("body", body)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    post_id(r.location())
+}
+
+async fn reply(app: &mut TestApp, to: i64, body: &str) -> i64 {
+    app.get(DISCUSSION).await;
+    let r = app
+        .post(
+            &format!("/en/discussion/posts/{to}/reply"),
+            &[("body", body)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    post_id(r.location())
+}
+
+#[tokio::test]
+async fn a_question_is_answered_accepted_and_everyone_concerned_hears_of_it() {
+    let mut asker = TestApp::new().await;
+    let capture = Arc::new(CaptureMailer::default());
+    asker.delivery.set_mailer(Some(capture.clone()));
+    let asker_account = asker.user("asker@example.org", Role::Learner).await;
+    // E-mails are written in the recipient's preferred language.
+    let english = users::ProfileUpdate {
+        display_name: "asker".into(),
+        preferred_languages: "en".into(),
+    };
+    users::update_profile(&asker.db, asker_account.id, &english)
+        .await
+        .unwrap();
+    let helper_account = asker.user("helper@example.org", Role::Learner).await;
+    let author = asker.user("author@example.org", Role::Learner).await;
+    moderation::add_author(&asker.db, "sample", author.id)
+        .await
+        .unwrap();
+    asker.login("asker@example.org").await;
+
+    // Anonymous readers read and are invited to sign in.
+    let mut anonymous = asker.browser();
+    let page = anonymous.get(DISCUSSION).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Log in to ask a question or to reply."));
+    assert!(page.body.contains("No question yet on this lesson."));
+
+    let question = ask(
+        &mut asker,
+        "question",
+        "How do I *really* choose a host? See [the next lesson](@/courses/sample/01-basics/02-second.md).",
+    )
+    .await;
+    let page = anonymous.get(DISCUSSION).await;
+    assert!(page.body.contains("<em>really</em>"), "Markdown rendered");
+    assert!(
+        page.body
+            .contains("href=\"/en/courses/sample/basics/second\""),
+        "@/ links resolved in the reader's language: {}",
+        page.body
+    );
+    // The syllabus and the lesson count the unanswered question.
+    let course = anonymous.get("/en/courses/sample").await;
+    assert!(
+        course.body.contains("One unanswered question"),
+        "{}",
+        course.body
+    );
+    let lesson = anonymous.get(LESSON).await;
+    assert!(
+        lesson.body.contains("One thread, one unanswered"),
+        "{}",
+        lesson.body
+    );
+    let filtered = anonymous
+        .get(&format!("{DISCUSSION}?filter=unanswered"))
+        .await;
+    assert!(filtered.body.contains(&format!("id=\"post-{question}\"")));
+
+    // Another learner answers; the asker hears of it.
+    let mut helper = asker.browser();
+    helper.login("helper@example.org").await;
+    let answer = reply(&mut helper, question, "Ask them for their **charter**.").await;
+    let filtered = anonymous
+        .get(&format!("{DISCUSSION}?filter=unanswered"))
+        .await;
+    assert!(!filtered.body.contains(&format!("id=\"post-{question}\"")));
+    let bell = asker.get("/en/account").await;
+    assert!(
+        bell.body
+            .contains("1<span class=\"visually-hidden\"> (one unread)</span>"),
+        "{}",
+        bell.body
+    );
+    let list = asker.get("/en/notifications").await;
+    assert!(
+        list.body
+            .contains("helper replied to your post on “First lesson”"),
+        "{}",
+        list.body
+    );
+    assert!(list.body.contains(&format!("/discussion#post-{answer}")));
+
+    // The course's author was told of the question.
+    let author_notes = store::notifications::list(&asker.db, author.id, 1)
+        .await
+        .unwrap()
+        .0;
+    assert_eq!(author_notes.len(), 1);
+    assert_eq!(
+        author_notes[0].kind,
+        store::notifications::Kind::NewQuestion
+    );
+
+    // E-mail: one per notification, in the recipient's language, with a
+    // one-click unsubscribe; delivering again sends nothing more.
+    asker.delivery.deliver().await.unwrap();
+    asker.delivery.deliver().await.unwrap();
+    let to_asker: Vec<_> = capture
+        .sent()
+        .into_iter()
+        .filter(|m| m.to == "asker@example.org")
+        .collect();
+    assert_eq!(to_asker.len(), 1, "{to_asker:?}");
+    assert_eq!(
+        to_asker[0].subject,
+        "helper replied to your post on “First lesson”"
+    );
+    assert!(
+        to_asker[0]
+            .body
+            .contains(&format!("{DISCUSSION}#post-{answer}"))
+    );
+    let unsubscribe = to_asker[0]
+        .unsubscribe
+        .clone()
+        .expect("an unsubscribe link");
+    assert!(to_asker[0].body.contains(&unsubscribe));
+
+    // The author accepts the answer; the helper hears of it.
+    let mut author_browser = asker.browser();
+    author_browser.login("author@example.org").await;
+    author_browser.get(DISCUSSION).await;
+    let r = author_browser
+        .post(
+            &format!("/en/discussion/posts/{answer}/moderate"),
+            &[("action", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = anonymous.get(DISCUSSION).await;
+    assert!(page.body.contains("Accepted answer"));
+    let helper_notes = store::notifications::list(&asker.db, helper_account.id, 1)
+        .await
+        .unwrap()
+        .0;
+    assert!(
+        helper_notes
+            .iter()
+            .any(|n| n.kind == store::notifications::Kind::Accepted)
+    );
+    // A learner may not accept.
+    let r = helper
+        .post(
+            &format!("/en/discussion/posts/{answer}/moderate"),
+            &[("action", "unaccept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // Reading the list and marking all read empties the bell.
+    asker.get("/en/notifications").await;
+    asker.post("/en/notifications/read", &[]).await;
+    let page = asker.get("/en/account").await;
+    assert!(!page.body.contains("unread)"));
+
+    // One click from the mail client, without a page or a token, stops that
+    // kind of e-mail; the link opened in a browser only asks.
+    let path = &unsubscribe[unsubscribe.find("/en/").unwrap()..];
+    let mut client = asker.browser();
+    let shown = client.get(path).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("Replies to my posts"));
+    let settings = store::notifications::settings(
+        &asker.db,
+        users::find_by_email(&asker.db, "asker@example.org")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    )
+    .await
+    .unwrap();
+    assert!(
+        settings
+            .iter()
+            .all(|s| s.email == store::notifications::Email::Instant)
+    );
+    let one_click = client
+        .send(
+            Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("List-Unsubscribe=One-Click"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(one_click.status, StatusCode::OK, "{}", one_click.body);
+    let asker_id = users::find_by_email(&asker.db, "asker@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let settings = store::notifications::settings(&asker.db, asker_id)
+        .await
+        .unwrap();
+    let reply_setting = settings
+        .iter()
+        .find(|s| s.kind == store::notifications::Kind::Reply)
+        .unwrap();
+    assert_eq!(reply_setting.email, store::notifications::Email::Off);
+    let forged = client
+        .send(
+            Request::post(format!("/en/unsubscribe/{}/reply", "ab".repeat(32)))
+                .body(Body::from("List-Unsubscribe=One-Click"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn only_verified_accounts_post_and_only_authors_change_their_posts() {
+    let mut app = TestApp::new().await;
+    // Not signed in.
+    app.get(DISCUSSION).await;
+    let r = app
+        .post(DISCUSSION, &[("kind", "question"), ("body", "Hello?")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().starts_with("/en/login"));
+
+    // Signed up, address not verified.
+    let reg = Registration {
+        email: "new@example.org".into(),
+        display_name: "New".into(),
+        password: "long enough pass".into(),
+    };
+    users::register(&app.db, &reg).await.unwrap();
+    let mut unverified = app.browser();
+    unverified.login("new@example.org").await;
+    let page = unverified.get(DISCUSSION).await;
+    assert!(page.body.contains("Verify your e-mail address to post"));
+    let r = unverified
+        .post(DISCUSSION, &[("kind", "question"), ("body", "Hello?")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    app.user("ana@example.org", Role::Learner).await;
+    app.user("ben@example.org", Role::Moderator).await;
+    app.login("ana@example.org").await;
+    let mine = ask(&mut app, "comment", "A first comment.").await;
+    let edit = app
+        .post(
+            &format!("/en/discussion/posts/{mine}/edit"),
+            &[("body", "A first comment, corrected.")],
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER);
+    assert!(app.get(DISCUSSION).await.body.contains("corrected"));
+
+    // Someone else's post, even a moderator's hand: never edited or deleted.
+    let mut ben = app.browser();
+    ben.login("ben@example.org").await;
+    ben.get(DISCUSSION).await;
+    for path in ["edit", "delete"] {
+        let r = ben
+            .post(
+                &format!("/en/discussion/posts/{mine}/{path}"),
+                &[("body", "Rewritten by someone else")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(
+        ben.get(&format!("/en/discussion/posts/{mine}/edit"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // After the edit window.
+    sqlx::query("UPDATE posts SET created_at = '2020-01-01T00:00:00.000000Z' WHERE id = $1")
+        .bind(mine)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let late = app
+        .post(
+            &format!("/en/discussion/posts/{mine}/edit"),
+            &[("body", "Too late to change")],
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        late.body
+            .contains("during the 30 minutes after it is written")
+    );
+
+    // Deleting one's own post keeps its place.
+    let r = app
+        .post(&format!("/en/discussion/posts/{mine}/delete"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = ben.get(DISCUSSION).await;
+    assert!(page.body.contains("Deleted by its author."));
+    assert!(!page.body.contains("corrected"));
+
+    // Unknown @/ links and empty posts are refused with the reason.
+    let r = app
+        .post(
+            DISCUSSION,
+            &[
+                ("kind", "question"),
+                ("body", "See [this](@/courses/nowhere/lesson.md)"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("An @/ link points to no lesson of the courses.")
+    );
+    let r = app
+        .post(DISCUSSION, &[("kind", "question"), ("body", "   ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn an_account_posting_too_fast_is_told_to_wait() {
+    let mut app = TestApp::new().await;
+    app.user("fast@example.org", Role::Learner).await;
+    app.login("fast@example.org").await;
+    for i in 0..store::discussions::POSTS_PER_WINDOW {
+        ask(&mut app, "comment", &format!("Comment number {i}.")).await;
+    }
+    let r = app
+        .post(DISCUSSION, &[("kind", "comment"), ("body", "One more.")])
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Wait a little before posting again."));
+    assert!(r.body.contains("One more."), "what was typed is kept");
+}
+
+#[tokio::test]
+async fn hostile_markdown_in_a_post_is_neutralised() {
+    let mut app = TestApp::new().await;
+    app.user("eve@example.org", Role::Learner).await;
+    app.login("eve@example.org").await;
+    let hostile = "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> \
+        [click](javascript:alert(3)) <iframe src=\"https://evil.example\"></iframe> \
+        ![tracker](https://tracker.example/pixel.gif) <a href=\"https://x.example\" onclick=\"alert(4)\">x</a> \
+        [data](data:text/html;base64,PHNjcmlwdD4=) <style>body{display:none}</style>";
+    ask(&mut app, "comment", hostile).await;
+    let page = app.browser().get(DISCUSSION).await.body;
+    let post = page
+        .split("class=\"entry-body\"")
+        .nth(1)
+        .unwrap()
+        .split("</div>")
+        .next()
+        .unwrap()
+        .to_string();
+    for bad in [
+        "<script",
+        "onerror",
+        "javascript:",
+        "<iframe",
+        "<img",
+        "tracker.example",
+        "onclick",
+        "data:text",
+        "<style",
+    ] {
+        assert!(!post.contains(bad), "{bad} survived: {post}");
+    }
+    assert!(
+        post.contains("rel=\"nofollow ugc noopener noreferrer\""),
+        "{post}"
+    );
+}
+
+#[tokio::test]
+async fn a_reported_post_is_hidden_by_a_moderator_and_its_author_is_told() {
+    let mut app = TestApp::new().await;
+    let writer = app.user("writer@example.org", Role::Learner).await;
+    app.user("reader@example.org", Role::Learner).await;
+    app.user("mod@example.org", Role::Moderator).await;
+    app.login("writer@example.org").await;
+    let post = ask(&mut app, "comment", "Buy cheap watches at spam.example").await;
+
+    let mut reader = app.browser();
+    reader.login("reader@example.org").await;
+    reader.get(DISCUSSION).await;
+    let empty = reader
+        .post(
+            &format!("/en/discussion/posts/{post}/report"),
+            &[("reason", " ")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::SEE_OTHER);
+    assert!(
+        reader
+            .get(DISCUSSION)
+            .await
+            .body
+            .contains("Write a note: the author will read it.")
+    );
+    let r = reader
+        .post(
+            &format!("/en/discussion/posts/{post}/report"),
+            &[("reason", "This is advertising.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Learners have no queue.
+    assert_eq!(
+        reader.get("/en/discussion/moderation").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut moderator = app.browser();
+    moderator.login("mod@example.org").await;
+    let queue = moderator.get("/en/discussion/moderation").await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert!(queue.body.contains("This is advertising."));
+    assert!(queue.body.contains("spam.example"));
+    // Hiding needs a note for the author.
+    let r = moderator
+        .post(
+            &format!("/en/discussion/posts/{post}/moderate"),
+            &[("action", "hide"), ("note", ""), ("back", "queue")],
+        )
+        .await;
+    assert_eq!(r.location(), "/en/discussion/moderation");
+    assert!(
+        moderator
+            .get("/en/discussion/moderation")
+            .await
+            .body
+            .contains("Write a note")
+    );
+    let r = moderator
+        .post(
+            &format!("/en/discussion/posts/{post}/moderate"),
+            &[
+                ("action", "hide"),
+                ("note", "No advertising here."),
+                ("back", "queue"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let queue = moderator.get("/en/discussion/moderation").await;
+    assert!(queue.body.contains("Nothing is waiting."));
+    assert!(
+        queue.body.contains("No advertising here."),
+        "the history keeps the note"
+    );
+
+    // Invisible to others, shown to its author with the note.
+    assert!(!reader.get(DISCUSSION).await.body.contains("spam.example"));
+    assert!(
+        !app.browser()
+            .get(DISCUSSION)
+            .await
+            .body
+            .contains("spam.example")
+    );
+    let own = app.get(DISCUSSION).await.body;
+    assert!(own.contains("spam.example"));
+    assert!(own.contains("Hidden by a moderator: No advertising here."));
+    let notes = store::notifications::list(&app.db, writer.id, 1)
+        .await
+        .unwrap()
+        .0;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, store::notifications::Kind::PostHidden);
+    assert_eq!(notes[0].note, "No advertising here.");
+
+    // Restored, it is back for everyone.
+    moderator
+        .post(
+            &format!("/en/discussion/posts/{post}/moderate"),
+            &[("action", "restore")],
+        )
+        .await;
+    assert!(reader.get(DISCUSSION).await.body.contains("spam.example"));
+}
+
+#[tokio::test]
+async fn in_a_premoderated_course_a_new_accounts_first_post_waits_for_approval() {
+    let mut app = TestApp::new().await;
+    app.user("newbie@example.org", Role::Learner).await;
+    let author = app.user("teacher@example.org", Role::Learner).await;
+    moderation::add_author(&app.db, "sample", author.id)
+        .await
+        .unwrap();
+    let mut teacher = app.browser();
+    teacher.login("teacher@example.org").await;
+    teacher.get("/en/discussion/moderation").await;
+    let r = teacher
+        .post(
+            "/en/discussion/moderation/settings",
+            &[
+                ("course", "sample"),
+                ("premoderation", "off"),
+                ("premoderation", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(moderation::premoderated(&app.db, "sample").await.unwrap());
+
+    app.login("newbie@example.org").await;
+    app.get(DISCUSSION).await;
+    let r = app
+        .post(
+            DISCUSSION,
+            &[("kind", "question"), ("body", "My very first question.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let post = post_id(r.location());
+    assert!(
+        app.get(DISCUSSION)
+            .await
+            .body
+            .contains("Waiting for a moderator's approval")
+    );
+    assert!(
+        !app.browser()
+            .get(DISCUSSION)
+            .await
+            .body
+            .contains("My very first question.")
+    );
+    assert!(
+        store::notifications::list(&app.db, author.id, 1)
+            .await
+            .unwrap()
+            .0
+            .is_empty(),
+        "nobody hears of a held post"
+    );
+    let queue = teacher.get("/en/discussion/moderation").await;
+    assert!(queue.body.contains("My very first question."));
+    teacher
+        .post(
+            &format!("/en/discussion/posts/{post}/moderate"),
+            &[("action", "approve"), ("back", "queue")],
+        )
+        .await;
+    assert!(
+        app.browser()
+            .get(DISCUSSION)
+            .await
+            .body
+            .contains("My very first question.")
+    );
+    assert_eq!(
+        store::notifications::list(&app.db, author.id, 1)
+            .await
+            .unwrap()
+            .0
+            .len(),
+        1,
+        "approved, the question reaches the course's author"
+    );
+    // The author sees it among the unanswered questions of their courses.
+    let list = teacher.get("/en/discussion/unanswered").await;
+    assert!(list.body.contains("My very first question."));
+    // Now approved once, the next post is published at once.
+    let second = ask(&mut app, "comment", "And a comment.").await;
+    let post = store::discussions::get(&app.db, second).await.unwrap();
+    assert_eq!(post.status, store::discussions::PostStatus::Visible);
+}
