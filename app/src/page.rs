@@ -17,9 +17,9 @@ pub use crate::pages::directory::{
     RegionsView,
 };
 pub use crate::pages::discussion::{
-    DiscussionView, ModerationRow, ModerationView, NotificationRow, NotificationSettingRow,
-    NotificationsView, PostEditView, PostView, Posting, QueueItemView, ThreadView, UnansweredRow,
-    UnsubscribeView,
+    CourseModeration, DiscussionView, ModerationRow, ModerationView, NotificationRow,
+    NotificationSettingRow, NotificationsView, PostEditView, PostView, Posting, QueueItemView,
+    ThreadView, UnansweredRow, UnsubscribeView,
 };
 pub use crate::pages::harvested::HarvestedView;
 use crate::pages::learning::{

@@ -355,6 +355,16 @@ pub fn concept_details(g: &mut Graph, uris: &Uris, id: &str, d: &store::concepts
     }
 }
 
+/// How many visible posts a lesson's discussion holds: all that is
+/// published of a discussion (posts are personal data). It lives in the
+/// discussion's own graph ([`Uris::discussion`]), written when the
+/// discussion changes.
+pub fn comment_count(g: &mut Graph, uris: &Uris, lesson_path: &str, count: i64) {
+    let me = uris.lesson(lesson_path);
+    let mut b = Builder { graph: g };
+    b.typed(&me, schema("commentCount"), &count.to_string(), "integer");
+}
+
 /// A partner organisation.
 pub fn partner(g: &mut Graph, uris: &Uris, o: &store::organisations::Organisation) {
     let me = uris.partner(&o.slug);

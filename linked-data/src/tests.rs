@@ -62,7 +62,9 @@ fn parse(format: Format, bytes: &[u8]) -> Graph {
 #[test]
 fn every_entity_type_round_trips_through_every_format() {
     for (name, graph) in graphs() {
-        assert!(graph.len() > 5, "{name} has a description");
+        // A discussion publishes its count of posts and nothing else.
+        let least = if name == "discussion" { 1 } else { 6 };
+        assert!(graph.len() >= least, "{name} has a description");
         for format in Format::ALL {
             let bytes = serialize(&graph, format).unwrap();
             let back = parse(format, &bytes);

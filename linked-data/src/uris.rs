@@ -81,6 +81,11 @@ impl Uris {
         format!("{}{path}", self.base)
     }
 
+    /// The named graph of a lesson's discussion (its count of posts).
+    pub fn discussion(&self, lesson_path: &str) -> String {
+        format!("{}{lesson_path}/discussion", self.base)
+    }
+
     /// The DCAT catalogue and its one dataset.
     pub fn catalogue(&self) -> String {
         format!("{}/data/catalogue", self.base)

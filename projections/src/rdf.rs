@@ -111,6 +111,9 @@ impl Projection for RdfGraphs {
         for slug in &batch.providers {
             self.provider(slug).await?;
         }
+        for lesson in &batch.discussions {
+            self.discussion(lesson).await?;
+        }
         Ok(())
     }
 
@@ -153,6 +156,7 @@ impl Projection for RdfGraphs {
         progress(steps + 2, total);
         graphs += self.put_vocabularies(&mut hash)?;
         self.courses_moved(hash)?;
+        graphs += self.discussions().await?;
         std::fs::write(&self.mapping_file, map::MAPPING_VERSION.to_string())?;
         self.dumps.changed();
         progress(total, total);
@@ -266,6 +270,49 @@ impl RdfGraphs {
             blocking(|| self.store.replace(&name, &g))?;
         }
         Ok(catalogue.sources.len())
+    }
+
+    /// Writes the count of lesson `id`'s discussion, or removes it when
+    /// nothing is visible (or the lesson is no longer served).
+    async fn discussion(&self, id: &str) -> anyhow::Result<()> {
+        let catalogue = self.courses.get();
+        let Some(path) = catalogue
+            .courses
+            .iter()
+            .find_map(|c| c.lesson_by_id(id).map(|l| l.path.clone()))
+        else {
+            return Ok(());
+        };
+        let name = self.uris.discussion(&path);
+        let posts = store::discussions::lesson_counts(&self.db, id).await?.posts;
+        if posts > 0 {
+            let mut g = Graph::new();
+            map::comment_count(&mut g, &self.uris, &path, posts);
+            blocking(|| self.store.replace(&name, &g))?;
+        } else {
+            blocking(|| self.store.remove(&name))?;
+        }
+        Ok(())
+    }
+
+    /// Every discussion's count; returns the graphs written.
+    async fn discussions(&self) -> anyhow::Result<usize> {
+        let catalogue = self.courses.get();
+        let mut written = 0;
+        for course in &catalogue.courses {
+            let counts = store::discussions::counts(&self.db, &course.slug).await?;
+            for lesson in &course.lessons {
+                let posts = counts.get(&lesson.id).map_or(0, |c| c.posts);
+                if posts > 0 {
+                    let mut g = Graph::new();
+                    map::comment_count(&mut g, &self.uris, &lesson.path, posts);
+                    let name = self.uris.discussion(&lesson.path);
+                    blocking(|| self.store.replace(&name, &g))?;
+                    written += 1;
+                }
+            }
+        }
+        Ok(written)
     }
 
     async fn partner(&self, slug: &str) -> anyhow::Result<()> {

@@ -119,6 +119,10 @@ pub fn app(state: AppState) -> Router {
             "/{lang}/discussion/moderation/settings",
             post(moderation::settings),
         )
+        .route(
+            "/{lang}/discussion/moderation/authors",
+            post(moderation::authors),
+        )
         .route("/{lang}/discussion/unanswered", get(moderation::unanswered))
         .route("/{lang}/notifications", get(notifications::list))
         .route("/{lang}/notifications/read", post(notifications::read))
@@ -248,6 +252,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/account/profile", post(accounts::profile))
         .route("/{lang}/account/password", post(accounts::password))
         .route("/{lang}/account/delete", post(accounts::delete))
+        .route("/{lang}/account/data.json", get(account_page::data))
         .route("/{lang}/account/verify", post(account_links::resend))
         .route("/{lang}/account/verify/{token}", get(account_links::verify))
         .route("/{lang}/account/email", post(account_links::change_email))

@@ -10,6 +10,7 @@ mod db;
 pub mod directory;
 pub mod discussions;
 mod error;
+pub mod export;
 pub mod harvest;
 pub mod learning;
 pub mod library;

@@ -439,3 +439,61 @@ pub async fn key_exists(db: &Db, key: &str) -> Result<bool> {
         .await?;
     Ok(row.is_some())
 }
+
+/// Notifies every member of `organisation_id` but `actor_id` (within the
+/// caller's transaction): `event_key` is completed with each recipient, so
+/// the same event reaches each member once.
+pub async fn notify_members(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+    actor_id: i64,
+    n: &NewNotification,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (user_id, kind, event_key, actor, subject, note, link, created_at) \
+         SELECT m.user_id, $1, $2, $3, $4, $5, $6, $7 FROM memberships m \
+         WHERE m.organisation_id = $8 AND m.user_id <> $9 \
+         ON CONFLICT (user_id, event_key) DO NOTHING",
+    )
+    .bind(n.kind.as_str())
+    .bind(n.event_key.clone())
+    .bind(n.actor.clone())
+    .bind(n.subject.clone())
+    .bind(n.note.clone())
+    .bind(n.link.clone())
+    .bind(now())
+    .bind(organisation_id)
+    .bind(actor_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Notifies the contributors (members of any partner organisation) who
+/// speak `lang` (among their preferred languages), but `actor_id`.
+pub async fn notify_speakers(
+    db: &Db,
+    lang: &str,
+    actor_id: i64,
+    n: &NewNotification,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (user_id, kind, event_key, actor, subject, note, link, created_at) \
+         SELECT DISTINCT u.id, $1, $2, $3, $4, $5, $6, $7 FROM users u \
+         JOIN memberships m ON m.user_id = u.id \
+         WHERE (',' || u.preferred_languages || ',') LIKE $8 AND u.id <> $9 \
+         ON CONFLICT (user_id, event_key) DO NOTHING",
+    )
+    .bind(n.kind.as_str())
+    .bind(n.event_key.clone())
+    .bind(n.actor.clone())
+    .bind(n.subject.clone())
+    .bind(n.note.clone())
+    .bind(n.link.clone())
+    .bind(now())
+    .bind(format!("%,{lang},%"))
+    .bind(actor_id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

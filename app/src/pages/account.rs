@@ -148,6 +148,12 @@ pub fn Account(account: AccountView) -> impl IntoView {
                 </div>
             </form>
         </section>
+        <section class="panel" aria-labelledby="my-data">
+            <h2 id="my-data">{tr("account-data-heading")}</h2>
+            <p>{tr("account-data-intro")}</p>
+            <p><a class="button" href=c.href("/account/data.json") download="">{tr("account-data-download")}</a></p>
+            <p><a href=c.href("/notifications/settings")>{tr("notifications-settings-title")}</a></p>
+        </section>
         <DangerZone title="account-delete" warning="account-delete-warning">
             <form class="form" method="post" action=c.href("/account/delete") novalidate>
                 <ErrorSummary state=delete.clone() labels=vec![("password", "field-password")] />

@@ -253,7 +253,7 @@ pub fn Discussion(view: DiscussionView) -> impl IntoView {
                 let open = error.is_some();
                 view! {
                     <details class="entry-form" open=open>
-                        <summary>{tr("discussion-reply-submit")}</summary>
+                        <summary>{tr("discussion-reply-open")}</summary>
                         <form method="post" action=c.href(&format!("/discussion/posts/{id}/reply")) novalidate>
                             <CsrfField />
                             <BodyField id=field label="field-reply-body" value error rows=5 />
@@ -405,18 +405,50 @@ pub fn Moderation(view: ModerationView) -> impl IntoView {
         let rows = view
             .courses
             .into_iter()
-            .map(|(slug, title, on)| {
+            .map(|course| {
+                let slug = course.slug.clone();
                 let id = format!("premoderation-{slug}");
-                let label = i18n::t_args(lang, "moderation-premoderation", &[("course", title)]);
+                let label = i18n::t_args(lang, "moderation-premoderation", &[("course", course.title.clone())]);
+                let authors = course.manage_authors.then(|| {
+                    let heading = i18n::t_args(lang, "moderation-authors", &[("course", course.title.clone())]);
+                    let list = course
+                        .authors
+                        .iter()
+                        .map(|(uid, name)| view! {
+                            <li>
+                                {name.clone()}" "
+                                <form class="inline-form" method="post" action=c.href("/discussion/moderation/authors")>
+                                    <CsrfField />
+                                    <input type="hidden" name="course" value=slug.clone() />
+                                    <input type="hidden" name="remove" value=uid.to_string() />
+                                    <button type="submit" class="button button-small">{tr("moderation-author-remove")}</button>
+                                </form>
+                            </li>
+                        })
+                        .collect_view();
+                    let field = format!("author-{slug}");
+                    view! {
+                        <h3>{heading}</h3>
+                        <ul>{list}</ul>
+                        <form class="inline-form" method="post" action=c.href("/discussion/moderation/authors")>
+                            <CsrfField />
+                            <input type="hidden" name="course" value=slug.clone() />
+                            <label for=field.clone()>{tr("field-author-email")}</label>" "
+                            <input type="email" id=field name="email" required=true autocomplete="off" />" "
+                            <button type="submit" class="button button-small">{tr("moderation-author-add")}</button>
+                        </form>
+                    }
+                });
                 view! {
                     <form class="inline-form" method="post" action=c.href("/discussion/moderation/settings")>
                         <CsrfField />
                         <input type="hidden" name="course" value=slug.clone() />
                         <input type="hidden" name="premoderation" value="off" />
-                        <input type="checkbox" id=id.clone() name="premoderation" value="on" checked=on />
+                        <input type="checkbox" id=id.clone() name="premoderation" value="on" checked=course.premoderated />
                         " "<label for=id>{label}</label>" "
                         <button type="submit" class="button button-small">{tr("moderation-settings-save")}</button>
                     </form>
+                    {authors}
                 }
             })
             .collect_view();

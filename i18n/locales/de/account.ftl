@@ -26,3 +26,6 @@ flash-email-change-sent = Ein Bestätigungslink ist an die neue Adresse unterweg
 flash-email-changed = Ihr Konto verwendet jetzt seine neue Adresse.
 error-token-invalid = Dieser Link funktioniert nicht mehr.
 error-email-same = Das ist bereits die Adresse Ihres Kontos.
+account-data-heading = Ihre Daten
+account-data-intro = Laden Sie alles herunter, was diese Instanz über Ihr Konto speichert: Profil, Fortschritt, Quiz-Antworten, Zertifikate, Diskussionsbeiträge, Beiträge zur Bibliothek und Benachrichtigungen, als JSON-Datei.
+account-data-download = Meine Daten herunterladen (JSON)

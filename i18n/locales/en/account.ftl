@@ -26,3 +26,6 @@ flash-email-change-sent = A confirmation link is on its way to the new address. 
 flash-email-changed = Your account now uses its new address.
 error-token-invalid = This link does not work any more.
 error-email-same = This is already the address of your account.
+account-data-heading = Your data
+account-data-intro = Download everything this instance keeps about your account: profile, progress, quiz answers, certificates, discussion posts, contributions and notifications, as a JSON file.
+account-data-download = Download my data (JSON)

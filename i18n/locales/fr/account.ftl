@@ -26,3 +26,6 @@ flash-email-change-sent = Un lien de confirmation est en route vers la nouvelle 
 flash-email-changed = Votre compte utilise maintenant sa nouvelle adresse.
 error-token-invalid = Ce lien ne fonctionne plus.
 error-email-same = C'est déjà l'adresse de votre compte.
+account-data-heading = Vos données
+account-data-intro = Téléchargez tout ce que cette instance garde de votre compte : profil, progression, réponses aux quiz, certificats, messages dans les discussions, contributions et notifications, dans un fichier JSON.
+account-data-download = Télécharger mes données (JSON)

@@ -26,3 +26,6 @@ flash-email-change-sent = Poveznica za potvrdu je na putu prema novoj adresi. Va
 flash-email-changed = Vaš račun sada koristi novu adresu.
 error-token-invalid = Ova poveznica više ne radi.
 error-email-same = To je već adresa vašeg računa.
+account-data-heading = Vaši podaci
+account-data-intro = Preuzmite sve što ova instanca čuva o vašem računu: profil, napredak, odgovore na kvizove, potvrde, poruke u raspravama, doprinose i obavijesti, u JSON datoteci.
+account-data-download = Preuzmi moje podatke (JSON)

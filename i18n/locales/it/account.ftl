@@ -26,3 +26,6 @@ flash-email-change-sent = Un link di conferma è in arrivo al nuovo indirizzo. I
 flash-email-changed = Il tuo account ora usa il nuovo indirizzo.
 error-token-invalid = Questo link non funziona più.
 error-email-same = Questo è già l'indirizzo del tuo account.
+account-data-heading = I tuoi dati
+account-data-intro = Scarica tutto ciò che questa istanza conserva del tuo account: profilo, progressi, risposte ai quiz, certificati, messaggi nelle discussioni, contributi e notifiche, in un file JSON.
+account-data-download = Scarica i miei dati (JSON)

@@ -174,6 +174,13 @@ pub fn graphs() -> Vec<(&'static str, Graph)> {
     map::partner(&mut p, &uris(), &partner());
     let mut v = Graph::new();
     map::vocabularies(&mut v, &uris());
+    let mut d = Graph::new();
+    map::comment_count(
+        &mut d,
+        &uris(),
+        "/courses/mooc-chatons/internet/how-it-works",
+        3,
+    );
     vec![
         ("resource", r),
         ("topics", s),
@@ -181,5 +188,6 @@ pub fn graphs() -> Vec<(&'static str, Graph)> {
         ("course", course_graph()),
         ("provider", provider_graph()),
         ("vocabularies", v),
+        ("discussion", d),
     ]
 }

@@ -43,3 +43,23 @@ pub async fn account(ctx: Ctx) -> PageResult {
     let view = account_view(&ctx, &user).await?;
     Ok(ctx.show(Page::Account(view)))
 }
+
+/// `GET /{lang}/account/data.json`: everything the instance keeps about the
+/// signed-in account, as a file to download.
+pub async fn data(ctx: Ctx) -> PageResult {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let user = ctx.require_user()?;
+    let data = store::export::account(&ctx.state.db, user.id).await?;
+    let body = serde_json::to_vec_pretty(&data).map_err(AppError::internal)?;
+    let name = format!("attachment; filename=\"archipel-account-{}.json\"", user.id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response())
+}

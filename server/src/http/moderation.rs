@@ -4,7 +4,7 @@
 //! moderates.
 
 use app::Page;
-use app::page::{ModerationRow, ModerationView, QueueItemView, UnansweredRow};
+use app::page::{CourseModeration, ModerationRow, ModerationView, QueueItemView, UnansweredRow};
 use serde::Deserialize;
 use store::authz::{self, Action};
 use store::discussions::{self, moderation};
@@ -96,15 +96,28 @@ pub async fn queue(ctx: Ctx) -> PageResult {
             }
         })
         .collect();
+    let actor = ctx.actor().await?;
+    let manage_authors = authz::can(actor.as_ref(), Action::ManageCourseAuthors);
     let mut settings = Vec::new();
     for c in &catalogue.courses {
         if courses.as_ref().is_none_or(|list| list.contains(&c.slug)) {
             let (_, (title, _, _)) = c.text(ctx.lang().code());
-            settings.push((
-                c.slug.clone(),
-                title.clone(),
-                moderation::premoderated(db, &c.slug).await?,
-            ));
+            let authors = if manage_authors {
+                moderation::authors(db, &c.slug)
+                    .await?
+                    .into_iter()
+                    .map(|(id, name, _)| (id, name))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            settings.push(CourseModeration {
+                slug: c.slug.clone(),
+                title: title.clone(),
+                premoderated: moderation::premoderated(db, &c.slug).await?,
+                authors,
+                manage_authors,
+            });
         }
     }
     Ok(ctx.show(Page::Moderation(ModerationView {
@@ -173,4 +186,38 @@ pub async fn unanswered(ctx: Ctx) -> PageResult {
         })
         .collect();
     Ok(ctx.show(Page::Unanswered(rows)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct AuthorsForm {
+    #[serde(default)]
+    course: String,
+    #[serde(default)]
+    email: String,
+    /// The account to remove; otherwise the address is added.
+    #[serde(default)]
+    remove: Option<i64>,
+}
+
+/// `POST /{lang}/discussion/moderation/authors`: administrators choose the
+/// accounts who author a course (they moderate its discussions and hear of
+/// its new questions).
+pub async fn authors(ctx: Ctx, Form(form): Form<AuthorsForm>) -> PageResult {
+    ctx.authorize(Action::ManageCourseAuthors).await?;
+    if ctx.state.courses.get().course(&form.course).is_none() {
+        return Err(AppError::NotFound);
+    }
+    let db = &ctx.state.db;
+    if let Some(id) = form.remove {
+        moderation::remove_author(db, &form.course, id).await?;
+    } else {
+        let Some(user) = store::users::find_by_email(db, &form.email).await? else {
+            return ctx
+                .redirect_with("/discussion/moderation", "error-account-unknown")
+                .await;
+        };
+        moderation::add_author(db, &form.course, user.id).await?;
+    }
+    ctx.redirect_with("/discussion/moderation", "flash-authors-saved")
+        .await
 }

@@ -388,3 +388,44 @@ async fn a_new_address_is_confirmed_from_its_inbox_and_the_old_one_is_told() {
     let mut other = app.browser();
     other.login("paul@new.example.org").await;
 }
+
+#[tokio::test]
+async fn the_owner_downloads_everything_kept_about_their_account() {
+    let (mut app, _capture) = app_with_mail().await;
+    app.user("owner@example.org", Role::Learner).await;
+    let anonymous = app.get("/en/account/data.json").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER, "signed in only");
+    app.login("owner@example.org").await;
+    app.get("/en/courses/sample/basics/first/discussion").await;
+    app.post(
+        "/en/courses/sample/basics/first/discussion",
+        &[("kind", "question"), ("body", "What is a host, exactly?")],
+    )
+    .await;
+    app.get("/en/courses/sample/basics/first").await;
+    app.post("/en/courses/sample/basics/first/done", &[("done", "true")])
+        .await;
+    let page = app.get("/en/account").await;
+    assert!(page.body.contains("href=\"/en/account/data.json\""));
+    let r = app.get("/en/account/data.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert_eq!(r.headers["cache-control"], "no-store");
+    let data: serde_json::Value = serde_json::from_slice(&r.bytes).unwrap();
+    assert_eq!(data["profile"]["email"], "owner@example.org");
+    assert_eq!(data["posts"][0]["text"], "What is a host, exactly?");
+    assert_eq!(data["lessons"].as_array().unwrap().len(), 1);
+    assert!(data["lessons"][0]["done_at"].is_string());
+    assert!(!r.body.contains("password"), "no secret leaves");
+    // Only one's own.
+    let mut other = app.browser();
+    other.user("other@example.org", Role::Learner).await;
+    other.login("other@example.org").await;
+    let theirs = other.get("/en/account/data.json").await;
+    assert!(!theirs.body.contains("What is a host"));
+}

@@ -613,3 +613,88 @@ async fn in_a_premoderated_course_a_new_accounts_first_post_waits_for_approval()
     let post = store::discussions::get(&app.db, second).await.unwrap();
     assert_eq!(post.status, store::discussions::PostStatus::Visible);
 }
+
+#[tokio::test]
+async fn administrators_choose_a_courses_authors() {
+    let mut app = TestApp::new().await;
+    app.user("root@example.org", Role::Admin).await;
+    let teacher = app.user("teach@example.org", Role::Learner).await;
+    let mut learner = app.browser();
+    learner.user("someone@example.org", Role::Learner).await;
+    learner.login("someone@example.org").await;
+    learner.get(DISCUSSION).await;
+    let refused = learner
+        .post(
+            "/en/discussion/moderation/authors",
+            &[("course", "sample"), ("email", "someone@example.org")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    app.login("root@example.org").await;
+    let page = app.get("/en/discussion/moderation").await;
+    assert!(
+        page.body.contains("Authors of Sample course"),
+        "{}",
+        page.body
+    );
+    let unknown = app
+        .post(
+            "/en/discussion/moderation/authors",
+            &[("course", "sample"), ("email", "nobody@example.org")],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.get("/en/discussion/moderation")
+            .await
+            .body
+            .contains("No account uses this address.")
+    );
+    app.post(
+        "/en/discussion/moderation/authors",
+        &[("course", "sample"), ("email", "teach@example.org")],
+    )
+    .await;
+    assert_eq!(
+        moderation::courses_of(&app.db, teacher.id).await.unwrap(),
+        ["sample"]
+    );
+    // The author now moderates the course's discussions, and only them.
+    let mut teach = app.browser();
+    teach.login("teach@example.org").await;
+    assert_eq!(
+        teach.get("/en/discussion/moderation").await.status,
+        StatusCode::OK
+    );
+    app.post(
+        "/en/discussion/moderation/authors",
+        &[("course", "sample"), ("remove", &teacher.id.to_string())],
+    )
+    .await;
+    assert_eq!(
+        teach.get("/en/discussion/moderation").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_lessons_rdf_counts_its_posts_and_publishes_none_of_them() {
+    let mut app = TestApp::new().await;
+    app.user("talker@example.org", Role::Learner).await;
+    app.login("talker@example.org").await;
+    let first = ask(&mut app, "question", "A private question about my choir.").await;
+    reply(&mut app, first, "And a private detail.").await;
+    app.rdf.catch_up().await.unwrap();
+    let ttl = app.browser().get("/courses/sample/basics/first.ttl").await;
+    assert_eq!(ttl.status, StatusCode::OK);
+    assert!(ttl.body.contains("commentCount"), "{}", ttl.body);
+    assert!(ttl.body.contains(" 2 "), "two visible posts: {}", ttl.body);
+    assert!(!ttl.body.contains("private"), "no post text in RDF");
+    // Deleted, the post no longer counts.
+    app.post(&format!("/en/discussion/posts/{first}/delete"), &[])
+        .await;
+    app.rdf.catch_up().await.unwrap();
+    let ttl = app.browser().get("/courses/sample/basics/first.ttl").await;
+    assert!(ttl.body.contains(" 1 "), "{}", ttl.body);
+}

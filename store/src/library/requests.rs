@@ -59,7 +59,22 @@ pub async fn ask(db: &Db, user_id: i64, resource: &Resource, lang: &str) -> Resu
     .bind(at)
     .fetch_one(db.pool())
     .await?;
-    Ok(row.try_get("id")?)
+    let request: i64 = row.try_get("id")?;
+    let asker = crate::users::find(db, user_id).await?;
+    let n = crate::notifications::NewNotification {
+        user_id: 0,
+        kind: crate::notifications::Kind::TranslationRequested,
+        event_key: format!("translation-requested:{request}"),
+        actor: asker.map(|u| u.display_name).unwrap_or_default(),
+        subject: resource
+            .original()
+            .map(|t| t.title.clone())
+            .unwrap_or_default(),
+        note: String::new(),
+        link: "/library/requests".to_string(),
+    };
+    crate::notifications::notify_speakers(db, lang, user_id, &n).await?;
+    Ok(request)
 }
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<TranslationRequest> {

@@ -9,6 +9,7 @@ use sqlx::Row;
 
 use super::{OUTBOX_ENTITY, Origin, Resource, Status, event, get, text};
 use crate::error::Result;
+use crate::notifications::{self, Kind, NewNotification};
 use crate::validate;
 use crate::{Db, FieldError, StoreError, now};
 
@@ -77,13 +78,34 @@ async fn transition(
             "UPDATE resource_texts SET status = 'published', updated_at = $1 \
              WHERE resource_id = $2 AND status = 'submitted'",
         )
-        .bind(at)
+        .bind(at.clone())
         .bind(id)
         .execute(&mut *tx)
         .await?;
     }
     event(&mut tx, id, Some(user_id), action, "", detail).await?;
     crate::outbox::record(&mut *tx, OUTBOX_ENTITY, &r.uid).await?;
+    let told = match to {
+        Status::Published => Some(Kind::ResourceReviewed),
+        Status::ChangesRequested => Some(Kind::ChangesRequested),
+        _ => None,
+    };
+    if let Some(kind) = told {
+        let n = NewNotification {
+            user_id: 0,
+            kind,
+            event_key: format!("{}:{}:{at}", kind.as_str(), r.uid),
+            actor: String::new(),
+            subject: r.original().map(|t| t.title.clone()).unwrap_or_default(),
+            note: if to == Status::ChangesRequested {
+                detail.to_string()
+            } else {
+                String::new()
+            },
+            link: format!("/library/resources/{}", r.uid),
+        };
+        notifications::notify_members(&mut tx, r.organisation_id, user_id, &n).await?;
+    }
     tx.commit().await?;
     get(db, id).await
 }

@@ -230,6 +230,15 @@ on_both!(resources_, resources_are_checked_and_written_whole);
 
 async fn the_review_cycle(db: Db) {
     let (contributor, moderator, org) = setup(&db).await;
+    // Members of the organisation hear of its resources' reviews.
+    store::organisations::add_member(
+        &db,
+        org,
+        "c@example.org",
+        store::organisations::OrgRole::Member,
+    )
+    .await
+    .unwrap();
     let r = library::create(&db, contributor, org, &form())
         .await
         .unwrap();
@@ -294,6 +303,29 @@ async fn the_review_cycle(db: Db) {
     let comment = library::history(&db, r.id).await.unwrap()[2].clone();
     assert_eq!(comment.detail, "Please add the authors' roles.");
     assert_eq!(comment.user_id, Some(moderator));
+    // The organisation's members heard of the review, with the comment.
+    let (notes, _) = store::notifications::list(&db, contributor, 1)
+        .await
+        .unwrap();
+    let kinds: Vec<_> = notes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            store::notifications::Kind::ResourceReviewed,
+            store::notifications::Kind::ChangesRequested
+        ],
+        "newest first"
+    );
+    assert_eq!(notes[1].note, "Please add the authors' roles.");
+    assert_eq!(notes[0].link, format!("/library/resources/{}", r.uid));
+    assert!(
+        store::notifications::list(&db, moderator, 1)
+            .await
+            .unwrap()
+            .0
+            .is_empty(),
+        "the moderator is not told of their own step"
+    );
 }
 on_both!(review_, the_review_cycle);
 
@@ -514,6 +546,15 @@ on_both!(feeds_, feeds_filter_by_topic_below_and_by_publisher);
 
 async fn translation_requests_are_asked_taken_and_fulfilled(db: Db) {
     let (contributor, moderator, org) = setup(&db).await;
+    // Contributors are members of a partner organisation.
+    store::organisations::add_member(
+        &db,
+        org,
+        "c@example.org",
+        store::organisations::OrgRole::Member,
+    )
+    .await
+    .unwrap();
     let r = library::create(&db, contributor, org, &form())
         .await
         .unwrap();
@@ -531,9 +572,25 @@ async fn translation_requests_are_asked_taken_and_fulfilled(db: Db) {
         .await
         .unwrap_err();
     assert_eq!(codes(original), [("lang", "translation-exists")]);
+    // Contributors who speak Italian hear of it.
+    let speaker = store::users::ProfileUpdate {
+        display_name: "Contributor".into(),
+        preferred_languages: "fr, it".into(),
+    };
+    store::users::update_profile(&db, contributor, &speaker)
+        .await
+        .unwrap();
     let id = library::requests::ask(&db, moderator, &r, "it")
         .await
         .unwrap();
+    let told: Vec<_> = store::notifications::list(&db, contributor, 1)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|n| n.kind == store::notifications::Kind::TranslationRequested)
+        .collect();
+    assert_eq!(told.len(), 1, "one notification per request");
     let twice = library::requests::ask(&db, moderator, &r, "it")
         .await
         .unwrap_err();

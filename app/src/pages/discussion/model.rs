@@ -116,8 +116,19 @@ pub struct ModerationRow {
 pub struct ModerationView {
     pub queue: Vec<QueueItemView>,
     pub history: Vec<ModerationRow>,
-    /// `(slug, title, pre-moderated)`.
-    pub courses: Vec<(String, String, bool)>,
+    pub courses: Vec<CourseModeration>,
+}
+
+/// A course the reader moderates: its setting, and its authors for the
+/// administrators who choose them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CourseModeration {
+    pub slug: String,
+    pub title: String,
+    pub premoderated: bool,
+    /// `(account id, display name)`.
+    pub authors: Vec<(i64, String)>,
+    pub manage_authors: bool,
 }
 
 /// An unanswered question, for its course's authors.
