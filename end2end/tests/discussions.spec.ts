@@ -42,6 +42,17 @@ test('a question is answered, its asker hears of it, a moderator accepts the ans
   await expect(thread(page, question)).toBeVisible();
   await expectAccessible(page);
 
+  // Its author corrects it within the edit window.
+  await thread(page, question).getByRole('link', { name: 'Edit' }).click();
+  await page.waitForLoadState();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit');
+  await expectAccessible(page);
+  await page.getByLabel('Your message').fill(`${question} Thanks!`);
+  response = await submit(page, 'Save the changes');
+  expect(response.status()).toBe(303);
+  await expect(page.getByRole('status')).toHaveText('Your post is updated.');
+  await expect(page.getByText(`${question} Thanks!`)).toBeVisible();
+
   // Another learner answers.
   const helperPage = await person(browser, testInfo);
   const helperEmail = uniqueEmail(testInfo, 'helper');
@@ -73,6 +84,10 @@ test('a question is answered, its asker hears of it, a moderator accepts the ans
   const link = await linkInMail(askerEmail, '/discussion#post-', 2);
   await page.goto(link);
   await expect(page.getByText(answerText)).toBeVisible();
+  // The e-mail's unsubscribe address asks before it stops anything.
+  const unsubscribe = new URL(notice!.headers.get('list-unsubscribe')!.replace(/[<>]/g, ''));
+  await visit(page, unsubscribe.pathname);
+  await expect(page.getByText('Stop the e-mails of this kind: Replies to my posts.')).toBeVisible();
 
   // A moderator accepts the answer.
   const moderator = await person(browser, testInfo);

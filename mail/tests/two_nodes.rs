@@ -119,3 +119,65 @@ async fn two_nodes_on_postgresql_send_each_email_once() {
         each_email_goes_once(db).await;
     }
 }
+
+/// A digest gathers a day's notifications into one message per person,
+/// once, with an unsubscribe link that stops the digest.
+#[tokio::test]
+async fn a_daily_digest_gathers_the_days_notifications_once() {
+    let (db, _dir) = sqlite().await;
+    let reg = Registration {
+        email: "digest@example.org".into(),
+        display_name: "Dana".into(),
+        password: "long enough pass".into(),
+    };
+    let user = users::create(&db, &reg, Role::Learner).await.unwrap();
+    for kind in [Kind::Reply, Kind::Accepted] {
+        let mut s = notifications::Setting::default_for(kind);
+        s.email = notifications::Email::Digest;
+        notifications::set(&db, user.id, s).await.unwrap();
+    }
+    for (i, kind) in [Kind::Reply, Kind::Reply, Kind::Accepted]
+        .into_iter()
+        .enumerate()
+    {
+        let n = NewNotification {
+            user_id: user.id,
+            kind,
+            event_key: format!("event-{i}"),
+            actor: "Ana".into(),
+            subject: "A lesson".into(),
+            note: String::new(),
+            link: format!("/courses/c/m/l/discussion#post-{i}"),
+        };
+        notifications::notify(db.pool(), &n).await.unwrap();
+    }
+    let capture = Arc::new(CaptureMailer::default());
+    let delivery = node(&db, &capture);
+    delivery.deliver().await.unwrap();
+    assert!(
+        capture.sent().is_empty(),
+        "today's wait for tomorrow's digest"
+    );
+    // A day later.
+    sqlx::query("UPDATE notifications SET created_at = '2020-01-01T08:00:00.000000Z'")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    delivery.deliver().await.unwrap();
+    delivery.deliver().await.unwrap();
+    let sent = capture.sent();
+    assert_eq!(sent.len(), 1, "one digest");
+    assert_eq!(sent[0].subject, "3 notifications on Archipel");
+    assert_eq!(sent[0].body.matches("/discussion#post-").count(), 3);
+    let unsubscribe = sent[0].unsubscribe.clone().unwrap();
+    assert!(unsubscribe.ends_with("/digest"), "{unsubscribe}");
+    let key = unsubscribe.rsplit('/').nth(1).unwrap();
+    notifications::unsubscribe_digest(&db, key).await.unwrap();
+    let settings = notifications::settings(&db, user.id).await.unwrap();
+    assert!(
+        settings
+            .iter()
+            .filter(|s| matches!(s.kind, Kind::Reply | Kind::Accepted))
+            .all(|s| s.email == notifications::Email::Off)
+    );
+}

@@ -111,8 +111,19 @@ pub async fn create(db: &Db, reg: &Registration, role: Role) -> Result<User> {
 
 /// Creates the account of someone signing up: a learner whose address waits
 /// for verification (they learn at once; posting and contributing wait).
-pub async fn register(db: &Db, reg: &Registration) -> Result<User> {
-    insert(db, reg, Role::Learner, false).await
+/// `lang`, the language of the page they signed up on, is their first
+/// preferred language until they say otherwise (e-mails are written in it).
+pub async fn register(db: &Db, reg: &Registration, lang: &str) -> Result<User> {
+    let user = insert(db, reg, Role::Learner, false).await?;
+    if validate::is_language_tag(lang) {
+        sqlx::query("UPDATE users SET preferred_languages = $1 WHERE id = $2")
+            .bind(lang.to_string())
+            .bind(user.id)
+            .execute(db.pool())
+            .await?;
+        return get(db, user.id).await;
+    }
+    Ok(user)
 }
 
 async fn insert(db: &Db, reg: &Registration, role: Role, verified: bool) -> Result<User> {

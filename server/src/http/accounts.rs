@@ -50,7 +50,7 @@ fn safe_next(ctx: &Ctx, next: Option<&str>) -> String {
 }
 
 pub async fn register(ctx: Ctx, Form(form): Form<Registration>) -> PageResult {
-    match users::register(&ctx.state.db, &form).await {
+    match users::register(&ctx.state.db, &form, ctx.lang().code()).await {
         Ok(user) => {
             tracing::info!(user = user.id, "account created");
             super::account_links::send_verification(&ctx, &user).await?;

@@ -273,7 +273,7 @@ async fn only_verified_accounts_post_and_only_authors_change_their_posts() {
         display_name: "New".into(),
         password: "long enough pass".into(),
     };
-    users::register(&app.db, &reg).await.unwrap();
+    users::register(&app.db, &reg, "en").await.unwrap();
     let mut unverified = app.browser();
     unverified.login("new@example.org").await;
     let page = unverified.get(DISCUSSION).await;
@@ -697,4 +697,30 @@ async fn a_lessons_rdf_counts_its_posts_and_publishes_none_of_them() {
     app.rdf.catch_up().await.unwrap();
     let ttl = app.browser().get("/courses/sample/basics/first.ttl").await;
     assert!(ttl.body.contains(" 1 "), "{}", ttl.body);
+}
+
+#[tokio::test]
+async fn a_deleted_accounts_posts_stay_readable_unsigned() {
+    let mut app = TestApp::new().await;
+    app.user("leaving@example.org", Role::Learner).await;
+    app.user("staying@example.org", Role::Learner).await;
+    app.login("leaving@example.org").await;
+    let question = ask(&mut app, "question", "Which host keeps our data in Europe?").await;
+    let mut staying = app.browser();
+    staying.login("staying@example.org").await;
+    reply(&mut staying, question, "Several CHATONS members do.").await;
+
+    app.get("/en/account").await;
+    let r = app
+        .post("/en/account/delete", &[("password", "long enough pass")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = staying.get(DISCUSSION).await.body;
+    assert!(
+        page.contains("Which host keeps our data in Europe?"),
+        "the thread stays"
+    );
+    assert!(page.contains("a former learner"), "unsigned");
+    assert!(!page.contains("leaving"), "the name is gone");
+    assert!(page.contains("Several CHATONS members do."));
 }

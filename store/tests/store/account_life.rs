@@ -11,7 +11,9 @@ use store::{Db, sessions};
 use super::{codes, postgres, reg, sqlite};
 
 async fn tokens_work_once_for_their_address(db: Db) {
-    let signed_up = users::register(&db, &reg("ada@example.org")).await.unwrap();
+    let signed_up = users::register(&db, &reg("ada@example.org"), "fr")
+        .await
+        .unwrap();
     assert!(
         !signed_up.email_verified,
         "a new sign-up waits for its link"
