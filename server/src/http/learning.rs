@@ -265,7 +265,7 @@ pub async fn course(ctx: Ctx, Path((_lang, slug)): Path<(String, String)>) -> Pa
     let (me, _) = learner(&ctx, false).await?;
     let p = course_state(&ctx, course, me).await?;
     let (shown, (title, summary, intro)) = course.text(lang);
-    let counts = store::discussions::counts(&ctx.state.db, &course.slug).await?;
+    let counts = discussion_counts(&ctx, &course.slug).await?;
     let modules = course
         .modules
         .iter()
@@ -336,6 +336,26 @@ pub struct LessonQuery {
 }
 
 type LessonPath = Path<(String, String, String, String)>;
+
+/// The discussion counts of a course's lessons, the same for every reader:
+/// kept with the page cache's fragments until a discussion changes, so a
+/// signed-in lesson does not ask SQL for them each time.
+async fn discussion_counts(
+    ctx: &Ctx,
+    course: &str,
+) -> Result<std::sync::Arc<std::collections::HashMap<String, store::discussions::Counts>>, AppError>
+{
+    let db = ctx.state.db.clone();
+    let slug = course.to_string();
+    super::cache::shared_fragment(
+        &ctx.state,
+        format!("discussion-counts:{course}"),
+        crate::page_cache::Deps::DISCUSSIONS,
+        async move { store::discussions::counts(&db, &slug).await },
+    )
+    .await
+    .map_err(AppError::from)
+}
 
 fn lesson_path(course: &str, module: &str, lesson: &str) -> String {
     format!("/courses/{course}/{module}/{lesson}")
@@ -417,8 +437,9 @@ pub async fn lesson(
         done: p.done.contains(&entry.id),
         quiz,
         discussion: {
-            let counts = store::discussions::lesson_counts(&ctx.state.db, &entry.id).await?;
-            (counts.threads, counts.unanswered)
+            let counts = discussion_counts(&ctx, &course.slug).await?;
+            let c = counts.get(&entry.id).copied().unwrap_or_default();
+            (c.threads, c.unanswered)
         },
         progress: progress_of(course, &p),
     };

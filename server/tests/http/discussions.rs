@@ -100,6 +100,14 @@ async fn a_question_is_answered_accepted_and_everyone_concerned_hears_of_it() {
         "{}",
         lesson.body
     );
+    let mut signed_in = asker.browser();
+    signed_in.login("helper@example.org").await;
+    let lesson = signed_in.get(LESSON).await;
+    assert!(
+        lesson.body.contains("One thread, one unanswered"),
+        "{}",
+        lesson.body
+    );
     let filtered = anonymous
         .get(&format!("{DISCUSSION}?filter=unanswered"))
         .await;
@@ -113,6 +121,12 @@ async fn a_question_is_answered_accepted_and_everyone_concerned_hears_of_it() {
         .get(&format!("{DISCUSSION}?filter=unanswered"))
         .await;
     assert!(!filtered.body.contains(&format!("id=\"post-{question}\"")));
+    // Pages made for one reader see the counts move as well (kept for all
+    // readers until a discussion changes).
+    let lesson = helper.get(LESSON).await;
+    assert!(lesson.body.contains("One thread</p>"), "{}", lesson.body);
+    let course = helper.get("/en/courses/sample").await;
+    assert!(!course.body.contains("unanswered question"));
     let bell = asker.get("/en/account").await;
     assert!(
         bell.body
@@ -723,4 +737,51 @@ async fn a_deleted_accounts_posts_stay_readable_unsigned() {
     assert!(page.contains("a former learner"), "unsigned");
     assert!(!page.contains("leaving"), "the name is gone");
     assert!(page.contains("Several CHATONS members do."));
+}
+
+#[tokio::test]
+async fn threads_come_a_page_at_a_time_pinned_first() {
+    let mut app = TestApp::new().await;
+    app.user("pin@example.org", Role::Moderator).await;
+    let mut first = 0;
+    for who in 0..5 {
+        let mut writer = app.browser();
+        let email = format!("w{who}@example.org");
+        writer.user(&email, Role::Learner).await;
+        writer.login(&email).await;
+        for n in 0..5 {
+            let id = ask(
+                &mut writer,
+                "question",
+                &format!("Question {who}-{n} here."),
+            )
+            .await;
+            if first == 0 {
+                first = id;
+            }
+        }
+    }
+    let mut reader = app.browser();
+    let page1 = reader.get(DISCUSSION).await.body;
+    assert_eq!(page1.matches("class=\"thread\"").count(), 20);
+    assert!(page1.contains("Page 1 of 2"));
+    assert!(page1.contains("Question 4-4 here."), "newest first");
+    assert!(!page1.contains("Question 0-0 here."));
+    let page2 = reader.get(&format!("{DISCUSSION}?page=2")).await.body;
+    assert_eq!(page2.matches("class=\"thread\"").count(), 5);
+    assert!(page2.contains("Question 0-0 here."));
+    // Pinned, the oldest comes first.
+    app.login("pin@example.org").await;
+    app.get(DISCUSSION).await;
+    let r = app
+        .post(
+            &format!("/en/discussion/posts/{first}/moderate"),
+            &[("action", "pin")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page1 = reader.get(DISCUSSION).await.body;
+    let pinned = page1.find("Question 0-0 here.").expect("pinned on page 1");
+    assert!(pinned < page1.find("Question 4-4 here.").unwrap());
+    assert!(page1.contains("Pinned"));
 }
