@@ -142,26 +142,23 @@ export async function mailTo(to: string, count = 1): Promise<Mail[]> {
   throw new Error(`expected ${count} e-mail(s) to ${to}, found ${found.length}`);
 }
 
-/** The link containing `marker` in the latest e-mail to `to` (as a path on this server). */
-export async function linkInMail(to: string, marker: string, count = 1): Promise<string> {
-  const mails = await mailTo(to, count);
-  const body = mails[mails.length - 1].body;
-  const url = body.split(/\s+/).find((w) => w.includes(marker));
-  if (!url) throw new Error(`no ${marker} link in the e-mail to ${to}:\n${body}`);
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search;
-}
-
-export async function login(page: Page, email: string, password: string): Promise<void> {
-  await visit(page, '/en/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  const response = await submit(page, 'Log in');
-  expect(response.status()).toBe(303);
-  await expect(page.getByRole('status')).toHaveText('You are logged in.');
-}
-
-export async function logout(page: Page): Promise<void> {
-  await submit(page, 'Log out');
-  await expect(page).toHaveURL(/\/en\/$/);
+/**
+ * The link containing `marker` in the latest e-mail to `to` that has one (as a
+ * path on this server), waiting up to ten seconds for such an e-mail: other
+ * messages to the same address may come first.
+ */
+export async function linkInMail(to: string, marker: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const mails = await mailTo(to, 0);
+    const url = mails
+      .map((m) => m.body.split(/\s+/).find((w) => w.includes(marker)))
+      .filter((u): u is string => u !== undefined)
+      .pop();
+    if (url) {
+      const parsed = new URL(url);
+      return parsed.pathname + parsed.search + parsed.hash;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no e-mail to ${to} with a ${marker} link`);
 }
