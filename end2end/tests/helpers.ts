@@ -162,3 +162,17 @@ export async function linkInMail(to: string, marker: string): Promise<string> {
   }
   throw new Error(`no e-mail to ${to} with a ${marker} link`);
 }
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await visit(page, '/en/login');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  const response = await submit(page, 'Log in');
+  expect(response.status()).toBe(303);
+  await expect(page.getByRole('status')).toHaveText('You are logged in.');
+}
+
+export async function logout(page: Page): Promise<void> {
+  await submit(page, 'Log out');
+  await expect(page).toHaveURL(/\/en\/$/);
+}
