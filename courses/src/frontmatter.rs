@@ -35,6 +35,11 @@ pub struct CourseFront {
     pub title: String,
     pub summary: String,
     pub authors: Vec<String>,
+    /// The e-mail addresses of the accounts on an instance who author the
+    /// course: they moderate its discussions and hear of its questions.
+    /// Never published (not in RDF, pages or exports).
+    #[serde(default)]
+    pub author_accounts: Vec<String>,
     pub licence: String,
     pub level: Level,
     pub estimated_hours: f32,

@@ -56,6 +56,22 @@ pub fn load(root: &Path) -> Result<Library, Report> {
                 );
             }
         }
+        for address in &course.front.author_accounts {
+            let a = address.trim();
+            let plausible = a.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !a.contains(char::is_whitespace)
+            });
+            if !plausible {
+                problems.push(
+                    Problem::new(
+                        &file,
+                        front_line(root, &file, "author_accounts"),
+                        format!("{address:?} is not an e-mail address"),
+                    )
+                    .hint("author_accounts lists the e-mail addresses of the authors' accounts on the instance"),
+                );
+            }
+        }
         if course.front.pass_mark > 100 {
             problems.push(
                 Problem::new(

@@ -203,6 +203,11 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
         ),
         ("courses/themes/_index.md", 10, "pass_mark is a percentage"),
         (
+            "courses/themes/_index.md",
+            11,
+            "\"not an address\" is not an e-mail address",
+        ),
+        (
             "topics.toml",
             6,
             "concept \"orphan\" has an unknown broader concept \"nowhere\"",
@@ -226,7 +231,7 @@ fn every_mistake_is_reported_at_once_with_file_and_line() {
         "{printed}"
     );
     assert!(
-        printed.ends_with("19 problems in the content tree"),
+        printed.ends_with("20 problems in the content tree"),
         "{printed}"
     );
 }

@@ -41,12 +41,34 @@ pub fn fingerprint(root: &Path) -> u64 {
     h.finish()
 }
 
+/// Makes the accounts each course's front matter names (`author_accounts`)
+/// its authors; an address no account uses is reported and skipped.
+pub async fn sync_authors(db: &store::Db, library: &courses::Library) -> anyhow::Result<()> {
+    for course in &library.courses {
+        let unknown = store::discussions::moderation::sync_content_authors(
+            db,
+            &course.slug,
+            &course.front.author_accounts,
+        )
+        .await?;
+        for address in unknown {
+            tracing::warn!(
+                course = course.slug,
+                address,
+                "a course names an author account that does not exist on this instance"
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Reloads `courses` from `root` whenever its files change.
 pub fn spawn(
     courses: Arc<Courses>,
     root: PathBuf,
     indexer: Option<Arc<Indexer>>,
     rdf: Option<Arc<RdfProjection>>,
+    db: Option<store::Db>,
 ) -> tokio::task::JoinHandle<()> {
     // Taken now, not when the task first runs, so an edit made meanwhile counts.
     let mut last = fingerprint(&root);
@@ -67,6 +89,14 @@ pub fn spawn(
                 Ok(Ok(library)) => {
                     courses.replace(&library);
                     tracing::info!(courses = library.courses.len(), "content reloaded");
+                    if let Some(db) = &db
+                        && let Err(e) = sync_authors(db, &library).await
+                    {
+                        tracing::warn!(
+                            error = format!("{e:#}"),
+                            "could not update the courses' authors"
+                        );
+                    }
                     if let Some(indexer) = &indexer
                         && let Err(e) = indexer.index_courses().await
                     {
@@ -135,7 +165,7 @@ mod tests {
         let courses = Arc::new(Courses::new(&root, &dir.path().join("media")));
         courses.replace(&courses::load(&root).unwrap());
         assert_eq!(title(&courses), "Cours d'exemple");
-        let task = spawn(courses.clone(), root.clone(), None, None);
+        let task = spawn(courses.clone(), root.clone(), None, None, None);
 
         let index = root.join("courses/sample/_index.md");
         let text = std::fs::read_to_string(&index).unwrap();

@@ -187,7 +187,7 @@ fn content_check_reports_every_course_problem() {
         cli::content::run(&Settings::default(), bad).unwrap_err()
     );
     assert!(err.contains("courses/links/01-mod/01-a.md:8"), "{err}");
-    assert!(err.ends_with("19 problems in the content tree"), "{err}");
+    assert!(err.ends_with("20 problems in the content tree"), "{err}");
     let good = cli::content::ContentCommand::Check {
         dir: Some(fixtures.join("valid")),
     };
@@ -204,7 +204,7 @@ fn an_invalid_content_tree_is_refused_at_start() {
     };
     let err = cli::load_courses(&s).unwrap_err().to_string();
     assert!(
-        err.contains("is invalid") && err.contains("19 problems"),
+        err.contains("is invalid") && err.contains("20 problems"),
         "{err}"
     );
     s.content_dir = fixtures.join("valid");

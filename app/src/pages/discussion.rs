@@ -414,16 +414,21 @@ pub fn Moderation(view: ModerationView) -> impl IntoView {
                     let list = course
                         .authors
                         .iter()
-                        .map(|(uid, name)| view! {
-                            <li>
-                                {name.clone()}" "
-                                <form class="inline-form" method="post" action=c.href("/discussion/moderation/authors")>
-                                    <CsrfField />
-                                    <input type="hidden" name="course" value=slug.clone() />
-                                    <input type="hidden" name="remove" value=uid.to_string() />
-                                    <button type="submit" class="button button-small">{tr("moderation-author-remove")}</button>
-                                </form>
-                            </li>
+                        .map(|(uid, name, from_content)| {
+                            let action = if *from_content {
+                                view! { <span class="meta">{tr("moderation-author-from-content")}</span> }.into_any()
+                            } else {
+                                view! {
+                                    <form class="inline-form" method="post" action=c.href("/discussion/moderation/authors")>
+                                        <CsrfField />
+                                        <input type="hidden" name="course" value=slug.clone() />
+                                        <input type="hidden" name="remove" value=uid.to_string() />
+                                        <button type="submit" class="button button-small">{tr("moderation-author-remove")}</button>
+                                    </form>
+                                }
+                                .into_any()
+                            };
+                            view! { <li>{name.clone()}" "{action}</li> }
                         })
                         .collect_view();
                     let field = format!("author-{slug}");

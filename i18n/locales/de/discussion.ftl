@@ -154,3 +154,4 @@ moderation-author-add = Als Autor·in hinzufügen
 moderation-author-remove = Entfernen
 flash-authors-saved = Die Autorinnen und Autoren des Kurses sind gespeichert.
 error-account-unknown = Kein Konto verwendet diese Adresse.
+moderation-author-from-content = (in den Dateien des Kurses genannt)

@@ -154,3 +154,4 @@ moderation-author-add = Add as an author
 moderation-author-remove = Remove
 flash-authors-saved = The course's authors are saved.
 error-account-unknown = No account uses this address.
+moderation-author-from-content = (named in the course's files)

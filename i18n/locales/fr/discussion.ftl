@@ -154,3 +154,4 @@ moderation-author-add = Ajouter comme auteur ou autrice
 moderation-author-remove = Retirer
 flash-authors-saved = Les auteurs du cours sont enregistrés.
 error-account-unknown = Aucun compte n'utilise cette adresse.
+moderation-author-from-content = (désigné dans les fichiers du cours)

@@ -159,3 +159,4 @@ moderation-author-add = Dodaj kao autora
 moderation-author-remove = Ukloni
 flash-authors-saved = Autori tečaja su spremljeni.
 error-account-unknown = Nijedan račun ne koristi ovu adresu.
+moderation-author-from-content = (naveden u datotekama tečaja)

@@ -154,3 +154,4 @@ moderation-author-add = Aggiungi come autore
 moderation-author-remove = Rimuovi
 flash-authors-saved = Gli autori del corso sono salvati.
 error-account-unknown = Nessun account usa questo indirizzo.
+moderation-author-from-content = (indicato nei file del corso)

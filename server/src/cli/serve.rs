@@ -26,6 +26,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     tracing::info!(courses = library.courses.len(), lessons, "content loaded");
     let db = super::open_db(&settings).await?;
     super::sync_topics(&db, &library).await?;
+    projections::content::sync_authors(&db, &library).await?;
     if !settings.site_root.join("pkg").exists() {
         tracing::warn!(site_root = %settings.site_root.display(), "no built front end found: pages work, but without styles and islands");
     }
@@ -99,6 +100,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             content_dir,
             Some(state.indexer.clone()),
             Some(state.rdf.clone()),
+            Some(db.clone()),
         )
     });
 

@@ -106,7 +106,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
                 moderation::authors(db, &c.slug)
                     .await?
                     .into_iter()
-                    .map(|(id, name, _)| (id, name))
+                    .map(|a| (a.id, a.display_name, a.from_content))
                     .collect()
             } else {
                 Vec::new()

@@ -690,6 +690,21 @@ async fn administrators_choose_a_courses_authors() {
         teach.get("/en/discussion/moderation").await.status,
         StatusCode::FORBIDDEN
     );
+    // Named by the course's files, an author is shown as such and stays.
+    moderation::sync_content_authors(&app.db, "sample", &["teach@example.org".into()])
+        .await
+        .unwrap();
+    let page = app.get("/en/discussion/moderation").await;
+    assert!(page.body.contains("(named in the course's files)"));
+    app.post(
+        "/en/discussion/moderation/authors",
+        &[("course", "sample"), ("remove", &teacher.id.to_string())],
+    )
+    .await;
+    assert_eq!(
+        teach.get("/en/discussion/moderation").await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]

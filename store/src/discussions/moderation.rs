@@ -432,24 +432,68 @@ pub async fn courses_of(db: &Db, user_id: i64) -> Result<Vec<String>> {
         .collect()
 }
 
-/// The accounts who author `course`: `(id, display name, e-mail)`.
-pub async fn authors(db: &Db, course: &str) -> Result<Vec<(i64, String, String)>> {
+/// An account who authors a course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// Named by the course's front matter (`author_accounts`): it stays as
+    /// long as the content says so.
+    pub from_content: bool,
+}
+
+/// The accounts who author `course`.
+pub async fn authors(db: &Db, course: &str) -> Result<Vec<Author>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.display_name, u.email FROM course_authors a JOIN users u ON u.id = a.user_id \
-         WHERE a.course = $1 ORDER BY u.display_name",
+        "SELECT u.id, u.display_name, u.email, a.source FROM course_authors a \
+         JOIN users u ON u.id = a.user_id WHERE a.course = $1 ORDER BY u.display_name",
     )
     .bind(course.to_string())
     .fetch_all(db.pool())
     .await?;
     rows.iter()
         .map(|r| {
-            Ok((
-                r.try_get("id")?,
-                r.try_get("display_name")?,
-                r.try_get("email")?,
-            ))
+            Ok(Author {
+                id: r.try_get("id")?,
+                display_name: r.try_get("display_name")?,
+                email: r.try_get("email")?,
+                from_content: r.try_get::<String, _>("source")? == "content",
+            })
         })
         .collect()
+}
+
+/// Makes the accounts of `emails` the authors `course`'s content names,
+/// replacing those it named before (authors chosen by an administrator
+/// stay). Returns the addresses no account uses (nothing is made for them).
+pub async fn sync_content_authors(db: &Db, course: &str, emails: &[String]) -> Result<Vec<String>> {
+    let mut unknown = Vec::new();
+    let mut ids = Vec::new();
+    for email in emails {
+        match crate::users::find_by_email(db, email).await? {
+            Some(u) => ids.push(u.id),
+            None => unknown.push(email.clone()),
+        }
+    }
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM course_authors WHERE course = $1 AND source = 'content'")
+        .bind(course.to_string())
+        .execute(&mut *tx)
+        .await?;
+    for id in ids {
+        sqlx::query(
+            "INSERT INTO course_authors (course, user_id, created_at, source) VALUES ($1, $2, $3, 'content') \
+             ON CONFLICT (course, user_id) DO NOTHING",
+        )
+        .bind(course.to_string())
+        .bind(id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(unknown)
 }
 
 /// Makes `user_id` an author of `course` (again: nothing changes).
@@ -466,11 +510,14 @@ pub async fn add_author(db: &Db, course: &str, user_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Removes an author an administrator chose (those the content names stay).
 pub async fn remove_author(db: &Db, course: &str, user_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM course_authors WHERE course = $1 AND user_id = $2")
-        .bind(course.to_string())
-        .bind(user_id)
-        .execute(db.pool())
-        .await?;
+    sqlx::query(
+        "DELETE FROM course_authors WHERE course = $1 AND user_id = $2 AND source = 'admin'",
+    )
+    .bind(course.to_string())
+    .bind(user_id)
+    .execute(db.pool())
+    .await?;
     Ok(())
 }

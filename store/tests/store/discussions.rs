@@ -218,3 +218,43 @@ async fn discussions_keep_their_rules(db: Db) {
 }
 
 on_both!(discussions_rules, discussions_keep_their_rules);
+
+async fn the_content_names_authors_and_administrators_add_more(db: Db) {
+    let named = users::create(&db, &reg("named@example.org"), Role::Learner)
+        .await
+        .unwrap();
+    let chosen = users::create(&db, &reg("chosen@example.org"), Role::Learner)
+        .await
+        .unwrap();
+    moderation::add_author(&db, "mooc", chosen.id)
+        .await
+        .unwrap();
+    let unknown = moderation::sync_content_authors(
+        &db,
+        "mooc",
+        &["named@example.org".into(), "ghost@example.org".into()],
+    )
+    .await
+    .unwrap();
+    assert_eq!(unknown, ["ghost@example.org"]);
+    let authors = moderation::authors(&db, "mooc").await.unwrap();
+    assert_eq!(authors.len(), 2);
+    assert!(authors.iter().any(|a| a.id == named.id && a.from_content));
+    assert!(authors.iter().any(|a| a.id == chosen.id && !a.from_content));
+    // An administrator cannot remove what the content says; the content can.
+    moderation::remove_author(&db, "mooc", named.id)
+        .await
+        .unwrap();
+    assert_eq!(moderation::authors(&db, "mooc").await.unwrap().len(), 2);
+    moderation::sync_content_authors(&db, "mooc", &[])
+        .await
+        .unwrap();
+    let left = moderation::authors(&db, "mooc").await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].id, chosen.id, "the administrator's choice stays");
+}
+
+on_both!(
+    content_authors,
+    the_content_names_authors_and_administrators_add_more
+);

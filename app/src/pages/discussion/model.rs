@@ -126,8 +126,8 @@ pub struct CourseModeration {
     pub slug: String,
     pub title: String,
     pub premoderated: bool,
-    /// `(account id, display name)`.
-    pub authors: Vec<(i64, String)>,
+    /// `(account id, display name, named by the course's files)`.
+    pub authors: Vec<(i64, String, bool)>,
     pub manage_authors: bool,
 }
 
