@@ -54,7 +54,7 @@ const SPARQL: Sparql = Sparql {
     max_results: 1_000_000,
     concurrent_queries: 2,
     queued_queries: 64,
-    max_memory_mb: 128,
+    max_memory_mb: 96,
 };
 
 #[derive(Default)]

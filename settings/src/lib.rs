@@ -93,7 +93,7 @@ impl Default for Sparql {
             max_results: 10_000,
             concurrent_queries: 2,
             queued_queries: 64,
-            max_memory_mb: 128,
+            max_memory_mb: 96,
         }
     }
 }
