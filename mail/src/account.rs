@@ -14,7 +14,13 @@ use store::users::User;
 /// languages that the interface speaks, else `fallback` (the page they
 /// were on).
 pub fn language_of(user: &User, fallback: Lang) -> Lang {
-    user.preferred_languages
+    preferred(&user.preferred_languages, fallback)
+}
+
+/// The first of `languages` (codes, regions allowed) that the interface
+/// speaks, else `fallback`.
+pub fn preferred(languages: &[String], fallback: Lang) -> Lang {
+    languages
         .iter()
         .find_map(|code| Lang::from_code(code.split('-').next().unwrap_or(code)))
         .unwrap_or(fallback)

@@ -159,15 +159,24 @@ impl SmtpMailer {
     }
 }
 
+/// Builds `message` and hands it to a lettre transport.
+async fn send_with<T>(transport: &T, message: &Outgoing) -> Result<(), MailError>
+where
+    T: AsyncTransport + Sync,
+    T::Error: std::fmt::Display,
+{
+    let email = build(message)?;
+    transport
+        .send(email)
+        .await
+        .map(|_| ())
+        .map_err(|e| MailError::Send(e.to_string()))
+}
+
 #[async_trait::async_trait]
 impl Mailer for SmtpMailer {
     async fn send(&self, message: &Outgoing) -> Result<(), MailError> {
-        let email = build(message)?;
-        self.transport
-            .send(email)
-            .await
-            .map(|_| ())
-            .map_err(|e| MailError::Send(e.to_string()))
+        send_with(&self.transport, message).await
     }
 }
 
@@ -191,12 +200,7 @@ impl PickupMailer {
 #[async_trait::async_trait]
 impl Mailer for PickupMailer {
     async fn send(&self, message: &Outgoing) -> Result<(), MailError> {
-        let email = build(message)?;
-        self.transport
-            .send(email)
-            .await
-            .map(|_| ())
-            .map_err(|e| MailError::Send(e.to_string()))
+        send_with(&self.transport, message).await
     }
 }
 

@@ -25,15 +25,6 @@ pub struct Queued {
     pub digests: usize,
 }
 
-/// The language of a recipient: the first preferred language the
-/// interface speaks, else `fallback`.
-fn language(preferred: &[String], fallback: Lang) -> Lang {
-    preferred
-        .iter()
-        .find_map(|code| Lang::from_code(code.split('-').next().unwrap_or(code)))
-        .unwrap_or(fallback)
-}
-
 /// The one-click unsubscribe address of `kind` (`all` for a digest).
 pub fn unsubscribe_url(public_url: &str, lang: Lang, key: &str, kind: &str) -> String {
     format!(
@@ -95,7 +86,7 @@ pub async fn queue_due(db: &Db, public_url: &str, fallback: Lang) -> anyhow::Res
     let mut done = Queued::default();
     let now = store::format_time(time::OffsetDateTime::now_utc());
     for m in notifications::to_mail(db, Email::Instant, &now, BATCH).await? {
-        let lang = language(&m.preferred_languages, fallback);
+        let lang = super::account::preferred(&m.preferred_languages, fallback);
         let n = &m.notification;
         let unsubscribe =
             unsubscribe_url(public_url, lang, &key_of(db, &m).await?, n.kind.as_str());
@@ -128,7 +119,7 @@ pub async fn queue_due(db: &Db, public_url: &str, fallback: Lang) -> anyhow::Res
     }
     for (user_id, items) in per_user {
         let first = &items[0];
-        let lang = language(&first.preferred_languages, fallback);
+        let lang = super::account::preferred(&first.preferred_languages, fallback);
         let unsubscribe = unsubscribe_url(public_url, lang, &key_of(db, first).await?, "digest");
         let hello = i18n::t_args(lang, "mail-hello", &[("name", first.display_name.clone())]);
         let intro = i18n::t_args(

@@ -397,12 +397,9 @@ pub async fn unsubscribe_key(db: &Db, user_id: i64) -> Result<String> {
 /// Switches e-mail of `kind` off for the account holding `key`; returns
 /// the account's id, `None` for an unknown key.
 pub async fn unsubscribe(db: &Db, key: &str, kind: Kind) -> Result<Option<i64>> {
-    let row = sqlx::query("SELECT id FROM users WHERE unsubscribe_key = $1")
-        .bind(key.to_string())
-        .fetch_optional(db.pool())
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let user_id: i64 = row.try_get("id")?;
+    let Some(user_id) = key_owner(db, key).await? else {
+        return Ok(None);
+    };
     let mut current = settings(db, user_id)
         .await?
         .into_iter()
@@ -416,12 +413,9 @@ pub async fn unsubscribe(db: &Db, key: &str, kind: Kind) -> Result<Option<i64>> 
 /// Switches the daily digest off for the account holding `key`: every kind
 /// it gathered is no longer e-mailed. `None` for an unknown key.
 pub async fn unsubscribe_digest(db: &Db, key: &str) -> Result<Option<i64>> {
-    let row = sqlx::query("SELECT id FROM users WHERE unsubscribe_key = $1")
-        .bind(key.to_string())
-        .fetch_optional(db.pool())
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let user_id: i64 = row.try_get("id")?;
+    let Some(user_id) = key_owner(db, key).await? else {
+        return Ok(None);
+    };
     for mut s in settings(db, user_id).await? {
         if s.email == Email::Digest {
             s.email = Email::Off;
@@ -431,13 +425,13 @@ pub async fn unsubscribe_digest(db: &Db, key: &str) -> Result<Option<i64>> {
     Ok(Some(user_id))
 }
 
-/// Whether `key` is someone's unsubscribe key.
-pub async fn key_exists(db: &Db, key: &str) -> Result<bool> {
+/// The account whose unsubscribe key is `key`, if any.
+pub async fn key_owner(db: &Db, key: &str) -> Result<Option<i64>> {
     let row = sqlx::query("SELECT id FROM users WHERE unsubscribe_key = $1")
         .bind(key.to_string())
         .fetch_optional(db.pool())
         .await?;
-    Ok(row.is_some())
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
 
 /// Notifies every member of `organisation_id` but `actor_id` (within the

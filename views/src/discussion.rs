@@ -116,13 +116,3 @@ pub fn notification(lang: Lang, n: &Notification) -> NotificationRow {
         unread: n.read_at.is_none(),
     }
 }
-
-/// The opening of a post as plain text, for lists.
-pub fn excerpt(markdown: &str) -> String {
-    let text = courses::render::plain_text(markdown);
-    let mut out: String = text.chars().take(200).collect();
-    if text.chars().count() > 200 {
-        out.push('…');
-    }
-    out
-}

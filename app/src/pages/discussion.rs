@@ -83,34 +83,26 @@ fn PostItem(post: PostView) -> impl IntoView {
             </form>
         }
     });
+    // A one-button moderation form: `(action, label)` when `on`, else the other pair.
+    let toggle = |on: bool, yes: (&'static str, &'static str), no: (&'static str, &'static str)| {
+        let (action, label) = if on { yes } else { no };
+        view! {
+            <form class="inline-form" method="post" action=form("moderate")>
+                <CsrfField />
+                <input type="hidden" name="action" value=action />
+                <button type="submit" class="button button-small">{tr(label)}</button>
+            </form>
+        }
+    };
     let accept = post.can_accept.then(|| {
-        let (action, label) = if post.accepted {
-            ("unaccept", "post-unaccept")
-        } else {
-            ("accept", "post-accept")
-        };
-        view! {
-            <form class="inline-form" method="post" action=form("moderate")>
-                <CsrfField />
-                <input type="hidden" name="action" value=action />
-                <button type="submit" class="button button-small">{tr(label)}</button>
-            </form>
-        }
+        toggle(
+            post.accepted,
+            ("unaccept", "post-unaccept"),
+            ("accept", "post-accept"),
+        )
     });
-    let pin = (post.can_moderate && post.kind != "reply" && post.status == "visible").then(|| {
-        let (action, label) = if post.pinned {
-            ("unpin", "post-unpin")
-        } else {
-            ("pin", "post-pin")
-        };
-        view! {
-            <form class="inline-form" method="post" action=form("moderate")>
-                <CsrfField />
-                <input type="hidden" name="action" value=action />
-                <button type="submit" class="button button-small">{tr(label)}</button>
-            </form>
-        }
-    });
+    let pin = (post.can_moderate && post.kind != "reply" && post.status == "visible")
+        .then(|| toggle(post.pinned, ("unpin", "post-unpin"), ("pin", "post-pin")));
     let report = post.can_report.then(|| {
         let field = format!("reason-{id}");
         view! {

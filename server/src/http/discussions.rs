@@ -170,13 +170,15 @@ async fn write(
     kind: PostKind,
 ) -> PageResult {
     let user = ctx.require_user()?;
-    ctx.authorize(Action::Post).await?;
+    let actor = ctx.actor().await?;
+    if !authz::can(actor.as_ref(), Action::Post) {
+        return Err(AppError::Forbidden);
+    }
     let mut errors = discussions::check_body(&form.body);
     if errors.is_empty() && !views::discussion::unknown_links(catalogue, &form.body).is_empty() {
         errors.push(store::FieldError::new("body", "post-link-unknown"));
     }
     let result = if errors.is_empty() {
-        let actor = ctx.actor().await?;
         let writing = Writing {
             author: &user,
             trusted: authz::can_moderate_course(actor.as_ref(), &located.place.course),

@@ -6,24 +6,23 @@
 use app::Page;
 use app::page::{CourseModeration, ModerationRow, ModerationView, QueueItemView, UnansweredRow};
 use serde::Deserialize;
-use store::authz::{self, Action};
+use store::authz::{self, Action, Actor};
 use store::discussions::{self, moderation};
 
 use super::form::Form;
 use super::render::{Ctx, PageResult};
 use crate::error::AppError;
 
-/// The courses whose discussions the reader moderates (`None`: all of
-/// them); forbidden when none.
-async fn moderated(ctx: &Ctx) -> Result<Option<Vec<String>>, AppError> {
+/// The reader, and the courses whose discussions they moderate (`None`:
+/// all of them); forbidden when none.
+async fn moderated(ctx: &Ctx) -> Result<(Actor, Option<Vec<String>>), AppError> {
     ctx.require_user()?;
-    let actor = ctx.actor().await?;
-    if authz::can(actor.as_ref(), Action::ModerateAllDiscussions) {
-        return Ok(None);
-    }
-    let Some(actor) = actor else {
+    let Some(actor) = ctx.actor().await? else {
         return Err(AppError::LoginRequired);
     };
+    if authz::can(Some(&actor), Action::ModerateAllDiscussions) {
+        return Ok((actor, None));
+    }
     let courses: Vec<String> = actor
         .author_of
         .iter()
@@ -33,7 +32,7 @@ async fn moderated(ctx: &Ctx) -> Result<Option<Vec<String>>, AppError> {
     if courses.is_empty() {
         return Err(AppError::Forbidden);
     }
-    Ok(Some(courses))
+    Ok((actor, Some(courses)))
 }
 
 /// A lesson's title and its discussion's path, by content id.
@@ -51,7 +50,7 @@ fn lesson_of(ctx: &Ctx, course: &str, lesson: &str) -> (String, String) {
 
 /// `GET /{lang}/discussion/moderation`.
 pub async fn queue(ctx: Ctx) -> PageResult {
-    let courses = moderated(&ctx).await?;
+    let (actor, courses) = moderated(&ctx).await?;
     let db = &ctx.state.db;
     let catalogue = ctx.state.courses.get();
     let reader = views::discussion::Reader {
@@ -96,8 +95,7 @@ pub async fn queue(ctx: Ctx) -> PageResult {
             }
         })
         .collect();
-    let actor = ctx.actor().await?;
-    let manage_authors = authz::can(actor.as_ref(), Action::ManageCourseAuthors);
+    let manage_authors = authz::can(Some(&actor), Action::ManageCourseAuthors);
     let mut settings = Vec::new();
     for c in &catalogue.courses {
         if courses.as_ref().is_none_or(|list| list.contains(&c.slug)) {
@@ -154,7 +152,7 @@ pub async fn settings(ctx: Ctx, Form(form): Form<SettingsForm>) -> PageResult {
 
 /// `GET /{lang}/discussion/unanswered`.
 pub async fn unanswered(ctx: Ctx) -> PageResult {
-    let courses = match moderated(&ctx).await? {
+    let courses = match moderated(&ctx).await?.1 {
         Some(list) => list,
         None => ctx
             .state
@@ -181,7 +179,7 @@ pub async fn unanswered(ctx: Ctx) -> PageResult {
                 link: format!("{path}#post-{}", p.id),
                 author: p.author_name.clone(),
                 created_at: p.created_at.clone(),
-                excerpt: views::discussion::excerpt(&p.body),
+                excerpt: views::library::excerpt(&p.body),
             }
         })
         .collect();

@@ -121,7 +121,9 @@ pub async fn unsubscribe_form(
     ctx: Ctx,
     Path((_, key, kind)): Path<(String, String, String)>,
 ) -> PageResult {
-    let valid = notifications::key_exists(&ctx.state.db, &key).await?;
+    let valid = notifications::key_owner(&ctx.state.db, &key)
+        .await?
+        .is_some();
     let target = target(&kind);
     let view = UnsubscribeView {
         kind: match &target {

@@ -475,5 +475,6 @@ mod learning;
 mod library;
 mod library_files;
 mod library_oai;
+mod library_requests;
 mod provider_oai;
 mod provider_requests;
